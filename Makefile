@@ -1,0 +1,46 @@
+# Two commands set everything up on a fresh machine with Python 3.11:
+#   make serve   build the graph from corpus/ (when stale) and serve it
+#   make test    run the whole test suite
+PYTHON ?= python3.11
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STORE  ?= data/store
+HOST   ?= 127.0.0.1
+PORT   ?= 8080
+
+# Anything the build reads: when one of these is newer than the store, `make serve` rebuilds.
+BUILD_INPUTS := $(shell find corpus ontology graph -type f \( -name '*.txt' -o -name '*.tsv' -o -name '*.ttl' -o -name '*.py' -o -name '*.json' -o -name '*.yaml' -o -name '*.csv' \) 2>/dev/null)
+
+.PHONY: serve test lint build install assets bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# The stamp makes the second run fast: reinstall only when the packaging changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+$(STORE)/CURRENT: $(BUILD_INPUTS) | $(VENV)/.installed
+	$(BIN)/kg build --corpus corpus --store $(STORE)
+
+build: $(STORE)/CURRENT
+
+serve: $(STORE)/CURRENT
+	$(BIN)/kg serve --store $(STORE) --host $(HOST) --port $(PORT)
+
+test: $(VENV)/.installed
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check ontology graph server queries tests bench
+	$(BIN)/mypy
+
+bench: $(VENV)/.installed
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,66 @@
+"""`kg export` and `kg stats`."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from graph.cli.options import store_option
+from graph.errors import InputError
+from graph.store import open_store
+from graph.store.formats import by_name
+
+
+@click.command("export")
+@store_option
+@click.option("--format", "-f", "fmt", type=click.Choice(["nq", "trig", "ttl", "nt"]),
+              default="nq", show_default=True,
+              help="nq and trig keep the named graphs; ttl and nt write their union.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="File to write (default: standard output).")
+@click.option("--graph", "graph", default=None, help="Export only this named graph.")
+def export_command(store: str | None, fmt: str, output: Path | None, graph: str | None) -> None:
+    """Dump the store (a backup: `kg load` or any store reads it back)."""
+    source = open_store(store)
+    chosen = by_name(fmt, "rdf")
+    assert chosen is not None
+    if output is None:
+        source.dump(sys.stdout.buffer, chosen, graph=graph)
+        sys.stdout.buffer.flush()
+        return
+    tmp = output.with_name(output.name + ".part")
+    try:
+        with open(tmp, "wb") as handle:
+            source.dump(handle, chosen, graph=graph)
+        os.replace(tmp, output)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise InputError(f"cannot write {output}: {exc.strerror}") from exc
+    click.echo(f"wrote {output}", err=True)
+
+
+@click.command("stats")
+@store_option
+def stats_command(store: str | None) -> None:
+    """Triples, graphs and entities per class."""
+    stats = open_store(store).stats()
+    click.echo(f"store:   {stats['store']}")
+    click.echo(f"quads:   {stats['quads']}")
+    click.echo(f"graphs:  {stats['graphs']}")
+    classes = stats.get("classes") or {}
+    assert isinstance(classes, dict)
+    if classes:
+        click.echo("entities per class:")
+        from graph.table import short
+        import pyoxigraph as ox
+
+        for cls, n in classes.items():
+            click.echo(f"  {n:>7}  {short(ox.NamedNode(cls))}")
+
+
+def register(group: click.Group) -> None:
+    group.add_command(export_command)
+    group.add_command(stats_command)

@@ -1,0 +1,85 @@
+"""`kg query`: run a saved query, a .rq file or SPARQL text and print the answer."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from graph.cli.options import store_option
+from graph.errors import UsageError
+from graph.params import bind
+from graph.store import open_store
+from graph.store.formats import by_name
+from graph.table import render_table
+from queries import all_queries, find
+
+OUTPUT_FORMATS = ("table", "json", "xml", "csv", "tsv", "turtle", "nt", "jsonld")
+
+
+def resolve(query: str, params: dict[str, str]) -> tuple[str, dict]:
+    """Query text and bound parameters for a saved-query name, a file path or SPARQL."""
+    saved = find(query)
+    if saved is not None:
+        return saved.text, bind(saved, params)
+    path = Path(query)
+    if query.endswith(".rq") or (len(query) < 4096 and "\n" not in query and path.is_file()):
+        if not path.is_file():
+            raise UsageError(f"no query file {query}")
+        if params:
+            raise UsageError("--param applies to saved queries only")
+        return path.read_text(encoding="utf-8"), {}
+    if not any(word in query.upper() for word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")):
+        names = ", ".join(q.name for q in all_queries()[:8])
+        raise UsageError(f"{query!r} is neither a saved query, a file, nor SPARQL; "
+                         f"`kg query --list` shows the saved ones ({names}, ...)")
+    if params:
+        raise UsageError("--param applies to saved queries only")
+    return query, {}
+
+
+@click.command("query")
+@click.argument("query", required=False)
+@store_option
+@click.option("--format", "-f", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table",
+              show_default=True, help="Output format.")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind a saved query's parameter (repeatable).")
+@click.option("--list", "list_", is_flag=True, help="List the saved queries and exit.")
+def query_command(query: str | None, store: str | None, fmt: str, params: tuple[str, ...],
+                  list_: bool) -> None:
+    """Run QUERY: a saved query's name (see --list), a .rq file, or SPARQL text."""
+    if list_:
+        for saved in all_queries():
+            click.echo(f"{saved.name:<28} {saved.title}")
+            for p in saved.params:
+                default = f" = {p.default}" if p.default else ""
+                click.echo(f"{'':<30}--param {p.name} ({p.kind}{default}) {p.doc}".rstrip())
+        return
+    if not query:
+        raise UsageError("give a query name, a .rq file or SPARQL text (or --list)")
+    given = {}
+    for item in params:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise UsageError(f"--param {item!r}: expected NAME=VALUE")
+        given[name.strip()] = value
+    text, terms = resolve(query, given)
+    result = open_store(store).query(text, substitutions=terms)
+    out = sys.stdout.buffer
+    if fmt == "table":
+        click.echo(render_table(result), nl=False)
+        return
+    kind = "rdf" if result.kind == "graph" else "results"
+    chosen = by_name({"turtle": "ttl"}.get(fmt, fmt), kind)
+    if chosen is None:
+        raise UsageError(f"--format {fmt} does not fit a {result.kind} result; use "
+                         + ("turtle, nt or jsonld" if kind == "rdf" else "json, xml, csv or tsv"))
+    for chunk in result.serialize(chosen):
+        out.write(chunk)
+    out.flush()
+
+
+def register(group: click.Group) -> None:
+    group.add_command(query_command)

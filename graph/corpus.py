@@ -1,0 +1,118 @@
+"""Reading a corpus: a folder of UTF-8 text files described by `articles.tsv`."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph.errors import InputError
+
+TSV_COLUMNS = ("file", "title", "reported_date", "publisher", "url", "note")
+UNKNOWN = {"", "unknown", "n/a", "-"}
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article: its text and the metadata it was collected with."""
+
+    slug: str  # stable identifier, the file name without its suffix
+    file: str
+    title: str
+    reported_date: dt.date
+    text: str
+    publisher: str | None = None
+    url: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """An article that could not be read, and why (the rest of the corpus still builds)."""
+
+    file: str
+    reason: str
+
+
+def slug_for(file_name: str) -> str:
+    stem = Path(file_name).stem
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-") or "article"
+
+
+def _clean(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return None if value.lower() in UNKNOWN else value
+
+
+def parse_date(value: str, *, what: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise InputError(f"{what}: reported date {value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def read_text(path: Path) -> str:
+    """The article text, strictly UTF-8 (a BOM is dropped); anything else is refused."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path.name}: cannot read ({exc.strerror})") from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path.name}: not UTF-8 (byte {exc.start}: {raw[exc.start:exc.start+1]!r});"
+                         " convert it with `iconv -t UTF-8`") from None
+    if "\x00" in text:
+        raise InputError(f"{path.name}: contains NUL bytes; it looks like a binary file")
+    if not text.strip():
+        raise InputError(f"{path.name}: the article has no text")
+    return text
+
+
+def read_metadata(corpus: Path) -> list[dict[str, str]]:
+    index = corpus / "articles.tsv"
+    if not corpus.is_dir():
+        raise InputError(f"no corpus folder at {corpus}")
+    if not index.is_file():
+        raise InputError(f"{corpus} has no articles.tsv: add one with the columns "
+                         + ", ".join(TSV_COLUMNS))
+    with open(index, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    missing = {"file", "title", "reported_date"} - set(rows[0].keys() if rows else TSV_COLUMNS)
+    if missing:
+        raise InputError(f"{index}: missing column(s) {', '.join(sorted(missing))}")
+    return rows
+
+
+def load_corpus(corpus: Path) -> tuple[list[Article], list[Refusal]]:
+    """Every article the index lists, sorted by slug; unreadable ones become refusals."""
+    articles: list[Article] = []
+    refusals: list[Refusal] = []
+    seen: set[str] = set()
+    for row in read_metadata(corpus):
+        name = (row.get("file") or "").strip()
+        if not name:
+            continue
+        try:
+            if Path(name).name != name:
+                raise InputError(f"{name}: articles.tsv names files inside the corpus folder only")
+            slug = slug_for(name)
+            if slug in seen:
+                raise InputError(f"{name}: listed twice in articles.tsv")
+            seen.add(slug)
+            articles.append(Article(
+                slug=slug,
+                file=name,
+                title=(row.get("title") or "").strip() or slug,
+                reported_date=parse_date(row.get("reported_date") or "", what=name),
+                text=read_text(corpus / name),
+                publisher=_clean(row.get("publisher")),
+                url=_clean(row.get("url")),
+                note=_clean(row.get("note")),
+            ))
+        except InputError as exc:
+            refusals.append(Refusal(name, exc.message))
+    articles.sort(key=lambda a: a.slug)
+    return articles, refusals

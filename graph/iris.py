@@ -1,0 +1,49 @@
+"""Deterministic IRIs. The same input always mints the same IRI, whatever the order of
+the corpus or the time of the build: IRIs come from names and content, never counters
+over the corpus."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from graph.config import base_iri
+
+
+def slugify(text: str) -> str:
+    """Lower-case ASCII words joined by '-' ("Kok-Tash" -> "kok-tash")."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug or "x"
+
+
+def digest(*parts: object, length: int = 12) -> str:
+    """A short stable hash of the parts, for IRIs of things without a name."""
+    text = "\x1f".join(str(p) for p in parts)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
+
+
+class Minter:
+    """Mints the project's IRIs under one base (KG_BASE_IRI unless given)."""
+
+    def __init__(self, base: str | None = None) -> None:
+        self.base = base or base_iri()
+
+    def entity(self, kind: str, name: str) -> str:
+        return f"{self.base}id/{slugify(kind)}/{slugify(name)}"
+
+    def hashed(self, kind: str, *parts: object) -> str:
+        return f"{self.base}id/{slugify(kind)}/{digest(*parts)}"
+
+    def article(self, slug: str) -> str:
+        return f"{self.base}id/article/{slug}"
+
+    def sentence(self, slug: str, index: int) -> str:
+        return f"{self.base}id/article/{slug}/sentence/{index}"
+
+    def graph(self, slug: str) -> str:
+        return f"{self.base}graph/{slug}"
+
+    def is_article_graph(self, iri: str) -> bool:
+        return iri.startswith(f"{self.base}graph/")

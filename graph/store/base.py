@@ -1,0 +1,81 @@
+"""The store interface every part of the project uses: build, server, queries, checks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import IO, Protocol
+
+import pyoxigraph as ox
+
+from graph.store.formats import Format
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
+
+
+@dataclass
+class Dataset:
+    """The RDF dataset a request names; empty means the union of all named graphs."""
+
+    default_graphs: list[str] = field(default_factory=list)
+    named_graphs: list[str] = field(default_factory=list)
+
+    @property
+    def is_union_default(self) -> bool:
+        return not self.default_graphs and not self.named_graphs
+
+
+class QueryResult(Protocol):
+    """A query answer. Consume it in the thread that produced it (pyoxigraph requires it)."""
+
+    kind: str  # "solutions", "boolean" or "graph"
+    variables: list[str]
+
+    def serialize(self, fmt: Format) -> Iterator[bytes]:
+        """The answer in `fmt`, in chunks, serialized by the store's own writer."""
+        ...
+
+    def rows(self) -> Iterator[dict[str, Term]]:
+        """SELECT solutions as dicts of variable name to term (unbound variables absent)."""
+        ...
+
+    def boolean(self) -> bool: ...
+
+    def triples(self) -> Iterator[ox.Triple]: ...
+
+
+class Store(Protocol):
+    """Load, replace, query, update, dump. Implementations: embedded (pyoxigraph on disk),
+    remote (any SPARQL 1.1 Protocol + Graph Store Protocol server)."""
+
+    description: str
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        dataset: Dataset | None = None,
+        substitutions: Mapping[str, Term] | None = None,
+        base_iri: str | None = None,
+    ) -> QueryResult: ...
+
+    def update(self, sparql: str, *, dataset: Dataset | None = None,
+               base_iri: str | None = None) -> None: ...
+
+    def replace_graphs(
+        self,
+        graphs: Mapping[str, Iterable[ox.Triple]],
+        *,
+        drop: Callable[[str], bool] | None = None,
+    ) -> None:
+        """Replace each named graph whole, and remove graphs for which `drop` is true.
+        All or nothing: on failure the previous content stays as it was."""
+        ...
+
+    def graph_names(self) -> list[str]: ...
+
+    def dump(self, output: IO[bytes], fmt: Format, *, graph: str | None = None) -> None: ...
+
+    def stats(self) -> dict[str, object]: ...
+
+    def close(self) -> None: ...

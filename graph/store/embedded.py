@@ -1,0 +1,430 @@
+"""The embedded store: pyoxigraph (RocksDB) on disk, with atomic generations.
+
+Layout of a store directory::
+
+    CURRENT        name of the live generation, replaced atomically (os.replace)
+    write.lock     held (flock) by the one writer at a time
+    gens/NAME/     a complete RocksDB store
+    gens/NAME.lock held shared by every process reading that generation
+
+A write never touches the live generation: it checkpoints it (hard links, milliseconds)
+or starts an empty one, changes the copy, then flips CURRENT. A writer killed at any
+point leaves the previous generation live and whole; readers in any number of processes
+keep answering from the generation they opened and move to the new one on their next
+request, without a restart. Old generations are removed once no reader holds them.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+import pyoxigraph as ox
+
+from graph.errors import QuerySyntaxError, StoreError, StoreLockedError
+from graph.store.base import Dataset, Term
+from graph.store.formats import Format
+from ontology.namespaces import PREFIXES
+
+CHUNK = 64 * 1024
+
+
+class _Generation:
+    """One opened generation; the shared lock keeps it from being collected while used."""
+
+    def __init__(self, root: Path, name: str) -> None:
+        self.name = name
+        self.path = root / "gens" / name
+        self._lock_fd = os.open(root / "gens" / f"{name}.lock", os.O_RDWR | os.O_CREAT, 0o644)
+        fcntl.flock(self._lock_fd, fcntl.LOCK_SH)
+        if not self.path.is_dir():
+            os.close(self._lock_fd)
+            raise FileNotFoundError(self.path)
+        self.store = ox.Store.read_only(str(self.path))
+
+    def __del__(self) -> None:
+        fd = getattr(self, "_lock_fd", None)
+        if fd is not None:
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+
+
+class EmbeddedResult:
+    """A pyoxigraph answer plus the generation it came from (kept alive while read)."""
+
+    def __init__(self, raw: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples,
+                 generation: _Generation | None) -> None:
+        self._raw = raw
+        self._generation = generation
+        if isinstance(raw, ox.QuerySolutions):
+            self.kind = "solutions"
+            self.variables = [v.value for v in raw.variables]
+        elif isinstance(raw, ox.QueryBoolean):
+            self.kind = "boolean"
+            self.variables = []
+        else:
+            self.kind = "graph"
+            self.variables = []
+
+    def serialize(self, fmt: Format) -> Iterator[bytes]:
+        # pyoxigraph writes to a file-like object; a small buffer that yields as it fills
+        # keeps memory flat for large answers while the Python layer stays out of the loop.
+        sink = _ChunkSink()
+        if self.kind == "graph":
+            if fmt.kind != "rdf":
+                raise StoreError(f"a graph result cannot be written as {fmt.media_type}")
+            thread_result = self._raw
+            yield from sink.drain(lambda out: thread_result.serialize(out, format=fmt.native))
+        else:
+            if fmt.kind != "results":
+                raise StoreError(f"a {self.kind} result cannot be written as {fmt.media_type}")
+            raw = self._raw
+            yield from sink.drain(lambda out: raw.serialize(out, format=fmt.native))
+
+    def rows(self) -> Iterator[dict[str, Term]]:
+        assert isinstance(self._raw, ox.QuerySolutions)
+        names = self.variables
+        for solution in self._raw:
+            row = {}
+            for name in names:
+                value = solution[name]
+                if value is not None:
+                    row[name] = value
+            yield row
+
+    def boolean(self) -> bool:
+        return bool(self._raw)
+
+    def triples(self) -> Iterator[ox.Triple]:
+        assert isinstance(self._raw, ox.QueryTriples)
+        yield from self._raw
+
+
+class _ChunkSink:
+    """Collects writes and hands them out in chunks. pyoxigraph serializes in one call, so
+    we run it to completion but only ever hold the bytes written so far."""
+
+    def __init__(self) -> None:
+        self._parts: list[bytes] = []
+
+    def write(self, data: bytes) -> int:
+        self._parts.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+    def drain(self, run: Callable[[_ChunkSink], object]) -> Iterator[bytes]:
+        run(self)
+        buffer = bytearray()
+        for part in self._parts:
+            buffer += part
+            if len(buffer) >= CHUNK:
+                yield bytes(buffer)
+                buffer.clear()
+        self._parts.clear()
+        if buffer:
+            yield bytes(buffer)
+
+
+def _ox_dataset_kwargs(dataset: Dataset | None) -> dict[str, object]:
+    if dataset is None or dataset.is_union_default:
+        return {"use_default_graph_as_union": True}
+    kwargs: dict[str, object] = {}
+    kwargs["default_graph"] = [ox.NamedNode(g) for g in dataset.default_graphs]
+    kwargs["named_graphs"] = [ox.NamedNode(g) for g in dataset.named_graphs]
+    return kwargs
+
+
+class EmbeddedStore:
+    """pyoxigraph on disk. Safe for many reader processes and one writer at a time."""
+
+    def __init__(self, path: str | os.PathLike[str], *, create: bool = False) -> None:
+        self.root = Path(path)
+        self.description = f"embedded store at {self.root}"
+        self._lock = threading.Lock()
+        self._generation: _Generation | None = None
+        self._seen: tuple[int, int] | None = None
+        self._check_layout(create)
+
+    # -- layout -------------------------------------------------------------------------
+
+    def _check_layout(self, create: bool) -> None:
+        root = self.root
+        if root.exists() and not root.is_dir():
+            raise StoreError(f"{root} is a file, not a store directory: pass a directory "
+                             "path, or remove the file and run `kg build`")
+        if (root / "CURRENT").is_file() and (root / "gens").is_dir():
+            return
+        if root.is_dir() and any(p for p in root.iterdir() if p.name not in {"gens", "write.lock"}):
+            raise StoreError(f"{root} is not a conflict-kg store (no CURRENT file): choose "
+                             "an empty or new directory, or run `kg build --store` on one")
+        if not create and not (root / "gens").is_dir():
+            raise StoreError(f"no store at {root}: run `kg build --store {root}` first")
+        try:
+            (root / "gens").mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create a store at {root}: {exc.strerror}") from exc
+
+    def _current_name(self) -> str | None:
+        try:
+            return (self.root / "CURRENT").read_text(encoding="ascii").strip() or None
+        except FileNotFoundError:
+            return None
+
+    def _open_current(self) -> _Generation | None:
+        """The live generation, reopened when another process flipped CURRENT."""
+        try:
+            st = os.stat(self.root / "CURRENT")
+            seen: tuple[int, int] | None = (st.st_ino, st.st_mtime_ns)
+        except FileNotFoundError:
+            seen = None
+        with self._lock:
+            if seen == self._seen and (self._generation is not None or seen is None):
+                return self._generation
+            for _attempt in range(20):
+                name = self._current_name()
+                if name is None:
+                    self._generation, self._seen = None, seen
+                    return None
+                try:
+                    self._generation = _Generation(self.root, name)
+                    self._seen = seen
+                    return self._generation
+                except FileNotFoundError:
+                    time.sleep(0.01)  # collected between reading CURRENT and locking it
+                except OSError as exc:
+                    raise StoreError(f"cannot open the store at {self.root}: {exc}") from exc
+            raise StoreError(f"the store at {self.root} keeps changing under us; retry")
+
+    @property
+    def generation(self) -> str | None:
+        gen = self._open_current()
+        return gen.name if gen else None
+
+    # -- reading ------------------------------------------------------------------------
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        dataset: Dataset | None = None,
+        substitutions: Mapping[str, Term] | None = None,
+        base_iri: str | None = None,
+    ) -> EmbeddedResult:
+        gen = self._open_current()
+        store = gen.store if gen else ox.Store()
+        subs = {ox.Variable(k): v for k, v in (substitutions or {}).items()}
+        try:
+            # Our prefixes are predeclared ("prefixes that just work"); a query's own
+            # PREFIX lines override them.
+            raw = store.query(sparql, base_iri=base_iri, substitutions=subs or None,
+                              prefixes=PREFIXES,
+                              **_ox_dataset_kwargs(dataset))  # type: ignore[arg-type]
+        except SyntaxError as exc:
+            raise QuerySyntaxError(f"SPARQL syntax error: {exc}") from exc
+        return EmbeddedResult(raw, gen)
+
+    def graph_names(self) -> list[str]:
+        gen = self._open_current()
+        if gen is None:
+            return []
+        return sorted(g.value for g in gen.store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def dump(self, output: IO[bytes], fmt: Format, *, graph: str | None = None) -> None:
+        gen = self._open_current()
+        store = gen.store if gen else ox.Store()
+        if graph is not None:
+            store.dump(output, format=fmt.native, from_graph=ox.NamedNode(graph))
+        elif fmt.is_dataset:
+            store.dump(output, format=fmt.native)
+        else:
+            # A triple format cannot hold named graphs: write the union of them.
+            store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
+                        use_default_graph_as_union=True).serialize(output, format=fmt.native)
+
+    def stats(self) -> dict[str, object]:
+        gen = self._open_current()
+        store = gen.store if gen else ox.Store()
+        classes = store.query(
+            "SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class } "
+            "GROUP BY ?class ORDER BY DESC(?n) ?class",
+            use_default_graph_as_union=True,
+        )
+        return {
+            "store": self.description,
+            "generation": gen.name if gen else None,
+            "quads": len(store),
+            "graphs": len(list(store.named_graphs())),
+            "classes": {row["class"].value: int(row["n"].value) for row in classes},  # type: ignore[union-attr,index]
+        }
+
+    # -- writing ------------------------------------------------------------------------
+
+    @contextmanager
+    def _writer(self, wait: float = 0.0) -> Iterator[None]:
+        lock_path = self.root / "write.lock"
+        try:
+            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise StoreError(f"cannot write to the store at {self.root}: {exc.strerror}") from exc
+        try:
+            deadline = time.monotonic() + wait
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise StoreLockedError(
+                            f"the store at {self.root} is being written by another process "
+                            "(a build or an update); retry when it has finished") from None
+                    time.sleep(0.05)
+            yield
+        finally:
+            os.close(fd)
+
+    def _new_generation(self, mutate: Callable[[ox.Store], None], *, fresh: bool,
+                        wait: float) -> None:
+        with self._writer(wait):
+            current = self._current_name()
+            name = f"{time.time_ns():020d}-{os.getpid()}"
+            target = self.root / "gens" / name
+            try:
+                if current and not fresh:
+                    ox.Store.read_only(str(self.root / "gens" / current)).backup(str(target))
+                new = ox.Store(str(target))
+                mutate(new)
+                new.flush()
+                del new
+                self._flip(name)
+            except OSError as exc:
+                shutil.rmtree(target, ignore_errors=True)
+                raise StoreError(f"writing the store at {self.root} failed, previous content "
+                                 f"kept: {exc}") from exc
+            except BaseException:
+                shutil.rmtree(target, ignore_errors=True)
+                raise
+            self._collect()
+
+    def _flip(self, name: str) -> None:
+        tmp = self.root / "CURRENT.tmp"
+        with open(tmp, "w", encoding="ascii") as handle:
+            handle.write(name + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, self.root / "CURRENT")
+        dir_fd = os.open(self.root, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+    def _collect(self) -> None:
+        """Remove generations that are neither live nor held by a reader. Runs under the
+        writer lock, so no generation is being created meanwhile."""
+        current = self._current_name()
+        gens = self.root / "gens"
+        for entry in gens.iterdir():
+            if entry.suffix in {".lock"} or entry.name == current:
+                continue
+            lock_path = gens / f"{entry.name}.lock"
+            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(fd)
+                continue
+            try:
+                shutil.rmtree(entry, ignore_errors=True)
+                lock_path.unlink(missing_ok=True)
+            finally:
+                os.close(fd)
+        for lock in gens.glob("*.lock"):
+            if not (gens / lock.stem).exists() and lock.stem != current:
+                lock.unlink(missing_ok=True)
+
+    def replace_graphs(
+        self,
+        graphs: Mapping[str, Iterable[ox.Triple]],
+        *,
+        drop: Callable[[str], bool] | None = None,
+        wait: float = 0.0,
+    ) -> None:
+        replaced = set(graphs)
+        gen = self._open_current()
+
+        def mutate(new: ox.Store) -> None:
+            if drop is not None:
+                # A rebuild: start empty and carry over only the graphs it keeps.
+                if gen is not None:
+                    for name in gen.store.named_graphs():
+                        key = name.value
+                        if key in replaced or drop(key):
+                            continue
+                        new.bulk_extend(gen.store.quads_for_pattern(None, None, None, name))
+                    new.bulk_extend(gen.store.quads_for_pattern(None, None, None,
+                                                                ox.DefaultGraph()))
+            else:
+                for key in replaced:
+                    new.remove_graph(ox.NamedNode(key))
+            for key, triples in graphs.items():
+                graph_name = ox.NamedNode(key)
+                new.add_graph(graph_name)
+                new.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, graph_name)
+                                for t in triples)
+
+        self._new_generation(mutate, fresh=drop is not None, wait=wait)
+
+    def update(self, sparql: str, *, dataset: Dataset | None = None,
+               base_iri: str | None = None, wait: float = 5.0) -> None:
+        if dataset is not None and not dataset.is_union_default:
+            raise StoreError("the embedded store applies USING graphs written in the update "
+                             "itself; pass them there")
+
+        def mutate(new: ox.Store) -> None:
+            try:
+                new.update(sparql, base_iri=base_iri)
+            except SyntaxError as exc:
+                raise QuerySyntaxError(f"SPARQL update syntax error: {exc}") from exc
+
+        self._new_generation(mutate, fresh=False, wait=wait)
+
+    def load(self, data: bytes | IO[bytes], fmt: Format, *, graph: str | None,
+             replace: bool = False, base_iri: str | None = None, wait: float = 5.0) -> None:
+        """Parse RDF into a graph (or the default graph), whole or not at all."""
+        target: ox.NamedNode | ox.DefaultGraph = (ox.NamedNode(graph) if graph
+                                                   else ox.DefaultGraph())
+        # Parse first, so broken input is refused before any generation is made.
+        try:
+            parsed = ox.Dataset(ox.parse(data, format=fmt.native, base_iri=base_iri,
+                                         **({"to_graph": target}
+                                            if not fmt.is_dataset else {})))
+        except SyntaxError as exc:
+            raise QuerySyntaxError(f"the {fmt.name} data does not parse: {exc}") from exc
+
+        def mutate(new: ox.Store) -> None:
+            if replace:
+                if isinstance(target, ox.NamedNode):
+                    new.remove_graph(target)
+                else:
+                    new.clear_graph(target)
+            if isinstance(target, ox.NamedNode):
+                new.add_graph(target)
+            new.extend(parsed)
+
+        self._new_generation(mutate, fresh=False, wait=wait)
+
+    def close(self) -> None:
+        with self._lock:
+            self._generation = None
+            self._seen = None
