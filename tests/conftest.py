@@ -1,0 +1,109 @@
+"""Fixtures shared by every test area: the corpus, a store built from it once per session,
+the CLI runner, and a real `kg serve` process on a free loopback port."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import requests
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+TEST_DATA = Path(__file__).resolve().parent / "data"
+KG = str(Path(sys.executable).with_name("kg"))
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    return CORPUS
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def kg_cli():
+    """The root click group with every command registered, as `kg` has it."""
+    from graph import cli
+
+    cli._register()
+    return cli.cli
+
+
+@pytest.fixture(scope="session")
+def built_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store built from corpus/ by the real `kg build`, once per session. Read-only use."""
+    path = tmp_path_factory.mktemp("store") / "store"
+    subprocess.run([KG, "build", "--corpus", str(CORPUS), "--store", str(path), "-q"],
+                   check=True, capture_output=True, text=True)
+    return path
+
+
+@pytest.fixture(scope="session")
+def built_store(built_store_path: Path):
+    from graph.store import open_store
+
+    return open_store(str(built_store_path))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class LiveServer:
+    url: str
+    process: subprocess.Popen
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(timeout=10)
+
+
+def start_server(store: str | Path, *, env: dict[str, str] | None = None,
+                 args: tuple[str, ...] = ()) -> LiveServer:
+    """`kg serve` as a separate process group on a free loopback port, ready to answer."""
+    port = free_port()
+    process = subprocess.Popen(
+        [KG, "serve", "--store", str(store), "--host", "127.0.0.1", "--port", str(port), *args],
+        env={**os.environ, **(env or {})}, start_new_session=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    server = LiveServer(f"http://127.0.0.1:{port}", process)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"kg serve exited: {process.stderr.read().decode() if process.stderr else ''}")
+        try:
+            requests.get(server.url + "/sparql", params={"query": "ASK {}"}, timeout=1)
+            return server
+        except requests.ConnectionError:
+            time.sleep(0.1)
+    server.stop()
+    raise RuntimeError("kg serve did not answer within 30 s")
+
+
+@pytest.fixture(scope="session")
+def live_server(built_store_path: Path) -> Iterator[LiveServer]:
+    """The production server (gunicorn) over the corpus store, read-only."""
+    server = start_server(built_store_path)
+    yield server
+    server.stop()
