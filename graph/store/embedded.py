@@ -28,7 +28,7 @@ from typing import IO
 
 import pyoxigraph as ox
 
-from graph.errors import QuerySyntaxError, StoreError, StoreLockedError
+from graph.errors import QuerySyntaxError, StoreError, StoreLockedError, UsageError
 from graph.store.base import Dataset, Term
 from graph.store.formats import Format
 from ontology.namespaces import PREFIXES
@@ -232,6 +232,11 @@ class EmbeddedStore:
                               **_ox_dataset_kwargs(dataset))  # type: ignore[arg-type]
         except SyntaxError as exc:
             raise QuerySyntaxError(f"SPARQL syntax error: {exc}") from exc
+        except RuntimeError as exc:
+            # pyoxigraph binds a value only to a variable the query projects.
+            if "projection" in str(exc):
+                raise UsageError(f"cannot bind a parameter: {exc}") from exc
+            raise
         return EmbeddedResult(raw, gen)
 
     def graph_names(self) -> list[str]:
