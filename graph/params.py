@@ -7,6 +7,7 @@ import re
 
 import pyoxigraph as ox
 
+from graph.config import base_iri
 from graph.errors import UsageError
 from ontology.namespaces import PREFIXES
 from queries import Param, SavedQuery
@@ -14,7 +15,13 @@ from queries import Param, SavedQuery
 XSD = PREFIXES["xsd"]
 
 
+_RELATIVE = re.compile(r"^(?:id|graph)/[A-Za-z0-9._~%/-]+$")
+
+
 def to_term(param: Param, raw: str) -> ox.NamedNode | ox.Literal:
+    """The typed term for one raw value. An `iri` may be written `<...>`, as a prefixed
+    name (`ckg:Tank`) or as a path under the base IRI (`id/state/kyrgyzstan`), so saved
+    defaults follow `KG_BASE_IRI`."""
     value = raw.strip()
     try:
         if param.kind == "iri":
@@ -23,6 +30,8 @@ def to_term(param: Param, raw: str) -> ox.NamedNode | ox.Literal:
             prefix, sep, local = value.partition(":")
             if sep and prefix in PREFIXES and not local.startswith("//"):
                 value = PREFIXES[prefix] + local
+            elif _RELATIVE.match(value):
+                value = base_iri() + value
             if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$", value):
                 raise ValueError("not an absolute IRI")
             return ox.NamedNode(value)

@@ -1,0 +1,78 @@
+"""The saved query files themselves, and `kg query --list/--param`."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from queries import all_queries, find
+from tests.conftest import kg_cli
+
+QUERIES = all_queries()
+COMPETENCY = [q for q in QUERIES if q.name.startswith("cq")]
+
+
+def test_one_query_per_competency_question() -> None:
+    numbers = sorted(int(q.name[2:4]) for q in COMPETENCY)
+    assert numbers == list(range(1, 15))
+    everyday = {"describe-entity", "events-in-place", "events-between", "article-statements",
+                "claimant-claims", "corroboration", "contradictions", "casualty-totals"}
+    assert everyday <= {q.name for q in QUERIES}
+
+
+@pytest.mark.parametrize("query", [pytest.param(q, id=q.name) for q in QUERIES])
+def test_header_and_parameters(query) -> None:
+    assert query.title and query.title != query.name
+    assert query.question.endswith("?") or query.question.endswith(")")
+    assert query.examples and all(e.startswith(f"kg query {query.name}")
+                                  for e in query.examples)
+    body = "\n".join(line for line in query.text.splitlines() if not line.startswith("#"))
+    select = body[body.upper().index("SELECT"):body.upper().index("WHERE")]
+    for param in query.params:
+        # The engine binds only projected variables, and a parameter must narrow the
+        # answer: it is projected and used in the pattern.
+        assert f"?{param.name}" in select, param.name
+        assert body.count(f"?{param.name}") >= 2, param.name
+    # Answers come from the graph: no instance IRIs written into a query.
+    assert "w3id.org/conflict-kg/id/" not in body
+    assert not re.search(r"<https?://[^>]*/id/", body)
+
+
+def test_cli_list(runner) -> None:
+    result = runner.invoke(kg_cli(), ["query", "--list"])
+    assert result.exit_code == 0, result.output
+    for query in QUERIES:
+        assert query.name in result.output
+    assert "--param alliance (iri = id/alliance/csto)" in result.output
+
+
+def test_cli_param(runner, built_store_path) -> None:
+    result = runner.invoke(kg_cli(), ["query", "cq11-batken", "--store", str(built_store_path),
+                                      "--param", "place=id/region/batken-region",
+                                      "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0].startswith("place,what,type,where")
+    assert "Batken" in result.output
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    pytest.param(["--param", "nope=1"], "has no parameter nope", id="unknown"),
+    pytest.param(["--param", "place"], "expected NAME=VALUE", id="no-value"),
+    pytest.param(["--param", "place=two words"], "not a valid iri", id="bad-iri"),
+])
+def test_cli_param_errors(runner, built_store_path, args, words) -> None:
+    result = runner.invoke(kg_cli(), ["query", "cq11-batken", "--store",
+                                      str(built_store_path), *args])
+    assert result.exit_code == 2
+    assert words in result.output
+
+
+def test_relative_iris_follow_the_base(monkeypatch) -> None:
+    from graph.params import to_term
+
+    param = find("cq11-batken").params[0]  # type: ignore[union-attr]
+    monkeypatch.setenv("KG_BASE_IRI", "https://example.org/kg/")
+    assert to_term(param, "id/region/batken-region").value == \
+        "https://example.org/kg/id/region/batken-region"
+    assert to_term(param, "ckg:Tank").value.endswith("ontology#Tank")
