@@ -40,5 +40,17 @@ class RemoteOptions:
             user=os.environ.get("KG_STORE_USER") or None,
             password=os.environ.get("KG_STORE_PASSWORD") or None,
             auth=os.environ.get("KG_STORE_AUTH", "basic"),
-            timeout=float(os.environ.get("KG_STORE_TIMEOUT", "60")),
+            timeout=_seconds(os.environ.get("KG_STORE_TIMEOUT", "60")),
         )
+
+
+def _seconds(raw: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if value <= 0:
+        from graph.errors import UsageError
+
+        raise UsageError(f"KG_STORE_TIMEOUT={raw!r}: expected a number of seconds above 0")
+    return value

@@ -1,4 +1,5 @@
-"""`kg build`: run the pipeline over a corpus and load the result atomically."""
+"""`kg build` and `kg add`: run the pipeline over a corpus (or one new article) and load
+the result atomically."""
 
 from __future__ import annotations
 
@@ -7,37 +8,70 @@ from pathlib import Path
 
 import click
 
-from graph.build import build_corpus
-from graph.cli.options import store_option
-from graph.store import open_store
+from graph.build import KINDS, BuildReport, add_article, build_corpus
+from graph.cli.options import open_cli_store, store_option
+
+_corpus_option = click.option(
+    "--corpus", "corpus", type=click.Path(path_type=Path), default=Path("corpus"),
+    show_default=True, help="Folder with the articles and their articles.tsv.")
+_curation_option = click.option(
+    "--curation", "curation", type=click.Path(path_type=Path, dir_okay=False), default=None,
+    help="Curation decisions to apply (default: graph/curation.ttl).")
 
 
 @click.command("build")
-@click.option("--corpus", "corpus", type=click.Path(path_type=Path), default=Path("corpus"),
-              show_default=True, help="Folder with the articles and their articles.tsv.")
+@_corpus_option
 @store_option
+@_curation_option
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary line.")
-def build_command(corpus: Path, store: str | None, quiet: bool) -> None:
+def build_command(corpus: Path, store: str | None, curation: Path | None, quiet: bool) -> None:
     """Build the graph from CORPUS and replace the store's article graphs with it.
 
     The store changes all at once: if the build fails, the previous content stays.
-    Graphs that are not article graphs (uploads) are kept.
+    Graphs that are not article graphs (uploads) are kept. An article that cannot be read
+    or extracted is reported and skipped; the others are built.
     """
-    target = open_store(store, create=True)
+    target = open_cli_store(store, create=True)
     show = not quiet and sys.stderr.isatty()
 
-    def progress(done: int, total: int, slug: str) -> None:
+    def progress(done: int, total: int, slug: str, report: BuildReport) -> None:
         if show:
-            click.echo(f"\r[{done}/{total}] {slug[:60]:<60}", err=True, nl=False)
+            statements = sum(report.statements[k] for k in KINDS)
+            click.echo(f"\r[{done}/{total}] {statements} statements, "
+                       f"{len(report.refused)} refused  {slug[:40]:<40}", err=True, nl=False)
 
-    report = build_corpus(corpus, target, progress=progress)
+    report = build_corpus(corpus, target, progress=progress, curation=curation)
     if show:
         click.echo("", err=True)
     click.echo(report.summary())
-    if report.refused:
-        for refusal in report.refused:
-            click.echo(f"kg: refused {refusal.file}: {refusal.reason}", err=True)
+    for refusal in report.refused:
+        click.echo(f"kg: refused {refusal.file}: {refusal.reason}", err=True)
+
+
+@click.command("add")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--date", "date", required=True, metavar="YYYY-MM-DD",
+              help="The date the article reports (relative times resolve against it).")
+@click.option("--title", default=None, help="Title (default: the file name).")
+@click.option("--url", default=None, help="Where the article was published.")
+@click.option("--publisher", default=None, help="Who published it.")
+@_corpus_option
+@store_option
+@_curation_option
+def add_command(file: Path, date: str, title: str | None, url: str | None,
+                publisher: str | None, corpus: Path, store: str | None,
+                curation: Path | None) -> None:
+    """Add one article FILE to the corpus and build only its named graph.
+
+    The file is copied into CORPUS and listed in its articles.tsv; the other articles'
+    graphs are not touched. A file that is not UTF-8 is refused and nothing changes.
+    """
+    target = open_cli_store(store, create=True)
+    report = add_article(file, corpus, target, date=date, title=title, url=url,
+                         publisher=publisher, curation=curation)
+    click.echo(report.summary())
 
 
 def register(group: click.Group) -> None:
     group.add_command(build_command)
+    group.add_command(add_command)

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import click
 
-from graph.cli.options import store_option
+from graph.cli.options import open_cli_store, store_option
 from graph.errors import InputError
-from graph.store import open_store
 from graph.store.formats import by_name
 
 
@@ -24,7 +23,7 @@ from graph.store.formats import by_name
 @click.option("--graph", "graph", default=None, help="Export only this named graph.")
 def export_command(store: str | None, fmt: str, output: Path | None, graph: str | None) -> None:
     """Dump the store (a backup: `kg load` or any store reads it back)."""
-    source = open_store(store)
+    source = open_cli_store(store)
     chosen = by_name(fmt, "rdf")
     assert chosen is not None
     if output is None:
@@ -46,7 +45,7 @@ def export_command(store: str | None, fmt: str, output: Path | None, graph: str 
 @store_option
 def stats_command(store: str | None) -> None:
     """Triples, graphs and entities per class."""
-    stats = open_store(store).stats()
+    stats = open_cli_store(store).stats()
     click.echo(f"store:   {stats['store']}")
     click.echo(f"quads:   {stats['quads']}")
     click.echo(f"graphs:  {stats['graphs']}")
@@ -54,8 +53,9 @@ def stats_command(store: str | None) -> None:
     assert isinstance(classes, dict)
     if classes:
         click.echo("entities per class:")
-        from graph.table import short
         import pyoxigraph as ox
+
+        from graph.table import short
 
         for cls, n in classes.items():
             click.echo(f"  {n:>7}  {short(ox.NamedNode(cls))}")

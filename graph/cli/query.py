@@ -7,10 +7,9 @@ from pathlib import Path
 
 import click
 
-from graph.cli.options import store_option
+from graph.cli.options import open_cli_store, store_option
 from graph.errors import UsageError
 from graph.params import bind
-from graph.store import open_store
 from graph.store.formats import by_name
 from graph.table import render_table
 from queries import all_queries, find
@@ -66,7 +65,7 @@ def query_command(query: str | None, store: str | None, fmt: str, params: tuple[
             raise UsageError(f"--param {item!r}: expected NAME=VALUE")
         given[name.strip()] = value
     text, terms = resolve(query, given)
-    result = open_store(store).query(text, substitutions=terms)
+    result = open_cli_store(store).query(text, substitutions=terms)
     out = sys.stdout.buffer
     if fmt == "table":
         click.echo(render_table(result), nl=False)

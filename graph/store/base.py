@@ -28,8 +28,15 @@ class Dataset:
 class QueryResult(Protocol):
     """A query answer. Consume it in the thread that produced it (pyoxigraph requires it)."""
 
-    kind: str  # "solutions", "boolean" or "graph"
-    variables: list[str]
+    @property
+    def kind(self) -> str:
+        """"solutions", "boolean" or "graph"."""
+        ...
+
+    @property
+    def variables(self) -> list[str]:
+        """SELECT variables (a remote answer is fetched when first read)."""
+        ...
 
     def serialize(self, fmt: Format) -> Iterator[bytes]:
         """The answer in `fmt`, in chunks, serialized by the store's own writer."""
