@@ -29,15 +29,28 @@ $(STORE)/CURRENT: $(BUILD_INPUTS) | $(VENV)/.installed
 
 build: $(STORE)/CURRENT
 
-serve: $(STORE)/CURRENT
+serve: $(STORE)/CURRENT assets
 	$(BIN)/kg serve --store $(STORE) --host $(HOST) --port $(PORT)
 
-test: $(VENV)/.installed
+test: $(VENV)/.installed assets
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check ontology graph server queries tests bench
 	$(BIN)/mypy
+
+# The query page's editor (YASGUI), installed with npm from the committed lock file and
+# served by the server itself. Without npm the page falls back to a plain form.
+YASGUI := server/static/vendor/yasgui/yasgui.min.js
+$(YASGUI): server/assets/package.json server/assets/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		cd server/assets && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error && cd ../.. && \
+		mkdir -p server/static/vendor/yasgui && \
+		cp server/assets/node_modules/@zazuko/yasgui/build/yasgui.min.js \
+		   server/assets/node_modules/@zazuko/yasgui/build/yasgui.min.css server/static/vendor/yasgui/; \
+	else echo "npm not found: the query page will offer a plain form (install npm and run make assets)"; fi
+
+assets: $(YASGUI)
 
 bench: $(VENV)/.installed
 	$(BIN)/python -m bench

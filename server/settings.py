@@ -6,22 +6,44 @@ import os
 from dataclasses import dataclass, fields
 from typing import Any
 
+from graph.config import base_iri
+
+
+def _env_list(name: str) -> tuple[str, ...]:
+    raw = os.environ.get(name, "")
+    return tuple(item.strip() for item in raw.replace(",", " ").split() if item.strip())
+
 
 @dataclass(frozen=True)
 class Settings:
-    update_token: str | None = None  # KG_UPDATE_TOKEN; updates are off without it
+    base_iri: str = "https://w3id.org/conflict-kg/"  # KG_BASE_IRI
+    update_token: str | None = None  # KG_UPDATE_TOKEN; updates and uploads are off without it
     query_timeout: float = 30.0  # KG_QUERY_TIMEOUT seconds
     max_body_bytes: int = 10 * 1024 * 1024  # KG_MAX_BODY
-    max_result_rows: int = 100_000  # KG_MAX_RESULTS
+    max_result_bytes: int = 256 * 1024 * 1024  # KG_MAX_RESULT_BYTES
+    query_workers: int = 4  # KG_QUERY_WORKERS: executor processes per server process
+    queue_size: int = 32  # KG_QUEUE_SIZE: requests that may wait for an executor
+    # KG_SERVICE_ALLOWLIST: IRI prefixes that SERVICE and LOAD may reach (space/comma list)
+    service_allowlist: tuple[str, ...] = ()
+    license: str = "https://creativecommons.org/licenses/by/4.0/"  # KG_LICENSE
 
     @classmethod
     def from_env(cls, overrides: dict[str, Any]) -> Settings:
-        env = {
+        """Settings from the environment; keys of `overrides` named like fields win."""
+        env: dict[str, Any] = {
+            "base_iri": base_iri(),
             "update_token": os.environ.get("KG_UPDATE_TOKEN") or None,
             "query_timeout": float(os.environ.get("KG_QUERY_TIMEOUT", "30")),
             "max_body_bytes": int(os.environ.get("KG_MAX_BODY", str(10 * 1024 * 1024))),
-            "max_result_rows": int(os.environ.get("KG_MAX_RESULTS", "100000")),
+            "max_result_bytes": int(os.environ.get("KG_MAX_RESULT_BYTES",
+                                                   str(256 * 1024 * 1024))),
+            "query_workers": int(os.environ.get("KG_QUERY_WORKERS", "4")),
+            "queue_size": int(os.environ.get("KG_QUEUE_SIZE", "32")),
+            "service_allowlist": _env_list("KG_SERVICE_ALLOWLIST"),
+            "license": os.environ.get("KG_LICENSE", cls.license),
         }
         names = {f.name for f in fields(cls)}
         env.update({k: v for k, v in overrides.items() if k in names})
+        if not str(env["base_iri"]).endswith("/"):
+            env["base_iri"] = str(env["base_iri"]) + "/"
         return cls(**env)

@@ -1,46 +1,91 @@
-"""`/sparql`: SPARQL 1.1 queries by GET, POST form and POST direct."""
+"""`/sparql`: the SPARQL 1.1 Protocol. Queries by GET, POST form and POST direct run in the
+query runner (killable executor processes for the embedded store); updates by POST form
+and POST direct need the bearer token and make a new store generation each. GET without
+a query answers a browser with the query page and an RDF client with the Service
+Description."""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, request
+import hashlib
+
+from flask import Blueprint, Response, g, request
 
 from graph.errors import UsageError
-from graph.store.base import Dataset, Store
-from server.negotiation import choose
+from graph.store.formats import by_name
+from ontology.namespaces import PREFIXES
+from server.context import runner, settings, store
+from server.executor import Job
+from server.negotiation import HTML, content_type, negotiate, negotiate_or_none
+from server.protocol import Operation, check_token, read_operation
+from server.sparqlscan import add_using_clauses, check_remote_access
 
-sparql = Blueprint("sparql", __name__)
-
-
-def _store() -> Store:
-    return current_app.extensions["kg_store"]
-
-
-def _query_text() -> tuple[str | None, Dataset]:
-    if request.method == "GET":
-        args = request.args
-        query = args.get("query")
-    else:
-        content_type = (request.mimetype or "").lower()
-        if content_type == "application/x-www-form-urlencoded":
-            args = request.form
-            query = args.get("query")
-        elif content_type == "application/sparql-query":
-            args = request.args
-            query = request.get_data(as_text=True)
-        else:
-            raise UsageError("POST a query as application/x-www-form-urlencoded or "
-                             "application/sparql-query")
-    dataset = Dataset(default_graphs=args.getlist("default-graph-uri"),
-                      named_graphs=args.getlist("named-graph-uri"))
-    return query, dataset
+blueprint = Blueprint("sparql", __name__)
 
 
-@sparql.route("/sparql", methods=["GET", "POST"])
+def query_hash(text: str) -> str:
+    """A short stable id of a query text, for the access log."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def endpoint_iri() -> str:
+    """The base IRI of queries and updates: the endpoint's public IRI."""
+    return settings().base_iri + "sparql"
+
+
+@blueprint.route("/sparql", methods=["GET", "POST"])
 def endpoint() -> Response:
-    query, dataset = _query_text()
-    if not query:
-        raise UsageError("no query: pass it as ?query=... or in the POST body")
-    result = _store().query(query, dataset=dataset)
-    fmt = choose(request, "rdf" if result.kind == "graph" else "results")
-    return Response(result.serialize(fmt), content_type=fmt.media_type + (
-        "; charset=utf-8" if not fmt.media_type.endswith("xml") else ""))
+    op = read_operation(request)
+    g.operation = op.kind
+    if op.kind == "none":
+        return _describe_service()
+    g.query_hash = query_hash(op.text)
+    if op.kind == "update":
+        return _update(op)
+    return _query(op)
+
+
+def _query(op: Operation) -> Response:
+    if not op.text.strip():
+        raise UsageError("the query is empty: pass it as query=... or in the POST body")
+    conf = settings()
+    check_remote_access(op.text, conf.service_allowlist, default_prefixes=PREFIXES)
+    results_name, results_406 = negotiate_or_none(request, "results")
+    rdf_name, rdf_406 = negotiate_or_none(request, "rdf")
+    job = Job(query=op.text, default_graphs=op.default_graphs, named_graphs=op.named_graphs,
+              base_iri=endpoint_iri(), results_format=results_name, rdf_format=rdf_name,
+              not_acceptable={k: v for k, v in (("results", results_406), ("rdf", rdf_406))
+                              if v},
+              max_bytes=conf.max_result_bytes)
+    kind, fmt_name, chunks = runner().run(job)
+    fmt = by_name(fmt_name, "rdf" if kind == "graph" else "results")
+    assert fmt is not None
+    # A complete answer goes out with Content-Length; a longer one streams chunked.
+    body = b"".join(chunks) if isinstance(chunks, list) else chunks
+    response = Response(body, content_type=content_type(fmt))
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+def _update(op: Operation) -> Response:
+    conf = settings()
+    check_token(request, conf.update_token)
+    check_remote_access(op.text, conf.service_allowlist, default_prefixes=PREFIXES)
+    text = add_using_clauses(op.text, op.default_graphs, op.named_graphs)
+    store().update(text, base_iri=endpoint_iri())
+    return Response(status=204)
+
+
+def _describe_service() -> Response:
+    from server.query_page import render_query_page
+    from server.service_description import service_description
+
+    chosen = negotiate(request, "rdf", html=True)
+    if chosen == HTML:
+        return render_query_page()
+    assert not isinstance(chosen, str)
+    body = service_description(request.url_root.rstrip("/") + "/sparql", chosen,
+                               writable=bool(settings().update_token))
+    response = Response(body, content_type=content_type(chosen))
+    response.headers["Vary"] = "Accept"
+    return response
+

@@ -22,7 +22,7 @@ import shutil
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO
 
@@ -52,10 +52,8 @@ class _Generation:
     def __del__(self) -> None:
         fd = getattr(self, "_lock_fd", None)
         if fd is not None:
-            try:
+            with suppress(OSError):
                 os.close(fd)
-            except OSError:
-                pass
 
 
 class EmbeddedResult:
@@ -382,11 +380,12 @@ class EmbeddedStore:
             else:
                 for key in replaced:
                     new.remove_graph(ox.NamedNode(key))
-            for key, triples in graphs.items():
-                graph_name = ox.NamedNode(key)
-                new.add_graph(graph_name)
-                new.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, graph_name)
-                                for t in triples)
+            for key in graphs:
+                new.add_graph(ox.NamedNode(key))
+            # One bulk load for all graphs: a bulk load per graph was ~8x slower at 1,000
+            # article graphs (each call writes and ingests its own files).
+            new.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(key))
+                            for key, triples in graphs.items() for t in triples)
 
         self._new_generation(mutate, fresh=drop is not None, wait=wait)
 
@@ -411,9 +410,11 @@ class EmbeddedStore:
                                                    else ox.DefaultGraph())
         # Parse first, so broken input is refused before any generation is made.
         try:
-            parsed = ox.Dataset(ox.parse(data, format=fmt.native, base_iri=base_iri,
-                                         **({"to_graph": target}
-                                            if not fmt.is_dataset else {})))
+            quads = ox.parse(data, format=fmt.native, base_iri=base_iri)  # type: ignore[arg-type]
+            if not fmt.is_dataset:
+                # Triples land in the target graph (the parser puts them in the default).
+                quads = (ox.Quad(q.subject, q.predicate, q.object, target) for q in quads)
+            parsed = ox.Dataset(quads)
         except SyntaxError as exc:
             raise QuerySyntaxError(f"the {fmt.name} data does not parse: {exc}") from exc
 

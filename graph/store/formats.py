@@ -34,8 +34,9 @@ RESULT_FORMATS: tuple[Format, ...] = (
 )
 
 RDF_FORMATS: tuple[Format, ...] = (
+    # Turtle is valid N3: N3 clients (SPARQLWrapper's N3 mode) are answered with Turtle.
     Format("ttl", "text/turtle", "ttl", "rdf", ox.RdfFormat.TURTLE,
-           ("application/x-turtle", "turtle")),
+           ("application/x-turtle", "turtle", "n3", "text/n3", "text/rdf+n3")),
     Format("nt", "application/n-triples", "nt", "rdf", ox.RdfFormat.N_TRIPLES,
            ("text/plain", "ntriples")),
     Format("nq", "application/n-quads", "nq", "rdf", ox.RdfFormat.N_QUADS, ("nquads",)),

@@ -1,0 +1,255 @@
+"""Serving benchmark: `kg serve` against `oxigraph serve` on the same synthetic store, in
+the same run.
+
+    python -m bench.serve [--triples 1000000] [--clients 4] [--seconds 20] [--store DIR]
+
+Both servers read the same RocksDB generation (oxigraph read-only, with the union default
+graph, as ours). The query mix is `bench/queries/*.rq` (researcher questions over the
+synthetic graph's shape) plus the saved queries of `queries/` that need no parameter; every
+query is sent with the PREFIX lines of our namespace map, so both servers get the same
+text. Rounds alternate between the servers to spread machine noise. Reported: queries/s
+per server and their ratio, latency percentiles, and the added median latency of a trivial
+query (`ASK {}`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import requests
+
+from bench.synthetic import generate
+from ontology.namespaces import sparql_prologue
+
+HERE = Path(__file__).resolve().parent
+BIN = Path(sys.executable).parent
+ACCEPT = {"Accept": "application/sparql-results+json"}
+
+
+def query_mix() -> list[tuple[str, str]]:
+    """(name, text) of every query in the mix, prologue included."""
+    mix = [(p.stem, p.read_text(encoding="utf-8")) for p in sorted((HERE / "queries").glob(
+        "*.rq"))]
+    try:
+        from queries import all_queries
+
+        mix += [(q.name, q.text) for q in all_queries() if not q.params]
+    except (ImportError, ValueError):
+        pass
+    return [(name, sparql_prologue() + text) for name, text in mix]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _wait(url: str, process: subprocess.Popen[bytes], seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited: {url}")
+        try:
+            requests.get(url, params={"query": "ASK {}"}, timeout=10)
+            return
+        except requests.RequestException:  # not listening yet, or still starting
+            time.sleep(0.2)
+    raise RuntimeError(f"no answer from {url}")
+
+
+@dataclass
+class Server:
+    name: str
+    url: str
+    process: subprocess.Popen[bytes]
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+
+
+def start_ours(store: Path) -> Server:
+    port = _free_port()
+    process = subprocess.Popen([str(BIN / "kg"), "serve", "--store", str(store), "--host",
+                                "127.0.0.1", "--port", str(port)],
+                               start_new_session=True, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    server = Server("kg serve", f"http://127.0.0.1:{port}/sparql", process)
+    try:
+        _wait(server.url, process)
+    except RuntimeError:
+        server.stop()
+        raise
+    return server
+
+
+def start_oxigraph(store: Path) -> Server:
+    generation = (store / "CURRENT").read_text(encoding="ascii").strip()
+    port = _free_port()
+    process = subprocess.Popen([str(BIN / "oxigraph"), "serve-read-only", "--location",
+                                str(store / "gens" / generation), "--bind",
+                                f"127.0.0.1:{port}", "--union-default-graph"],
+                               start_new_session=True, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    server = Server("oxigraph serve", f"http://127.0.0.1:{port}/query", process)
+    try:
+        _wait(server.url, process)
+    except RuntimeError:
+        server.stop()
+        raise
+    return server
+
+
+@dataclass
+class Run:
+    completed: int = 0
+    errors: int = 0
+    seconds: float = 0.0
+    latencies: list[float] = field(default_factory=list)
+
+    @property
+    def qps(self) -> float:
+        return self.completed / self.seconds if self.seconds else 0.0
+
+
+def load(url: str, mix: list[tuple[str, str]], clients: int, seconds: float) -> Run:
+    """`clients` threads sending the mix round-robin for `seconds`."""
+    run = Run()
+    lock = threading.Lock()
+    stop_at = time.monotonic() + seconds
+
+    def client(offset: int) -> None:
+        session = requests.Session()
+        i = offset
+        while time.monotonic() < stop_at:
+            _name, text = mix[i % len(mix)]
+            i += 1
+            started = time.perf_counter()
+            response = session.post(url, data={"query": text}, headers=ACCEPT, timeout=120)
+            _ = response.content
+            elapsed = time.perf_counter() - started
+            with lock:
+                if response.status_code == 200:
+                    run.completed += 1
+                    run.latencies.append(elapsed)
+                else:
+                    run.errors += 1
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=client, args=(k,)) for k in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    run.seconds = time.monotonic() - started
+    return run
+
+
+def trivial_latency(url: str, n: int) -> float:
+    """Median seconds of `ASK {}` over one keep-alive connection."""
+    session = requests.Session()
+    samples = []
+    for _ in range(n):
+        started = time.perf_counter()
+        response = session.get(url, params={"query": "ASK {}"}, headers=ACCEPT, timeout=30)
+        _ = response.content
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
+
+
+def _percentiles(values: list[float]) -> dict[str, float]:
+    if not values:
+        return {}
+    ordered = sorted(values)
+
+    def at(q: float) -> float:
+        return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
+
+    return {"p50_ms": round(at(0.5), 2), "p90_ms": round(at(0.9), 2),
+            "p99_ms": round(at(0.99), 2)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--store", default=str(HERE / "data" / "synthetic"),
+                        help="synthetic store directory (generated when missing)")
+    parser.add_argument("--triples", type=int, default=1_000_000)
+    parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--seconds", type=float, default=20.0, help="per round and server")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--trivial", type=int, default=300, help="ASK {} samples")
+    parser.add_argument("--json", default=str(HERE / "results" / "serve.json"))
+    args = parser.parse_args(argv)
+
+    store = Path(args.store)
+    if not (store / "CURRENT").is_file():
+        print(f"generating {args.triples} triples into {store} ...", file=sys.stderr)
+        generate(store, args.triples)
+    mix = query_mix()
+    servers: list[Server] = []
+    results: dict[str, list[Run]] = {"oxigraph serve": [], "kg serve": []}
+    trivial: dict[str, float] = {}
+    try:
+        servers.append(start_oxigraph(store))
+        servers.append(start_ours(store))
+        for server in servers:  # warm caches and check every query answers
+            for name, text in mix:
+                response = requests.post(server.url, data={"query": text}, headers=ACCEPT,
+                                         timeout=300)
+                if response.status_code != 200:
+                    raise RuntimeError(f"{server.name} failed {name}: {response.text[:200]}")
+        for _round in range(args.rounds):
+            for server in servers:
+                results[server.name].append(load(server.url, mix, args.clients,
+                                                 args.seconds))
+        for server in servers:
+            trivial_latency(server.url, 30)
+            trivial[server.name] = trivial_latency(server.url, args.trivial)
+    finally:
+        for server in servers:
+            server.stop()
+
+    report: dict[str, object] = {"triples": args.triples, "clients": args.clients,
+                                 "queries": [n for n, _ in mix], "servers": {}}
+    for name, runs in results.items():
+        completed = sum(r.completed for r in runs)
+        seconds = sum(r.seconds for r in runs)
+        report["servers"][name] = {  # type: ignore[index]
+            "qps": round(completed / seconds, 2), "completed": completed,
+            "errors": sum(r.errors for r in runs),
+            **_percentiles([x for r in runs for x in r.latencies]),
+            "trivial_median_ms": round(trivial[name] * 1000, 3),
+        }
+    ours, theirs = report["servers"]["kg serve"], report["servers"]["oxigraph serve"]  # type: ignore[index]
+    report["throughput_ratio"] = round(ours["qps"] / theirs["qps"], 3)
+    report["added_trivial_latency_ms"] = round(
+        ours["trivial_median_ms"] - theirs["trivial_median_ms"], 3)
+    Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.json).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    for name, row in report["servers"].items():  # type: ignore[attr-defined]
+        print(f"{name:15} {row['qps']:8.2f} q/s  p50 {row.get('p50_ms')} ms  "
+              f"p90 {row.get('p90_ms')} ms  p99 {row.get('p99_ms')} ms  "
+              f"ASK{{}} median {row['trivial_median_ms']} ms  errors {row['errors']}")
+    print(f"throughput ratio (kg serve / oxigraph serve): {report['throughput_ratio']}")
+    print(f"added median latency on ASK {{}}: {report['added_trivial_latency_ms']} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,31 @@
+"""The app's collaborators, looked up from the current app: its store, its settings and
+its query runner. Views import these instead of reaching into `current_app` themselves."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from flask import current_app
+
+from graph.store.base import Store
+from server.pool import Runner
+from server.settings import Settings
+
+
+def store() -> Store:
+    return cast(Store, current_app.extensions["kg_store"])
+
+
+def settings() -> Settings:
+    return cast(Settings, current_app.config["KG_SETTINGS"])
+
+
+def runner() -> Runner:
+    return cast(Runner, current_app.extensions["kg_runner"])
+
+
+def generation_key() -> str:
+    """Changes whenever the store's content may have changed (a new generation); caches of
+    derived documents (VoID, dumps) are keyed on it."""
+    gen = getattr(store(), "generation", None)
+    return str(gen) if gen is not None else "remote"

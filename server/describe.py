@@ -1,0 +1,117 @@
+"""What the Linked Data page of one IRI shows: label, types, properties with their values,
+incoming links, the sentences that support each statement, Wikidata links. Every lookup
+binds the IRI with `substitutions`; no request text reaches the query strings.
+(pyoxigraph binds only variables a SELECT projects, hence `?this` in every projection.)"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from graph.store.base import Store, Term
+from ontology.namespaces import CKG, PREFIXES
+
+RDF_TYPE = PREFIXES["rdf"] + "type"
+WIKIDATA = PREFIXES["wd"]
+LABEL_PATH = "rdfs:label|skos:prefLabel|schema:name|dcterms:title"
+
+EXISTS = "ASK { { ?this ?p ?o } UNION { ?s ?p ?this } }"
+OUTGOING = "SELECT ?this ?p ?o WHERE { ?this ?p ?o } ORDER BY ?p ?o LIMIT 2000"
+INCOMING = "SELECT ?this ?s ?p WHERE { ?s ?p ?this } ORDER BY ?p ?s LIMIT 500"
+LABELS = f"""SELECT ?this ?x (SAMPLE(?l) AS ?label) WHERE {{
+  {{ ?this ?p ?x }} UNION {{ ?x ?p ?this }} UNION {{ BIND(?this AS ?x) }}
+  ?x {LABEL_PATH} ?l
+}} GROUP BY ?this ?x"""
+# Sentences behind this node (events, claims, figures carry ckg:supportedBy themselves)
+# and behind each plain triple about it (recorded as a ckg:StatementRecord).
+SUPPORT = """SELECT ?this ?p ?o ?sentence ?text WHERE {
+  { BIND(ckg:supportedBy AS ?p) ?this ckg:supportedBy ?sentence . BIND(?sentence AS ?o) }
+  UNION
+  { ?record rdf:subject ?this ; rdf:predicate ?p ; rdf:object ?o ;
+            ckg:supportedBy ?sentence . }
+  OPTIONAL { ?sentence nif:anchorOf ?text }
+}"""
+DESCRIBE = """CONSTRUCT { ?this ?p ?o . ?s ?q ?this }
+WHERE { { ?this ?p ?o } UNION { ?s ?q ?this } }"""
+GRAPH_SIZE = "SELECT ?this (COUNT(*) AS ?n) WHERE { GRAPH ?this { ?s ?p ?o } } GROUP BY ?this"
+
+
+@dataclass
+class Value:
+    term: Term
+    label: str | None = None
+    support: list[tuple[str, str | None]] = field(default_factory=list)  # (sentence, text)
+
+
+@dataclass
+class Description:
+    iri: str
+    label: str
+    types: list[Value]
+    properties: list[tuple[str, list[Value]]]  # predicate IRI, values
+    incoming: list[tuple[str, Value]]  # predicate IRI, subject
+    wikidata: list[str]
+    node_support: list[tuple[str, str | None]]
+    graph_size: int | None = None
+
+
+def _bind(iri: str) -> dict[str, Term]:
+    return {"this": ox.NamedNode(iri)}
+
+
+def exists(store: Store, iri: str) -> bool:
+    """Whether the store says anything about `iri` (as subject, object or graph name)."""
+    if store.query(EXISTS, substitutions=_bind(iri)).boolean():
+        return True
+    return iri in set(store.graph_names())
+
+
+def local_name(iri: str) -> str:
+    for sep in ("#", "/"):
+        if sep in iri.rstrip(sep):
+            return iri.rstrip(sep).rsplit(sep, 1)[1]
+    return iri
+
+
+def _rows(store: Store, query: str, iri: str) -> Iterator[dict[str, Term]]:
+    yield from store.query(query, substitutions=_bind(iri)).rows()
+
+
+def describe(store: Store, iri: str) -> Description:
+    """Everything the page of `iri` shows."""
+    labels = {row["x"].value: row["label"].value
+              for row in _rows(store, LABELS, iri) if "label" in row}
+    support: dict[tuple[str, Term], list[tuple[str, str | None]]] = {}
+    node_support: list[tuple[str, str | None]] = []
+    for row in _rows(store, SUPPORT, iri):
+        sentence = row["sentence"].value
+        text = row["text"].value if "text" in row else None
+        if row["p"].value == CKG + "supportedBy":
+            node_support.append((sentence, text))
+        support.setdefault((row["p"].value, row["o"]), []).append((sentence, text))
+    by_predicate: dict[str, list[Value]] = {}
+    types: list[Value] = []
+    wikidata: list[str] = []
+    for row in _rows(store, OUTGOING, iri):
+        p, o = row["p"].value, row["o"]
+        value = Value(o, labels.get(o.value) if isinstance(o, ox.NamedNode) else None,
+                      support.get((p, o), []))
+        if p == RDF_TYPE:
+            types.append(value)
+        by_predicate.setdefault(p, []).append(value)
+        if isinstance(o, ox.NamedNode) and o.value.startswith(WIKIDATA) \
+                and o.value not in wikidata:
+            wikidata.append(o.value)
+    incoming = [(row["p"].value, Value(row["s"], labels.get(row["s"].value)))
+                for row in _rows(store, INCOMING, iri)]
+    graph_size = None
+    if iri in set(store.graph_names()):
+        for row in _rows(store, GRAPH_SIZE, iri):
+            graph_size = int(row["n"].value)
+    return Description(
+        iri=iri, label=labels.get(iri) or local_name(iri), types=types,
+        properties=sorted(by_predicate.items()), incoming=incoming, wikidata=wikidata,
+        node_support=node_support, graph_size=graph_size,
+    )

@@ -1,0 +1,168 @@
+"""The query executor: a child process that runs SPARQL queries over the embedded store and
+streams the serialized answer back over a socket.
+
+Why a process: pyoxigraph cannot cancel a query, and a result object must be consumed in
+the thread that created it. A query that runs past the timeout is stopped by killing the
+process that runs it (`server.pool` then starts a fresh one); the server process itself
+never evaluates a query and keeps answering.
+
+Wire protocol (multiprocessing `Connection` over a socketpair, one job at a time):
+
+    parent -> child  Job
+    child -> parent  ("ok", kind, format_name, chunk, done) first chunk of the answer
+                     ("data", chunk, done)                 the following chunks
+                     ("error", http_status, message)       instead of, or after, "ok"
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+
+from graph.errors import KgError
+from graph.store.base import Dataset
+from graph.store.formats import RDF_FORMATS, RESULT_FORMATS, Format, by_name
+
+CHUNK = 64 * 1024
+
+
+@dataclass
+class Job:
+    """One query and how its answer is wanted (formats chosen by the server for each
+    result kind, since the kind is only known once the engine has parsed the query)."""
+
+    query: str
+    default_graphs: list[str] = field(default_factory=list)
+    named_graphs: list[str] = field(default_factory=list)
+    base_iri: str | None = None
+    results_format: str | None = None  # short name, or None when not acceptable
+    rdf_format: str | None = None
+    not_acceptable: dict[str, str] = field(default_factory=dict)  # kind -> message
+    max_bytes: int = 256 * 1024 * 1024
+
+
+class ResultTooLarge(KgError):
+    http_status = 413
+
+
+class _Sink:
+    """The file object pyoxigraph writes to: sends 64 kB chunks as they fill, so memory
+    stays flat and the first bytes leave before the whole answer is computed."""
+
+    def __init__(self, conn: Connection, kind: str, fmt: Format, max_bytes: int) -> None:
+        self.conn, self.kind, self.fmt, self.max_bytes = conn, kind, fmt, max_bytes
+        self.buffer = bytearray()
+        self.total = 0
+        self.started = False
+
+    def write(self, data: bytes) -> int:
+        self.total += len(data)
+        if self.total > self.max_bytes:
+            raise ResultTooLarge(
+                f"the answer is larger than {self.max_bytes} bytes (KG_MAX_RESULT_BYTES): "
+                "add a LIMIT, or ask for fewer variables")
+        self.buffer += data
+        if len(self.buffer) >= CHUNK:
+            self._send(done=False)
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+    def _send(self, *, done: bool) -> None:
+        chunk = bytes(self.buffer)
+        self.buffer.clear()
+        if not self.started:
+            self.conn.send(("ok", self.kind, self.fmt.name, chunk, done))
+            self.started = True
+        else:
+            self.conn.send(("data", chunk, done))
+
+    def close(self) -> None:
+        self._send(done=True)
+
+
+def _format_for(job: Job, kind: str) -> Format:
+    table, name = ((RDF_FORMATS, job.rdf_format) if kind == "graph"
+                   else (RESULT_FORMATS, job.results_format))
+    key = "rdf" if kind == "graph" else "results"
+    fmt = by_name(name, key) if name else None
+    if fmt is None:
+        message = job.not_acceptable.get(key) or (
+            "none of the requested media types is offered for this result; offered: "
+            + ", ".join(f.media_type for f in table))
+        raise _NotAcceptable(message)
+    return fmt
+
+
+class _NotAcceptable(KgError):
+    http_status = 406
+
+
+def run_job(store: object, job: Job, conn: Connection) -> None:
+    """Run one job and send its answer (or its error) on `conn`."""
+    from graph.store.embedded import EmbeddedStore
+
+    assert isinstance(store, EmbeddedStore)
+    sink: _Sink | None = None
+    try:
+        result = store.query(job.query, base_iri=job.base_iri,
+                             dataset=Dataset(job.default_graphs, job.named_graphs))
+        fmt = _format_for(job, result.kind)
+        sink = _Sink(conn, result.kind, fmt, job.max_bytes)
+        raw = result._raw  # the pyoxigraph object: serialized natively, in this thread
+        raw.serialize(sink, format=fmt.native)  # type: ignore[union-attr, call-arg, arg-type]
+        sink.close()
+    except KgError as exc:
+        conn.send(("error", exc.http_status, exc.message))
+    except Exception as exc:
+        # pyoxigraph reports evaluation failures (bad SERVICE answer, wrapped sink errors)
+        # as OSError/RuntimeError/ValueError; the sink's own errors arrive wrapped too.
+        cause = exc.__cause__ or exc.__context__
+        if isinstance(cause, KgError):
+            conn.send(("error", cause.http_status, cause.message))
+        elif sink is not None and sink.total > sink.max_bytes:
+            conn.send(("error", 413, f"the answer is larger than {sink.max_bytes} bytes "
+                                     "(KG_MAX_RESULT_BYTES): add a LIMIT"))
+        else:
+            conn.send(("error", 500, f"query evaluation failed: {exc}"))
+
+
+def serve(fd: int, store_path: str) -> None:
+    """The executor's loop: one job after another until the parent closes the socket."""
+    from graph.store.embedded import EmbeddedStore
+
+    # The server process handles Ctrl-C and SIGTERM; executors just die with it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    conn = Connection(fd)
+    store = EmbeddedStore(store_path)
+    conn.send(("ready", os.getpid()))
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        run_job(store, job, conn)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="conflict-kg query executor (internal)")
+    parser.add_argument("--fd", type=int, required=True)
+    parser.add_argument("store")
+    args = parser.parse_args()
+    # Die with the server: a parent killed with SIGKILL cannot stop us itself.
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except OSError:
+        pass
+    serve(args.fd, args.store)
+
+
+if __name__ == "__main__":
+    main()

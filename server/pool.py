@@ -1,0 +1,231 @@
+"""Where queries run: a small pool of executor processes (embedded store) that can be killed
+when a query passes the timeout, or the store itself (any other store, e.g. a remote
+endpoint that enforces its own limits).
+
+Both runners answer `run(job)` with the result kind, the chosen format and an iterator of
+bytes; errors found before the first byte (syntax, 406, timeout, overload) are raised as
+KgError so the server can answer them with a proper status.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import queue
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from multiprocessing.connection import Connection
+from typing import Protocol
+
+from graph.errors import KgError, StoreError
+from graph.store.base import Dataset, Store
+from graph.store.formats import by_name
+from server.executor import Job
+
+
+class QueryTimeout(KgError):
+    http_status = 504
+
+
+class Overloaded(KgError):
+    """Every executor is busy and the waiting line is full: come back shortly."""
+
+    http_status = 503
+    retry_after = 2
+
+
+class QueryFailed(KgError):
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.http_status = status
+
+
+# kind, format name, and the bytes: a list when complete, an iterator while streaming
+Answer = tuple[str, str, list[bytes] | Iterator[bytes]]
+
+
+class Runner(Protocol):
+    def run(self, job: Job) -> Answer: ...
+
+    def close(self) -> None: ...
+
+
+class _Executor:
+    """One executor process and our end of its socket."""
+
+    def __init__(self, store_path: str) -> None:
+        parent_sock, child_sock = socket.socketpair()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "server.executor", "--fd", str(child_sock.fileno()),
+             store_path],
+            pass_fds=(child_sock.fileno(),), stdin=subprocess.DEVNULL,
+        )
+        child_sock.close()
+        self.conn = Connection(parent_sock.detach())
+        self.ready = False
+
+    def wait_ready(self, timeout: float) -> None:
+        if self.ready:
+            return
+        if not self.conn.poll(timeout):
+            raise StoreError("a query executor did not start in time")
+        message = self.conn.recv()
+        if message[0] != "ready":
+            raise StoreError(f"a query executor failed to start: {message!r}")
+        self.ready = True
+
+    def kill(self) -> None:
+        with contextlib.suppress(OSError):
+            self.process.kill()
+        self.conn.close()
+        # Reap in the background; a killed process exits at once.
+        threading.Thread(target=self.process.wait, daemon=True).start()
+
+
+class ExecutorPool:
+    """`size` executor processes over the store at `store_path`, a bounded waiting line in
+    front of them, and a deadline on every query."""
+
+    def __init__(self, store_path: str, *, size: int, queue_size: int, timeout: float) -> None:
+        self.store_path = store_path
+        self.timeout = timeout
+        self.queue_size = queue_size
+        self._idle: queue.LifoQueue[_Executor] = queue.LifoQueue()
+        self._waiting = 0
+        self._lock = threading.Lock()
+        self._closed = False
+        self._all: set[_Executor] = set()
+        for _ in range(max(1, size)):
+            self._idle.put(self._spawn())
+
+    def _spawn(self) -> _Executor:
+        executor = _Executor(self.store_path)
+        with self._lock:
+            self._all.add(executor)
+        return executor
+
+    def _replace(self, dead: _Executor) -> None:
+        dead.kill()
+        with self._lock:
+            self._all.discard(dead)
+        if not self._closed:
+            self._idle.put(self._spawn())
+
+    def _acquire(self, deadline: float) -> _Executor:
+        with self._lock:
+            if self._waiting >= self.queue_size:
+                raise Overloaded("the server is busy (every query executor is in use and the "
+                                 "waiting line is full); retry in a moment")
+            self._waiting += 1
+        try:
+            executor = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
+        except queue.Empty:
+            raise Overloaded("the server is busy: no query executor became free before the "
+                             "timeout; retry in a moment") from None
+        finally:
+            with self._lock:
+                self._waiting -= 1
+        try:
+            executor.wait_ready(max(0.1, deadline - time.monotonic()))
+        except (StoreError, OSError, EOFError):
+            self._replace(executor)
+            raise
+        return executor
+
+    def _receive(self, executor: _Executor, deadline: float) -> tuple[object, ...]:
+        remaining = deadline - time.monotonic()
+        try:
+            if remaining > 0 and executor.conn.poll(remaining):
+                return executor.conn.recv()  # type: ignore[no-any-return]
+        except (EOFError, OSError):
+            self._replace(executor)
+            raise QueryFailed(500, "the query executor stopped unexpectedly (out of "
+                                   "memory?); the query was not completed") from None
+        self._replace(executor)
+        raise QueryTimeout(f"the query was stopped after {self.timeout:g} s "
+                           "(KG_QUERY_TIMEOUT); simplify it or add a LIMIT")
+
+    def run(self, job: Job) -> Answer:
+        """Send `job` to a free executor and return its answer as it streams."""
+        deadline = time.monotonic() + self.timeout
+        executor = self._acquire(deadline)
+        try:
+            executor.conn.send(job)
+        except OSError:
+            self._replace(executor)
+            raise QueryFailed(500, "the query executor stopped unexpectedly") from None
+        message = self._receive(executor, deadline)
+        if message[0] == "error":
+            self._idle.put(executor)
+            raise QueryFailed(int(message[1]), str(message[2]))  # type: ignore[call-overload]
+        _ok, kind, fmt_name, chunk, done = message
+        if done:
+            self._idle.put(executor)
+            return str(kind), str(fmt_name), [chunk]  # type: ignore[list-item]
+        return str(kind), str(fmt_name), self._stream(executor, chunk, deadline)  # type: ignore[arg-type]
+
+    def _stream(self, executor: _Executor, first: bytes, deadline: float) -> Iterator[bytes]:
+        finished = False
+        try:
+            yield first
+            while True:
+                message = self._receive(executor, deadline)
+                if message[0] == "error":
+                    finished = True
+                    self._idle.put(executor)
+                    # Headers are gone: breaking the chunked stream tells the client.
+                    raise QueryFailed(int(message[1]), str(message[2]))  # type: ignore[call-overload]
+                _tag, chunk, done = message
+                yield chunk  # type: ignore[misc]
+                if done:
+                    finished = True
+                    self._idle.put(executor)
+                    return
+        finally:
+            if not finished and executor.conn.closed is False:
+                # The client went away or the deadline passed mid-answer: the executor may
+                # still be writing, so it cannot be reused.
+                self._replace(executor)
+
+    def close(self) -> None:
+        self._closed = True
+        with self._lock:
+            executors = list(self._all)
+            self._all.clear()
+        for executor in executors:
+            executor.kill()
+
+
+class InlineRunner:
+    """Runs queries on the store in the request thread: for stores that are not on this
+    machine's disk (a remote endpoint has its own timeout) and for in-process tests."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def run(self, job: Job) -> Answer:
+        result = self.store.query(job.query, base_iri=job.base_iri,
+                                  dataset=Dataset(job.default_graphs, job.named_graphs))
+        key, name = (("rdf", job.rdf_format) if result.kind == "graph"
+                     else ("results", job.results_format))
+        fmt = by_name(name, key) if name else None
+        if fmt is None:
+            raise QueryFailed(406, job.not_acceptable.get(key, "not acceptable"))
+        chunks = list(result.serialize(fmt))  # consumed here, in the thread that queried
+        return result.kind, fmt.name, chunks
+
+    def close(self) -> None:
+        pass
+
+
+def make_runner(store: Store, *, size: int, queue_size: int, timeout: float) -> Runner:
+    """An executor pool for the embedded store, the inline runner for anything else."""
+    from graph.store.embedded import EmbeddedStore
+
+    if isinstance(store, EmbeddedStore):
+        return ExecutorPool(str(store.root), size=size, queue_size=queue_size,
+                            timeout=timeout)
+    return InlineRunner(store)

@@ -1,0 +1,146 @@
+"""A lexical scan of SPARQL text, for the two things the server must know before it hands
+a request to the engine:
+
+* which remote endpoints a query (SERVICE) or an update (LOAD) would reach: pyoxigraph
+  would send those HTTP requests from the server itself, to any address;
+* where the protocol's `using-graph-uri` / `using-named-graph-uri` go in an update:
+  pyoxigraph has no dataset argument for updates, so the server writes them as USING
+  clauses in front of each WHERE, from parsed IRIs (never from raw request text).
+
+A scan, not a parser: strings, IRIs and comments are recognised so that keywords inside
+them are ignored; the engine still parses the text and reports syntax errors itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from graph.errors import InputError
+
+_TOKEN = re.compile(
+    r"""
+    (?P<ws>\s+)
+  | (?P<comment>\#[^\n]*)
+  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
+              |'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
+  | (?P<iri><[^<>"{}|^`\\\s]*>)
+  | (?P<var>[?$][A-Za-z0-9_\u00b7\u00c0-\uffff]+)
+  | (?P<pname>[A-Za-z\u00c0-\uffff][\w.\-\u00b7\u00c0-\uffff]*?:[\w.\-:%\u00b7\u00c0-\uffff]*
+              |:[\w.\-:%\u00b7\u00c0-\uffff]*)
+  | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
+  | (?P<open>\{)
+  | (?P<close>\})
+  | (?P<other>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+def tokens(text: str) -> Iterator[Token]:
+    """Significant tokens of `text` (whitespace and comments dropped)."""
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup or "other"
+        if kind in {"ws", "comment"}:
+            continue
+        yield Token(kind, match.group(), match.start(), match.end())
+
+
+class RemoteAccessRefused(InputError):
+    """A SERVICE or LOAD target outside the configured allowlist."""
+
+
+def _prefixes(toks: list[Token]) -> dict[str, str]:
+    declared: dict[str, str] = {}
+    for i, tok in enumerate(toks[:-2]):
+        if tok.kind == "word" and tok.text.upper() == "PREFIX" and toks[i + 2].kind == "iri":
+            declared[toks[i + 1].text.rstrip(":").split(":")[0]] = toks[i + 2].text[1:-1]
+    return declared
+
+
+def _target(tok: Token, declared: dict[str, str], defaults: dict[str, str]) -> str | None:
+    if tok.kind == "iri":
+        return tok.text[1:-1]
+    if tok.kind == "pname":
+        prefix, _, local = tok.text.partition(":")
+        namespace = declared.get(prefix, defaults.get(prefix))
+        return namespace + local if namespace is not None else None
+    return None  # a variable: the target is only known at evaluation time
+
+
+def check_remote_access(text: str, allowlist: tuple[str, ...], *,
+                        default_prefixes: dict[str, str] | None = None) -> None:
+    """Raise RemoteAccessRefused when `text` uses SERVICE or LOAD with a target that is
+    not under one of the `allowlist` IRI prefixes."""
+    toks = list(tokens(text))
+    declared: dict[str, str] | None = None
+    for i, tok in enumerate(toks):
+        if tok.kind != "word" or tok.text.upper() not in {"SERVICE", "LOAD"}:
+            continue
+        keyword = tok.text.upper()
+        j = i + 1
+        if j < len(toks) and toks[j].kind == "word" and toks[j].text.upper() == "SILENT":
+            j += 1
+        if j >= len(toks):
+            continue  # the engine reports the syntax error
+        if declared is None:
+            declared = _prefixes(toks)
+        target = _target(toks[j], declared, default_prefixes or {})
+        if target is not None and any(target.startswith(p) for p in allowlist):
+            continue
+        shown = target or toks[j].text
+        raise RemoteAccessRefused(
+            f"{keyword} {shown} is refused: this server does not send requests to other "
+            "endpoints unless they are on its allowlist (KG_SERVICE_ALLOWLIST)"
+            + ("; a variable target cannot be checked and is never allowed"
+               if target is None else ""))
+
+
+def _iri_term(iri: str) -> str:
+    try:
+        return str(ox.NamedNode(iri))
+    except ValueError as exc:
+        raise InputError(f"not an absolute IRI: {iri!r} ({exc})") from exc
+
+
+def add_using_clauses(update: str, using: list[str], using_named: list[str]) -> str:
+    """The update with `USING <g>` / `USING NAMED <g>` in front of each top-level WHERE of
+    an INSERT/DELETE operation. Refuses (400) an update that names its own dataset with
+    USING or WITH, as the SPARQL 1.1 Protocol requires."""
+    if not using and not using_named:
+        return update
+    clauses = " ".join([f"USING {_iri_term(g)}" for g in using]
+                       + [f"USING NAMED {_iri_term(g)}" for g in using_named])
+    depth = 0
+    insert_at: list[int] = []
+    previous: Token | None = None
+    for tok in tokens(update):
+        if tok.kind == "open":
+            depth += 1
+        elif tok.kind == "close":
+            depth -= 1
+        elif depth == 0 and tok.kind == "word":
+            word = tok.text.upper()
+            if word in {"USING", "WITH"}:
+                raise InputError("the update names its dataset with USING or WITH and the "
+                                 "request with using-graph-uri/using-named-graph-uri: "
+                                 "use one or the other")
+            if word == "WHERE" and not (previous is not None and previous.kind == "word"
+                                        and previous.text.upper() == "DELETE"):
+                insert_at.append(tok.start)
+        previous = tok
+    out = update
+    for position in reversed(insert_at):
+        out = out[:position] + clauses + " " + out[position:]
+    return out
