@@ -1,0 +1,224 @@
+"""Casualty figures: "at least three dead", "27 injuries", "dozens wounded", "31 people had
+been injured", "a civilian was killed and three others injured", "two Tajik border guards
+were killed" -> kind, count or vague quantity with bounds, qualifier, side, population,
+place, period and reporter."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from graph.extract.claims import Frame
+from graph.extract.kb import Entity
+from graph.extract.linking import Discourse
+from graph.extract.mentions import Mention
+from graph.extract.rules import Rules, norm_key, phrase_pattern
+from graph.extract.timex import TimeExpr
+
+
+@dataclass
+class Figure:
+    kind: str  # Killed, Wounded, Injured, or "" (unspecified "casualties")
+    count: int | None
+    vague: str
+    min: int | None
+    max: int | None
+    qualifier: str  # AtLeast, Exactly, Approximately, AtMost, or ""
+    side: Entity | None
+    population: str
+    place: Entity | None
+    period: TimeExpr | None
+    period_since: bool
+    frame: Frame | None
+    sentence: int
+    span: tuple[int, int]
+    rule: str
+    iri: str = ""
+
+
+@dataclass
+class _Compiled:
+    figures: list[re.Pattern[str]]  # passive/nominal, active ("killing two"), death toll
+    kinds: dict[str, str]
+    qualifiers: dict[str, str]
+    exclusive: set[str]
+    vague: dict[str, dict]
+    numbers: dict[str, int]
+
+
+@lru_cache(maxsize=2)
+def _compile(rules: Rules) -> _Compiled:
+    cas = rules.casualties
+    kinds = {norm_key(w): k for k, words in cas["kinds"].items() if k != "id" for w in words}
+    quals = {norm_key(w): k for k, words in cas["qualifiers"].items() if k != "exclusive"
+             for w in words}
+    numbers = {k: int(v) for k, v in cas["numbers"].items()}
+    number_words = [w for w in numbers if w not in {"a", "an"}]
+    figure = re.compile(
+        r"(?<![\w\-])(?:(?P<qual>" + phrase_pattern(list(quals)) + r")\s+)?"
+        r"(?:(?P<vague>" + phrase_pattern(list(cas["vague"])) + r")|(?P<num>\d{1,3}(?:,\d{3})+|\d+|"
+        + phrase_pattern(number_words) + r")|(?P<art>an?))"
+        r"(?P<mid>(?:\s+(?!(?:" + phrase_pattern(list(kinds)) + r"|and|or|but)\b)[\w'\-]+)"
+        r"{0,4}?)"
+        r"(?:\s+(?:had|have|has|were|was|are|is|been|being|reportedly|also|since))*"
+        r"\s+(?P<kind>" + phrase_pattern(list(kinds)) + r")(?![\w])",
+        re.IGNORECASE)
+    population_words = [w for words in rules.actors["population"].values() for w in words]
+    active = re.compile(
+        r"(?<![\w\-])(?P<kind>killing|killed|wounding|wounded|injuring|injured|left)\s+"
+        r"(?:(?P<qual>" + phrase_pattern(list(quals)) + r")\s+)?"
+        r"(?:(?P<vague>" + phrase_pattern(list(cas["vague"])) + r")|(?P<num>\d+|"
+        + phrase_pattern(number_words) + r")|(?P<art>an?))"
+        r"(?P<mid>(?:\s+[\w'\-]+){0,3}?\s+" + phrase_pattern(population_words) + r")(?![\w])"
+        r"(?:\s+(?P<left>dead|injured|wounded))?",
+        re.IGNORECASE)
+    toll = re.compile(
+        r"\bdeath\s+toll\b[^.;]{0,40}?\b(?:to|at|of|reached|is|was|hit)\s+"
+        r"(?:(?P<qual>" + phrase_pattern(list(quals)) + r")\s+)?(?P<num>\d+|"
+        + phrase_pattern(number_words) + r")(?P<mid>(?:\s+" + phrase_pattern(population_words)
+        + r")?)(?P<vague>(?!x)x)?(?P<art>(?!x)x)?", re.IGNORECASE)
+    # "wounding two", "killing three and injuring five": the number alone
+    bare = re.compile(
+        r"(?<![\w\-])(?P<kind>killing|wounding|injuring)\s+"
+        r"(?:(?P<qual>" + phrase_pattern(list(quals)) + r")\s+)?"
+        r"(?P<num>\d+|" + phrase_pattern(number_words) + r")(?P<mid>(?:\s+(?:others|more))?)"
+        r"(?P<vague>(?!x)x)?(?P<art>(?!x)x)?(?=\s*(?:[,.;]|\band\b|$))", re.IGNORECASE)
+    return _Compiled([active, bare, toll, figure], kinds, quals,
+                     {norm_key(w) for w in cas["qualifiers"]["exclusive"]},
+                     {norm_key(k): v for k, v in cas["vague"].items()}, numbers)
+
+
+_DISALLOWED_MID = re.compile(r"\b(?:days?|weeks?|months?|years?|ago|villages?|outposts?|"
+                             r"agreements?|times?|kilometers|kilometres|miles|km)\b",
+                             re.IGNORECASE)
+
+
+def find_figures(text: str, span: tuple[int, int], frame: Frame | None, mentions: list[Mention],
+                 times: list[TimeExpr], sentence: int, disc: Discourse,
+                 rules: Rules, anchor: dt.date, clause: tuple[int, int] | None = None
+                 ) -> list[Figure]:
+    """The casualty figures stated inside `span`; their period may come from the clause
+    around it ("Overnight, the province reported that 31 people had been injured")."""
+    c = _compile(rules)
+    begin, end = span
+    figures: list[Figure] = []
+    last_population = ""
+    matches: list[re.Match[str]] = []
+    for pattern in c.figures:
+        for m in pattern.finditer(text, begin, end):
+            if all(m.end() <= b or m.start() >= e for b, e in (x.span() for x in matches)):
+                matches.append(m)
+    matches.sort(key=lambda m: m.start())
+    for m in matches:
+        groups = m.groupdict()
+        mid = m.group("mid") or ""
+        if _DISALLOWED_MID.search(mid):
+            continue
+        population = _population(mid, rules)
+        if m.group("art") and not population:
+            continue  # "a deadly conflict": an article is a number only before a person noun
+        if re.search(r"\bothers?\b", mid, re.IGNORECASE) and not population:
+            population = last_population
+        if "kind" not in groups:
+            kind = "Killed"  # a death toll
+        elif m.group("kind").lower() == "left":
+            if not groups.get("left"):
+                continue  # "left two people" without "dead"/"injured"
+            kind = c.kinds[norm_key(m.group("left"))]
+        else:
+            kind = c.kinds[norm_key(m.group("kind"))]
+        kind = "" if kind == "Unspecified" else kind
+        count: int | None = None
+        vague = ""
+        lo: int | None = None
+        hi: int | None = None
+        if m.group("vague"):
+            vague = m.group("vague").strip()
+            if vague.lower().endswith(" of"):
+                vague = vague[:-3]
+            lo = c.vague.get(norm_key(m.group("vague")), {}).get("min")
+            hi = c.vague.get(norm_key(m.group("vague")), {}).get("max")
+        else:
+            word = (m.group("num") or m.group("art")).lower()
+            digits = word.replace(",", "")
+            count = int(digits) if digits.isdigit() else c.numbers.get(word)
+            lo = count
+        qualifier = ""
+        if m.group("qual"):
+            q = norm_key(m.group("qual"))
+            qualifier = c.qualifiers[q]
+            if count is not None and q in c.exclusive:
+                lo = count + 1 if qualifier == "AtLeast" else None
+                hi = count - 1 if qualifier == "AtMost" else None
+            elif qualifier == "AtMost":
+                hi, lo = count, None
+        elif count is not None:
+            qualifier = "Exactly"
+            hi = count
+        side = _side(m.start("mid"), m.end("mid"), mentions, frame, mid, disc)
+        place = _place(text, mentions, m.end(), end, frame, disc)
+        period, since = _period(text, times, begin, end, anchor)
+        if period is None and clause is not None:
+            period, since = _period(text, times, clause[0], clause[1], anchor)
+        figures.append(Figure(kind, count, vague, lo, hi, qualifier, side, population, place,
+                              period, since, frame, sentence, (m.start(), m.end()),
+                              rules.casualties["kinds"]["id"]))
+        last_population = population or last_population
+    return figures
+
+
+def _population(mid: str, rules: Rules) -> str:
+    found = rules.populations.find(mid)
+    return found[-1][2] if found else ""
+
+
+def _side(begin: int, end: int, mentions: list[Mention], frame: Frame | None, mid: str,
+          disc: Discourse) -> Entity | None:
+    for m in mentions:
+        if begin <= m.begin and m.end <= end and m.entity is not None:
+            return disc.state_of(m.entity)
+    if frame is not None and re.search(r"\bof\s+(?:its|their)\b", mid, re.IGNORECASE):
+        return disc.state_of(frame.claimant)
+    return None
+
+
+def _place(text: str, mentions: list[Mention], start: int, end: int, frame: Frame | None,
+           disc: Discourse) -> Entity | None:
+    for m in mentions:
+        if start <= m.begin and m.end <= end and m.entity is not None and m.entity.is_place \
+                and not m.entity.is_state and m.kind not in {"body", "force"} \
+                and not text.startswith("'s", m.end) and \
+                re.search(r"\b(?:in|at|near|of)\s+(?:\w+\s+){0,3}$", text[start:m.begin]):
+            return m.entity
+    if frame is not None:
+        claimant = frame.claimant
+        if claimant.is_place and not claimant.is_state:
+            return claimant  # "Batken province reported ...": figures for that province
+        if claimant.is_a("LocalAuthority"):
+            return _authority_place(claimant, disc)
+    return None
+
+
+def _authority_place(authority: Entity, disc: Discourse) -> Entity | None:
+    """"Isfara authorities" -> Isfara (the place the local authority is named after)."""
+    name = authority.label.removesuffix(" authorities")
+    return disc.kb.names.get(name) or next(
+        (e for e in disc.minted.values() if e.label == name and e.is_place), None)
+
+
+def _period(text: str, times: list[TimeExpr], begin: int, end: int, anchor: dt.date
+            ) -> tuple[TimeExpr | None, bool]:
+    """The period a figure covers. "since fighting broke out two days ago" is its own
+    expression, running from that day to the reported date."""
+    inside = [t for t in times if begin <= t.begin and t.end <= end]
+    if not inside:
+        return None, False
+    for t in inside:
+        since = re.search(r"\bsince\b[^,;]*$", text[begin:t.begin])
+        if since:
+            b = begin + since.start()
+            return TimeExpr(b, t.end, text[b:t.end], t.start, anchor, t.precision,
+                            "time.since", duration=True), True
+    return inside[0], False

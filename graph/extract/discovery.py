@@ -1,0 +1,69 @@
+"""States the reference base does not know, recognised from how an article uses a name
+before the main pass, so that every sentence can link to them: "NAME's foreign
+ministry", "the border between NAME and NAME", "the NAME-NAME border", "NAME and
+Kyrgyzstan accused each other". Each gets guessed adjectives ("Karvenian") so that
+"Karvenian border guards" links too."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from graph.extract.kb import Entity
+from graph.extract.linking import Discourse
+from graph.extract.rules import Rules, phrase_pattern
+
+_NAME = r"[A-Z][a-z]+(?:[\- ][A-Z][a-z]+)?"
+
+
+@lru_cache(maxsize=2)
+def _patterns(rules: Rules) -> list[re.Pattern[str]]:
+    spec = rules.actors["unknown_state"]
+    heads = phrase_pattern(spec["heads"])
+    verbs = phrase_pattern(spec["verbs"])
+    return [
+        re.compile(rf"\b(?P<a>{_NAME})'s\s+(?:\w+ern\s+)?{heads}\b"),
+        re.compile(rf"\bbetween\s+(?P<a>{_NAME})\s+and\s+(?P<b>{_NAME})\b"),
+        re.compile(r"\b(?P<a>[A-Z][a-z]+)-(?P<b>[A-Z][a-z]+)\s+(?:border|frontier|conflict)"),
+        re.compile(rf"(?:^|[.;:]\s+|\b(?:as|after|when|while)\s+)(?P<a>{_NAME}),?\s+and\s+"
+                   rf"(?P<b>{_NAME})\s+(?:have\s+|had\s+)?{verbs}\b"),
+        re.compile(rf"^(?P<a>{_NAME}),\s+(?P<b>{_NAME})\s+{verbs}\b"),
+    ]
+
+
+def _known(name: str, disc: Discourse) -> bool:
+    return name in disc.kb.names or name in disc.kb.demonyms or name in disc.extra_names
+
+
+def discover_states(texts: list[str], disc: Discourse, rules: Rules) -> list[Entity]:
+    """Mint the unknown states the texts reveal and register their names and adjectives
+    for this article."""
+    spec = rules.actors["unknown_state"]
+    stop = set(rules.places["stop"]["words"])
+    found: dict[str, int] = {}
+    for text in texts:
+        for pattern in _patterns(rules):
+            for m in pattern.finditer(text):
+                names = [m.group(g) for g in ("a", "b") if g in m.groupdict() and m.group(g)]
+                for name in names:
+                    if name.split()[0] in stop or _known(name, disc):
+                        continue
+                    found[name] = found.get(name, 0) + 1
+    minted = []
+    for name in sorted(found):
+        entity = disc.mint("State", name, rule=spec["id"])
+        entity.classes.add("Country")
+        entity.state = entity.iri
+        demonyms = _demonyms(name, spec["demonym_endings"])
+        entity.demonyms = demonyms
+        disc.add_names({name: entity}, {d: entity for d in demonyms})
+        minted.append(entity)
+    return minted
+
+
+def _demonyms(name: str, endings: list[list[str]]) -> list[str]:
+    out = []
+    for suffix, replacement in endings:
+        if name.endswith(suffix):
+            out.append(name[:len(name) - len(suffix)] + replacement)
+    return list(dict.fromkeys(d for d in out if d != name))

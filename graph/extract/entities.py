@@ -1,0 +1,303 @@
+"""Entity recognition in one sentence: names from the reference base, demonyms, and the
+phrases around them that name bodies, forces, places and officials ("Kyrgyzstan's border
+guard service", "Tajik soldiers", "the village of Dostuk", "President Sadyr Japarov").
+
+Works on the normalised sentence text (same length as the original, so offsets hold)."""
+
+from __future__ import annotations
+
+import re
+
+from graph.extract.kb import Entity
+from graph.extract.linking import Discourse, MintedFact
+from graph.extract.mentions import NAME, Mention
+from graph.extract.mentions import NAME_RE as _NAME_RE
+from graph.extract.mentions import ending_at as _ending_at
+from graph.extract.mentions import is_name as _is_name
+from graph.extract.mentions import left_cue as _left_cue
+from graph.extract.mentions import starting_at as _starting_at
+from graph.extract.people import named_people, person_mentions, role_people
+from graph.extract.rules import Rules
+
+
+def _base_mentions(text: str, disc: Discourse, rules: Rules) -> list[Mention]:
+    kb = disc.kb
+    found: list[Mention] = []
+    cap = rules.actors["capital"]
+    capitals = cap["capitals"]
+    place_preps = set(cap["place_prepositions"])
+    for m in kb.name_regex.finditer(text):
+        entity = kb.names.get(m.group()) or kb.names.get(re.sub(r"\s+", " ", m.group()))
+        if entity is None:
+            continue
+        kind, rule = "name", "entity.kb-name"
+        if entity.is_a("City") and entity.label in capitals:
+            before = text[:m.start()].split()
+            after = text[m.end():m.end() + 30]
+            state = kb.state_named(capitals[entity.label])
+            followed_by_state = state is not None and re.match(r",\s*" + re.escape(state.label),
+                                                              after)
+            if (state is not None and not followed_by_state
+                    and not (before and before[-1].lower() in place_preps)):
+                entity, kind, rule = state, "capital", cap["id"]
+        found.append(Mention(m.start(), m.end(), m.group(), entity, kind, rule, priority=1))
+    for m in kb.demonym_regex.finditer(text):
+        found.append(Mention(m.start(), m.end(), m.group(), kb.demonyms[m.group()], "demonym",
+                             "entity.demonym", priority=0))
+    # states this article revealed (graph/extract/discovery.py)
+    if disc.extra_name_regex is not None:
+        for m in disc.extra_name_regex.finditer(text):
+            found.append(Mention(m.start(), m.end(), m.group(), disc.extra_names[m.group()],
+                                 "name", "entity.state-from-context", priority=1))
+    if disc.extra_demonym_regex is not None:
+        for m in disc.extra_demonym_regex.finditer(text):
+            found.append(Mention(m.start(), m.end(), m.group(),
+                                 disc.extra_demonyms[m.group()], "demonym",
+                                 "entity.state-from-context", priority=0))
+    for b, e, _ in rules.pair_words.find(text):
+        pair = disc.pair()
+        if len(pair) == 2:
+            found.append(Mention(b, e, text[b:e], None, "pair", "entity.pair", pair=pair,
+                                 priority=0))
+    return found
+
+
+_NUMBER_BEFORE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+                            r"dozens of|several|many)\s+$", re.IGNORECASE)
+_RIGHT_CUE = re.compile(r"\s+(?:of|in|from|for)\s+(?:the\s+)?(?:(?P<dem>[A-Z]\w+)\s+)?"
+                        r"(?:(?:city|town|province|region|village|district)\s+of\s+)?")
+
+
+def _right_cue(text: str, end: int, base: list[Mention]) -> tuple[Mention | None, int]:
+    """A cue after a noun ("agency of Kyrgyzstan", "authorities in the Tajik city of Isfara")."""
+    m = _RIGHT_CUE.match(text, end)
+    if not m:
+        return None, end
+    cue = _starting_at(base, m.end())
+    if cue is None and m.group("dem"):
+        # "authorities in Bishkek said": the capitalised word is the cue itself
+        cue = _starting_at(base, m.start("dem"))
+    return (cue, cue.end) if cue else (None, end)
+
+
+def _body_mentions(text: str, base: list[Mention], disc: Discourse,
+                   rules: Rules) -> list[Mention]:
+    found = []
+    for b, e, spec in rules.bodies.find(text):
+        cue, start = _left_cue(text, b, base)
+        stop = e
+        if cue is None:
+            cue, stop = _right_cue(text, e, base)
+        noun = text[b:e].lower()
+        if _NUMBER_BEFORE.search(text[:start]):
+            continue  # "two Tajik border guards were killed": people, not the service
+        entity: Entity | None = None
+        if cue is not None and cue.entity is not None:
+            entity = _body_entity(spec, noun, cue.entity, disc, rules)
+        elif cue is None:
+            # "the border guard service said": the body named before in the article
+            previous = disc.last_of_class.get(spec["class"])
+            if previous is not None and re.search(r"\bthe\s+$", text[:b]):
+                entity = previous
+        if entity is not None:
+            found.append(Mention(start, stop, text[start:stop], entity, "body", spec["id"],
+                                 cue=cue.entity if cue else None, priority=2))
+    return found
+
+
+def _body_entity(spec: dict, noun: str, cue: Entity, disc: Discourse,
+                 rules: Rules) -> Entity | None:
+    kb = disc.kb
+    capitals = rules.actors["capital"]["capitals"]
+    local = False
+    place: Entity | None = None
+    state: Entity | None
+    if cue.is_state:
+        state = cue
+    elif cue.is_place:
+        state = disc.state_of(cue)
+        # "the Bishkek government", "authorities in Bishkek": the capital stands for the
+        # national government; "authorities in Isfara" are local
+        local = bool(spec.get("local_class")) and cue.label not in capitals
+        place = cue
+    else:
+        return None
+    if state is None:
+        return None
+    if local and place is not None:
+        label = spec["local_label"].format(place=place.label, state=state.label)
+        return disc.mint(spec["local_class"], label, state=state.iri, rule=spec["id"],
+                         facts=[MintedFact("ckg:actsFor", state.iri, spec["id"])])
+    label = spec["label"].format(state=state.label)
+    # a state has many ministries: link those by name only; one border service, one
+    # security service, one government: those also by class
+    by_class = kb.body_of(state.iri, spec["class"]) if spec["class"] != "Ministry" else None
+    known = kb.names.get(label) or by_class
+    if known is not None and spec["class"] in known.classes:
+        return known
+    return disc.mint(spec["class"], label, state=state.iri, rule=spec["id"],
+                     facts=[MintedFact("ckg:actsFor", state.iri, spec["id"])])
+
+
+def _force_mentions(text: str, base: list[Mention], disc: Discourse,
+                    rules: Rules) -> list[Mention]:
+    found = []
+    spec = rules.actors["force"]
+    for b, e, _ in rules.forces.find(text):
+        if re.match(r"\s+[a-z]", text[e:]) and text[b:e].lower() == "military":
+            continue  # "Russian military bases": an adjective, not the armed forces
+        cue, start = _left_cue(text, b, base)
+        stop = e
+        if cue is None:
+            cue, stop = _right_cue(text, e, base)
+        state = disc.state_of(cue.entity) if cue and cue.entity else None
+        if state is None or not (cue and cue.entity and cue.entity.is_state):
+            continue
+        demonym = state.demonyms[0] if state.demonyms else state.label
+        entity = disc.mint("ArmedForce", spec["label"].format(demonym=demonym, state=state.label),
+                           state=state.iri, rule=spec["id"],
+                           facts=[MintedFact("ckg:forceOf", state.iri, spec["id"]),
+                                  MintedFact("ckg:actsFor", state.iri, spec["id"])])
+        found.append(Mention(start, stop, text[start:stop], entity, "force", spec["id"],
+                             cue=state, priority=2))
+    return found
+
+
+def _place_mentions(text: str, base: list[Mention], disc: Discourse,
+                    rules: Rules) -> list[Mention]:
+    """Places named only in the text: "the village of X", "X district"."""
+    found = []
+    for b, e, spec in rules.place_nouns.find(text):
+        if spec["class"] in {"Outpost", "BorderCrossing"}:
+            continue  # unnamed in news prose ("an outpost"); named ones come from the base
+        # "the Batken and Leilek districts": names coordinated before a plural noun
+        if text[b:e].lower().endswith("s"):
+            coord = re.compile("(" + NAME + r")\s+and\s+(" + NAME + r")\s+$").search(text[:b])
+            if coord:
+                for g in (1, 2):
+                    name = coord.group(g)
+                    if _starting_at(base, coord.start(g)) is not None:
+                        continue  # a base name ("Batken"): linked already
+                    if not _is_name(name, rules, disc):
+                        continue
+                    entity = disc.mint(spec["class"], name, rule=spec["id"] + "-coordinated")
+                    found.append(Mention(coord.start(g), coord.end(g), name, entity, "place",
+                                         spec["id"] + "-coordinated", priority=2))
+                continue
+        # "the villages of NAME, NAME and NAME"
+        if text[b:e].lower().endswith("s") and spec["class"] in {"Village", "District"}:
+            listed = re.compile(r"\s+of\s+((?:" + NAME + r")(?:\s*,\s*(?:" + NAME +
+                                r"))*\s+and\s+(?:" + NAME + "))").match(text, e)
+            if listed:
+                for nm in _NAME_RE.finditer(text, listed.start(1), listed.end(1)):
+                    if nm.group() in {"And"} or not _is_name(nm.group(), rules, disc) or \
+                            _starting_at(base, nm.start()) is not None:
+                        continue
+                    entity = disc.mint(spec["class"], nm.group(), rule=spec["id"])
+                    _tie_to_state(entity, text, b, base, disc, spec["id"])
+                    found.append(Mention(nm.start(), nm.end(), nm.group(), entity, "place",
+                                         spec["id"], priority=2))
+                continue
+        # "the [DEMONYM] village of NAME"
+        after = re.compile(r"\s+of\s+(" + NAME + ")").match(text, e)
+        known_after = _starting_at(base, after.start(1)) if after else None
+        if after and _is_name(after.group(1), rules, disc) and known_after is None:
+            name_b, name_e = after.span(1)
+            entity = disc.mint(spec["class"], after.group(1), rule=spec["id"])
+            _tie_to_state(entity, text, b, base, disc, spec["id"])
+            found.append(Mention(name_b, name_e, after.group(1), entity, "place", spec["id"],
+                                 priority=2))
+            continue
+        # "NAME, a village in ..." (apposition)
+        appos = re.compile("(" + NAME + r"),\s+an?\s+(?:[A-Z]\w+\s+|small\s+|border\s+)?$"
+                           ).search(text[:b])
+        if appos and _is_name(appos.group(1), rules, disc) and \
+                _starting_at(base, appos.start(1)) is None:
+            entity = disc.mint(spec["class"], appos.group(1), rule=spec["id"] + "-apposition")
+            found.append(Mention(appos.start(1), appos.end(1), appos.group(1), entity, "place",
+                                 spec["id"] + "-apposition", priority=2))
+            continue
+        # "NAME district" (the noun after the name; plural nouns list several places)
+        before = re.compile("(" + NAME + r")\s+$").search(text[:b])
+        if before and text[b:e].lower() == text[b:e].lower().rstrip("s") + "" and \
+                _is_name(before.group(1), rules, disc):
+            name_b, name_e = before.span(1)
+            if _ending_at(base, name_e) is not None or any(
+                    m.begin <= name_b < m.end for m in base):
+                continue
+            label = before.group(1)
+            entity = disc.mint(spec["class"], label, rule=spec["id"])
+            _tie_to_state(entity, text, name_b, base, disc, spec["id"])
+            found.append(Mention(name_b, e, text[name_b:e], entity, "place", spec["id"],
+                                 priority=2))
+    return found
+
+
+def _tie_to_state(entity: Entity, text: str, begin: int, base: list[Mention],
+                  disc: Discourse, rule: str) -> None:
+    """A demonym or "STATE's" right before the place phrase gives the place's state."""
+    head = text[:begin]
+    # "Tajikistan's", "the Tajik", "the Tajik border" (up to two plain adjectives between)
+    m = re.search(r"(?:'s)?\s+(?:[a-z]+\s+){0,2}(?:the\s+)?$", head[-80:])
+    if m:
+        m = re.search(r"(?:'s)?\s+(?:[a-z]+\s+){0,2}(?:the\s+)?$", head)
+    cue = _ending_at(base, m.start() if m else len(head))
+    if cue is None:
+        m2 = re.search(r"\b(?:the|a|an)\s+$", head)
+        cue = _ending_at(base, m2.start() - 1) if m2 and m2.start() > 0 else None
+    if cue is not None and cue.entity is not None and cue.entity.is_state:
+        entity.state = entity.state or cue.entity.iri
+        disc.mint(next(iter(entity.classes)), entity.label, state=cue.entity.iri, rule=rule,
+                  facts=[MintedFact("ckg:inState", cue.entity.iri, rule)])
+
+
+def _bare_localities(text: str, base: list[Mention], disc: Discourse,
+                     rules: Rules) -> list[Mention]:
+    """"clashes near Tort-Kocho": an unknown capitalised name after a locative word."""
+    spec = rules.places["bare_locality"]
+    preps = "|".join(spec["prepositions"])
+    found = []
+    for m in re.finditer(r"\b(?:" + preps + r")\s+(?:the\s+)?(" + NAME + r")(?![\w'\-])",
+                         text):
+        name = m.group(1)
+        if not _is_name(name, rules, disc) or any(
+                b.begin < m.end(1) and b.end > m.start(1) for b in base):
+            continue
+        following = text[m.end(1):m.end(1) + 40]
+        if re.match(r"\s+(?:" + _PLACE_OR_BODY_WORDS + r")\b", following, re.IGNORECASE) or \
+                re.match(r"'s\b", following) or name in disc.extra_names:
+            continue  # "in Batken province" (another rule), "in Karvenia's capital"
+        if name.lower() in _MONTHS or name in spec["exclude"] or \
+                name.split()[-1] in spec["exclude"]:
+            continue
+        entity = disc.mint(spec["class"], name, rule=spec["id"])
+        found.append(Mention(m.start(1), m.end(1), name, entity, "place", spec["id"],
+                             priority=1))
+    return found
+
+
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december"}
+_PLACE_OR_BODY_WORDS = ("province|region|oblast|district|city|town|village|area|exclave|"
+                        "enclave|border|government|authorities|ministry|service|forces")
+
+
+def recognise(text: str, disc: Discourse, rules: Rules) -> list[Mention]:
+    """Every mention in the sentence, longest and most specific first, without overlaps."""
+    base = _base_mentions(text, disc, rules)
+    candidates = base + _body_mentions(text, base, disc, rules) + \
+        _force_mentions(text, base, disc, rules) + _place_mentions(text, base, disc, rules) + \
+        person_mentions(text, base, disc, rules) + named_people(text, base, disc, rules) + \
+        role_people(text, base, disc, rules) + _bare_localities(text, base, disc, rules)
+    chosen: list[Mention] = []
+    for m in sorted(candidates, key=lambda m: (-m.priority, -(m.end - m.begin), m.begin)):
+        if all(m.end <= c.begin or m.begin >= c.end for c in chosen):
+            chosen.append(m)
+    # a local authority named after a place ("authorities in the Tajik city of Isfara")
+    # also mentions the place itself
+    for m in list(chosen):
+        if m.kind == "body" and m.entity is not None and m.entity.is_a("LocalAuthority"):
+            chosen += [b for b in base if m.begin <= b.begin and b.end <= m.end
+                       and b.entity is not None and b.entity.is_place and not b.entity.is_state]
+    chosen.sort(key=lambda m: m.begin)
+    return chosen

@@ -1,0 +1,137 @@
+"""The curated reference knowledge base (`graph/kb/*.ttl`): entities with labels, aliases,
+demonyms, Wikidata links, and the state each acts for or lies in.
+
+The Turtle files use IRIs relative to `{base}id/`, so the same files serve any
+`KG_BASE_IRI`. The base is parsed once per process and per base."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from graph.errors import InputError
+from ontology.namespaces import PREFIXES
+
+CKG = PREFIXES["ckg"]
+RDF_TYPE = PREFIXES["rdf"] + "type"
+LABELS = (PREFIXES["skos"] + "prefLabel", PREFIXES["rdfs"] + "label")
+ALT = PREFIXES["skos"] + "altLabel"
+
+
+@dataclass(eq=False)  # identity: one object per IRI per process/article
+class Entity:
+    """An entity the extractor can link a mention to: from the base, or minted from text."""
+
+    iri: str
+    label: str
+    classes: set[str]  # ontology class local names
+    state: str | None = None  # IRI of the state it is, acts for, or lies in
+    aliases: set[str] = field(default_factory=set)
+    demonyms: list[str] = field(default_factory=list)
+    in_kb: bool = True
+    rule: str = "kb.link"
+
+    def is_a(self, *names: str) -> bool:
+        return bool(self.classes.intersection(names))
+
+    @property
+    def is_state(self) -> bool:
+        return "State" in self.classes
+
+    @property
+    def is_place(self) -> bool:
+        return bool(self.classes & PLACE_CLASSES) or self.is_state
+
+    @property
+    def is_actor(self) -> bool:
+        return bool(self.classes & ACTOR_CLASSES)
+
+
+PLACE_CLASSES = {"Country", "Region", "District", "City", "Village", "Exclave", "BorderArea",
+                 "BorderCrossing", "Outpost", "Facility", "MilitaryBase", "School", "Place"}
+ACTOR_CLASSES = {"State", "Organization", "Alliance", "StateBody", "BorderGuardService",
+                 "SecurityService", "Ministry", "Government", "LocalAuthority", "Person",
+                 "ArmedForce", "Population"}
+
+
+@dataclass
+class KnowledgeBase:
+    """The parsed base: entities by IRI, and the indexes the recogniser needs."""
+
+    entities: dict[str, Entity]
+    triples: list[ox.Triple]
+    names: dict[str, Entity]  # surface form (exact case) -> entity
+    demonyms: dict[str, Entity]  # demonym (exact case) -> state
+    name_regex: re.Pattern[str]
+    demonym_regex: re.Pattern[str]
+
+    def by_label(self, label: str) -> Entity | None:
+        return self.names.get(label)
+
+    def state_named(self, name: str) -> Entity | None:
+        entity = self.names.get(name)
+        return entity if entity and entity.is_state else None
+
+    def body_of(self, state: str, cls: str) -> Entity | None:
+        """The base's body of class `cls` acting for `state`, if exactly one."""
+        found = [e for e in self.entities.values() if cls in e.classes and e.state == state]
+        return found[0] if len(found) == 1 else None
+
+
+def kb_dir() -> Path:
+    return Path(str(resources.files("graph"))) / "kb"
+
+
+def _names_regex(names: list[str]) -> re.Pattern[str]:
+    ordered = sorted(set(names), key=lambda n: (-len(n), n))
+    body = "|".join(re.escape(n).replace(r"\ ", r"[\s\-]+") for n in ordered) or "(?!x)x"
+    # a name may follow a hyphen ("the Kyrgyzstan-Tajikistan border"), not a letter
+    return re.compile(r"(?<![\w])(?:" + body + r")(?![\w])")
+
+
+@lru_cache(maxsize=4)
+def load_kb(base: str) -> KnowledgeBase:
+    """Parse every Turtle file of the base against `{base}id/`."""
+    triples: list[ox.Triple] = []
+    for path in sorted(kb_dir().glob("*.ttl")):
+        try:
+            triples.extend(ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(
+                path=str(path), format=ox.RdfFormat.TURTLE, base_iri=f"{base}id/"))
+        except SyntaxError as exc:
+            raise InputError(f"reference base {path.name}: {exc}") from None
+    props: dict[str, dict[str, list[ox.NamedNode | ox.Literal]]] = {}
+    for t in triples:
+        if isinstance(t.subject, ox.NamedNode) and isinstance(t.object, ox.NamedNode | ox.Literal):
+            props.setdefault(t.subject.value, {}).setdefault(t.predicate.value, []).append(t.object)
+    entities: dict[str, Entity] = {}
+    for iri, p in props.items():
+        classes = {o.value.removeprefix(CKG) for o in p.get(RDF_TYPE, [])
+                   if o.value.startswith(CKG)}
+        label = next((o.value for key in LABELS for o in p.get(key, [])), iri.rsplit("/", 1)[-1])
+        state = None
+        if "State" in classes:
+            state = iri
+        else:
+            for key in ("forceOf", "actsFor", "inState"):
+                if p.get(CKG + key):
+                    state = p[CKG + key][0].value
+                    break
+        entities[iri] = Entity(
+            iri=iri, label=label, classes=classes, state=state,
+            aliases={o.value for key in (*LABELS, ALT) for o in p.get(key, [])},
+            demonyms=[o.value for o in p.get(CKG + "demonym", [])],
+        )
+    names: dict[str, Entity] = {}
+    demonyms: dict[str, Entity] = {}
+    for entity in sorted(entities.values(), key=lambda e: e.iri):
+        for alias in entity.aliases:
+            names.setdefault(re.sub(r"\s+", " ", alias), entity)
+        for dem in entity.demonyms:
+            demonyms.setdefault(dem, entity)
+    return KnowledgeBase(entities, triples, names, demonyms, _names_regex(list(names)),
+                         _names_regex(list(demonyms)))

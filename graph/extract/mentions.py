@@ -1,0 +1,72 @@
+"""What every recogniser shares: the normalised text, the shape of a name, and the
+`Mention` (a span of a sentence that names an entity), with the helpers that look for a
+mention right before or after a position."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graph.extract.kb import Entity
+from graph.extract.linking import Discourse
+from graph.extract.rules import Rules
+
+# A capitalised name of one to three words ("Dostuk", "Kok-Tash", "Sadyr Japarov"),
+# written so that a run of capitals ("AAAA...") fails fast instead of backtracking.
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪĮİĶĹĽŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŲŹŻŽ"
+_LOW = "a-zß-öø-ÿāăąćčďđēėęěğīįıķĺľłńňōőœřśşšţťūůűųźżž"
+NAME = (rf"[{_UP}][{_LOW}'\-]{{0,30}}[{_LOW}][\w'\-]{{0,30}}"
+        rf"(?:\s+[{_UP}][{_LOW}'\-]{{0,30}}[{_LOW}][\w'\-]{{0,30}}){{0,2}}")
+NAME_RE = re.compile(NAME)
+_TRANSLATE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-",
+                            "\u00a0": " "})
+
+
+def normalise(text: str) -> str:
+    """Quotes and dashes made ASCII, one character for one, so offsets stay valid."""
+    return text.translate(_TRANSLATE)
+
+
+@dataclass
+class Mention:
+    """A span of the sentence that names an entity (or, for "both", a pair of states)."""
+
+    begin: int
+    end: int
+    text: str
+    entity: Entity | None
+    kind: str  # name, demonym, capital, body, force, place, person, pair
+    rule: str
+    pair: list[Entity] = field(default_factory=list)
+    cue: Entity | None = None  # the state/place the phrase was tied to
+    priority: int = 0
+
+    @property
+    def entities(self) -> list[Entity]:
+        return self.pair if self.kind == "pair" else ([self.entity] if self.entity else [])
+
+
+def ending_at(mentions: list[Mention], pos: int) -> Mention | None:
+    return next((m for m in mentions if m.end == pos and m.kind != "pair"), None)
+
+
+def starting_at(mentions: list[Mention], pos: int) -> Mention | None:
+    return next((m for m in mentions if m.begin == pos and m.kind != "pair"), None)
+
+
+_LEFT_CUE = re.compile(r"(?:'s|s')?(?:\s+(?:southern|northern|eastern|western|central|"
+                       r"national|state|own|local|regional|provincial))?\s+$")
+def left_cue(text: str, begin: int, base: list[Mention]) -> tuple[Mention | None, int]:
+    """A state/place cue just before a noun ("Kyrgyzstan's", "the Kyrgyz", "Batken")."""
+    head = text[:begin]
+    m = _LEFT_CUE.search(head)
+    pos = m.start() if m else len(head)
+    cue = ending_at(base, pos)
+    return (cue, cue.begin) if cue else (None, begin)
+
+
+def is_name(candidate: str, rules: Rules, disc: Discourse) -> bool:
+    stop = set(rules.places["stop"]["words"])
+    words = candidate.split()
+    return bool(words) and words[0] not in stop and candidate not in disc.kb.demonyms \
+        and candidate not in disc.extra_demonyms and candidate not in disc.extra_names

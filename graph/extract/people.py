@@ -1,0 +1,82 @@
+"""People in the text: officials after a title ("President Sadyr Japarov", "Foreign Minister
+X"), people named with a role word ("spokesman X"), by apposition ("X, the Kyrgyz
+president") or as speakers ("X said"). The base's people are linked; others are minted."""
+
+from __future__ import annotations
+
+import re
+
+from graph.extract.linking import Discourse, MintedFact
+from graph.extract.mentions import NAME, Mention, is_name, left_cue, starting_at
+from graph.extract.rules import Rules
+
+
+def person_mentions(text: str, base: list[Mention], disc: Discourse,
+                     rules: Rules) -> list[Mention]:
+    """Officials: "President NAME", "Foreign Minister NAME"."""
+    found = []
+    for b, e, spec in rules.offices.find(text):
+        if spec.get("needs_body"):
+            continue
+        m = re.compile(r",?\s+(" + NAME + ")").match(text, e)
+        if not m:
+            continue
+        name = m.group(1)
+        known = starting_at(base, m.start(1))
+        if known is not None and known.entity is not None and known.entity.is_a("Person"):
+            continue  # a base person: the office rule links the title to it
+        if not is_name(name, rules, disc) or len(name.split()) < 2:
+            continue
+        cue, _ = left_cue(text, b, base)
+        state = disc.state_of(cue.entity) if cue and cue.entity else None
+        entity = disc.mint("Person", name, state=state.iri if state else None,
+                           rule="entity.person-title",
+                           facts=[MintedFact("ckg:actsFor", state.iri, "entity.person-title")]
+                           if state else [])
+        found.append(Mention(m.start(1), m.end(1), name, entity, "person",
+                             "entity.person-title", priority=2))
+    return found
+
+
+_SAID = re.compile("(" + NAME + r"),?\s+(?:said|says|told|added|wrote|stated)\b")
+_APPOSITIVE_TITLE = re.compile("(" + NAME + r"),\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z]\w+(?:'s)?\s+)?"
+                               r"(?:deputy\s+|acting\s+|former\s+)?$")
+
+
+def named_people(text: str, base: list[Mention], disc: Discourse,
+                  rules: Rules) -> list[Mention]:
+    """People named without a title before them: "NAME said", "NAME, the Kyrgyz envoy"."""
+    found = []
+    candidates = [m for m in _SAID.finditer(text)]
+    for b, _, _spec in rules.offices.find(text):
+        m = _APPOSITIVE_TITLE.search(text[:b])
+        if m:
+            candidates.append(m)
+    for m in candidates:
+        name = m.group(1)
+        words = name.split()
+        if len(words) < 2 or not is_name(name, rules, disc):
+            continue
+        if any(b.begin < m.end(1) and b.end > m.start(1) for b in base):
+            continue  # a known name (state, place, base person) already covers it
+        entity = disc.mint("Person", name, rule="entity.person-context")
+        found.append(Mention(m.start(1), m.end(1), name, entity, "person",
+                             "entity.person-context", priority=2))
+    return found
+
+
+def role_people(text: str, base: list[Mention], disc: Discourse,
+                 rules: Rules) -> list[Mention]:
+    """"spokesman Ulan Sadykov", "envoy Aziz Karimov": a person with a role word."""
+    spec = rules.actors["person_roles"]
+    found = []
+    pattern = re.compile(r"\b(?:" + "|".join(spec["words"]) + r")\s+(" + NAME + ")")
+    for m in pattern.finditer(text):
+        name = m.group(1)
+        if len(name.split()) < 2 or not is_name(name, rules, disc) or any(
+                b.begin < m.end(1) and b.end > m.start(1) for b in base):
+            continue
+        entity = disc.mint("Person", name, rule=spec["id"])
+        found.append(Mention(m.start(1), m.end(1), name, entity, "person", spec["id"],
+                             priority=2))
+    return found

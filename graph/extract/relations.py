@@ -1,0 +1,372 @@
+"""Relations the text states between entities: membership of an alliance and its leader
+("a Russian-led security bloc of which Kyrgyzstan and Tajikistan are members"), hosting of
+bases ("Both host Russian military bases"), borders and containment ("Batken province,
+which borders Tajikistan's northern Sughd region and has a Tajik exclave, Vorukh"),
+offices ("Kyrgyz President Sadyr Japarov", "Kyrgyz and Tajik foreign ministers") and the
+state a body or force acts for."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.extract.claims import Frame
+from graph.extract.kb import Entity
+from graph.extract.linking import Discourse
+from graph.extract.mentions import NAME, Mention
+from graph.extract.rules import Rules, phrase_pattern
+
+
+@dataclass(frozen=True)
+class Relation:
+    subject: Entity
+    predicate: str  # ckg local name
+    obj: Entity
+    rule: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Office:
+    holder: Entity | None
+    office: str  # OfficeType local name
+    of: Entity
+    rule: str
+    confidence: float
+
+
+def _named(mentions: list[Mention], begin: int = 0, end: int = 10**9) -> list[Mention]:
+    return [m for m in mentions if m.entity is not None and begin <= m.begin and m.end <= end]
+
+
+def find_relations(text: str, mentions: list[Mention], frames: list[Frame], disc: Discourse,
+                   rules: Rules) -> list[Relation]:
+    """Every relation stated in one sentence."""
+    out: list[Relation] = []
+    out += _membership(text, mentions, rules)
+    out += _leadership(text, mentions, rules)
+    out += _hosting(text, mentions, disc, rules)
+    out += _borders(text, mentions, rules)
+    out += _exclaves(text, mentions, disc, rules)
+    out += _containment(text, mentions, frames, disc, rules)
+    out += _acts_for(mentions, disc)
+    return list(dict.fromkeys(out))
+
+
+def _membership(text: str, mentions: list[Mention], rules: Rules) -> list[Relation]:
+    spec = rules.relations["membership"]
+    if not re.search(r"\b" + phrase_pattern(spec["cues"]) + r"\b", text, re.IGNORECASE):
+        return []
+    alliances = [m for m in _named(mentions) if m.entity and m.entity.is_a("Alliance")]
+    if not alliances:
+        return []
+    alliance = alliances[0].entity
+    assert alliance is not None
+    out = []
+    for m in mentions:
+        if m.kind == "pair":  # "Both countries are members of the CSTO"
+            out += [Relation(state, "memberOf", alliance, spec["id"], 0.7) for state in m.pair]
+        elif m.kind == "name" and m.entity is not None and m.entity.is_state \
+                and not re.match(r"-led|-dominated", text[m.end:m.end + 12]):
+            out.append(Relation(m.entity, "memberOf", alliance, spec["id"], 0.8))
+    return out
+
+
+def _leadership(text: str, mentions: list[Mention], rules: Rules) -> list[Relation]:
+    spec = rules.relations["leadership"]
+    alliances = [m for m in _named(mentions) if m.entity and m.entity.is_a("Alliance")]
+    if not alliances:
+        return []
+    out = []
+    for m in _named(mentions):
+        entity = m.entity
+        if entity is None or not entity.is_state:
+            continue
+        if any(text.startswith(s, m.end) for s in spec["suffixes"]) or re.search(
+                r"\b(?:" + "|".join(spec["phrases"]) + r")\s+$", text[:m.begin]):
+            nearest = min(alliances, key=lambda a: abs(a.begin - m.begin))
+            assert nearest.entity is not None
+            out.append(Relation(nearest.entity, "ledBy", entity, spec["id"], 0.8))
+    return out
+
+
+def _hosting(text: str, mentions: list[Mention], disc: Discourse,
+             rules: Rules) -> list[Relation]:
+    spec = rules.relations["hosting"]
+    pattern = re.compile(r"\b(?P<verb>" + phrase_pattern(spec["verbs"]) + r")\s+(?:a\s+|an\s+|"
+                         r"several\s+|two\s+)?(?P<op>\S+)\s+(?P<noun>" +
+                         phrase_pattern(spec["nouns"]) + r")\b", re.IGNORECASE)
+    out = []
+    for m in pattern.finditer(text):
+        op = next((x for x in _named(mentions) if x.begin == m.start("op")), None)
+        if op is None or op.entity is None:
+            continue
+        operator = disc.state_of(op.entity)
+        if operator is None:
+            continue
+        hosts: list[Entity] = []
+        clause_start = max(text.rfind(";", 0, m.start()) + 1, 0)
+        for x in mentions:
+            if x.end > m.start() or x.begin < clause_start:
+                continue
+            if x.kind == "pair":
+                hosts = list(x.pair)
+            elif x.entity is not None and x.entity.is_state and x.kind == "name":
+                hosts.append(x.entity)
+        for host in hosts:
+            if host.iri != operator.iri:
+                out.append(Relation(host, "hostsBaseOf", operator, spec["id"], 0.75))
+    return out
+
+
+def _after_possessive(text: str, mentions: list[Mention], pos: int) -> Mention | None:
+    """The first place after `pos`, looking through "Tajikistan's northern"."""
+    for m in _named(mentions, pos):
+        if m.entity is None or not m.entity.is_place:
+            continue
+        if text.startswith("'s", m.end) and m.entity.is_state:
+            continue
+        return m
+    return None
+
+
+def _borders(text: str, mentions: list[Mention], rules: Rules) -> list[Relation]:
+    spec = rules.relations["borders"]
+    out = []
+    for cue in re.finditer(r"\b" + phrase_pattern(spec["cues"]) + r"\b", text, re.IGNORECASE):
+        before = [m for m in _named(mentions, 0, cue.start()) if m.entity is not None
+                  and m.entity.is_place and not m.entity.is_state and m.kind == "name"
+                  or (m.kind == "place" and m.entity is not None)]
+        after = _after_possessive(text, mentions, cue.end())
+        if not before or after is None or after.entity is None:
+            continue
+        if after.begin - cue.end() > 40:
+            continue
+        subject = before[-1].entity
+        assert subject is not None
+        if subject.iri != after.entity.iri:
+            out.append(Relation(subject, "borders", after.entity, spec["id"], 0.8))
+    return out
+
+
+def _exclaves(text: str, mentions: list[Mention], disc: Discourse,
+              rules: Rules) -> list[Relation]:
+    spec = rules.relations["exclave"]
+    out = []
+    links = "|".join(re.escape(x) for x in spec["links"])
+    pattern = re.compile(r"(?:\b(?P<dem>[A-Z]\w+)\s+)?(?:" + "|".join(spec["nouns"]) +
+                         r")\s*(?:" + links + r")\s*(?P<name>" + NAME + ")")
+    for m in pattern.finditer(text):
+        name_mention = next((x for x in _named(mentions) if x.begin == m.start("name")), None)
+        if name_mention is not None and name_mention.entity is not None:
+            exclave = name_mention.entity
+        else:
+            exclave = disc.mint("Exclave", m.group("name"), rule=spec["id"])
+            disc.note(exclave, m.start("name"))
+        owner = disc.demonym(m.group("dem") or "")
+        if owner is not None:
+            out.append(Relation(exclave, "inState", owner, spec["id"], 0.8))
+        surrounding = [x for x in _named(mentions, 0, m.start()) if x.entity is not None and
+                       x.entity.is_place and not x.entity.is_state and x.kind != "body"
+                       and not text.startswith("'s", x.end)]
+        # the region the sentence is about (its subject), not the last place named
+        regions = [x for x in surrounding if x.entity is not None and x.entity.is_a("Region")]
+        if regions and regions[0].entity is not None and regions[0].entity.iri != exclave.iri:
+            out.append(Relation(exclave, "enclavedIn", regions[0].entity, spec["id"], 0.75))
+    appos = re.compile(r"(?P<name>" + NAME + r"),\s+an?\s+(?P<dem>[A-Z]\w+)\s+(?:" +
+                       "|".join(spec["nouns"]) + r")\b(?P<rest>[^,;.]*)")
+    for m in appos.finditer(text):
+        owner = disc.demonym(m.group("dem")) or disc.state_named(m.group("dem"))
+        if owner is None:
+            continue
+        name_mention = next((x for x in _named(mentions) if x.begin == m.start("name")), None)
+        exclave = name_mention.entity if name_mention is not None and name_mention.entity \
+            else disc.mint("Exclave", m.group("name"), rule=spec["id"])
+        disc.note(exclave, m.start("name"))
+        out.append(Relation(exclave, "inState", owner, spec["id"], 0.8))
+        inside = [x for x in _named(mentions, m.start("rest"), m.end("rest"))
+                  if x.entity is not None and x.entity.is_place
+                  and (disc.state_of(x.entity) or owner).iri != owner.iri]
+        if inside and inside[-1].entity is not None:
+            target = inside[-1].entity if not inside[-1].entity.is_state else inside[-1].entity
+            out.append(Relation(exclave, "enclavedIn", target, spec["id"], 0.7))
+    return out
+
+
+def _containment(text: str, mentions: list[Mention], frames: list[Frame], disc: Discourse,
+                 rules: Rules) -> list[Relation]:
+    rule = rules.relations["containment"]["id"]
+    dirs = "|".join(rules.relations["containment"]["directions"])
+    out = []
+    named = _named(mentions)
+    for i, m in enumerate(named):
+        entity = m.entity
+        if entity is None or not entity.is_place or entity.is_state or m.kind in {"body", "force"}:
+            continue
+        head = text[:m.begin]
+        # "Kyrgyzstan's southern Batken province", "the Tajik city of Isfara"
+        owner: Entity | None = None
+        poss = re.search(r"(?:'s|s')\s+(?:(?:" + dirs + r")\s+)?$", head)
+        dem = re.search(r"\b(?:the|a|an)?\s*(\S+)\s+(?:city|town|village|province|region|"
+                        r"district|oblast)\s+of\s+$", head)
+        its = re.search(r"\b(?:its|their)\s+(?:(?:" + dirs + r")\s+)?$", head)
+        if poss:
+            prev = next((x for x in named if x.end == poss.start()), None)
+            owner = disc.state_of(prev.entity) if prev and prev.entity and prev.entity.is_state \
+                else None
+        elif dem:
+            owner = disc.demonym(dem.group(1)) or disc.state_named(dem.group(1))
+        elif its:
+            states = [x.entity for x in named[:i] if x.entity is not None and x.entity.is_state]
+            frame_state = disc.state_of(frames[0].claimant) if frames else None
+            owner = frame_state or (states[0] if states else None)
+        else:
+            # "Bishkek, Kyrgyzstan"
+            after = re.match(r",\s*", text[m.end:])
+            nxt = named[i + 1] if i + 1 < len(named) else None
+            if after and nxt is not None and nxt.begin == m.end + after.end() and \
+                    nxt.entity is not None and nxt.entity.is_state:
+                owner = nxt.entity
+        inside_place = re.match(r"(?:,\s+an?\s+(?:small\s+|border\s+)?(?:village|town|city|"
+                                r"settlement)|\s+(?:village|town|district))?\s+(?:in|of)\s+"
+                                r"(?:the\s+|its\s+)?(?:(?:"
+                                + dirs + r")\s+)?", text[m.end:])
+        if inside_place:
+            region = next((x for x in named if x.begin == m.end + inside_place.end()
+                           and x.entity is not None and x.entity.is_a("Region", "District")), None)
+            if region is not None and region.entity is not None \
+                    and region.entity.iri != entity.iri:
+                out.append(Relation(entity, "locatedIn", region.entity, rule + "-in", 0.7))
+        if owner is None and not entity.in_kb and not entity.state:
+            # a place found only in the text, in a sentence that says "in southern STATE"
+            inside = re.search(r"\bin\s+(?:(?:" + dirs + r")\s+)?(" + NAME + r")\b",
+                               text[m.end:])
+            state = disc.state_named(inside.group(1)) if inside else None
+            if state is not None:
+                out.append(Relation(entity, "inState", state, rule + "-sentence", 0.55))
+                continue
+        if owner is not None and owner.iri != entity.iri:
+            out.append(Relation(entity, "inState", owner, rule, 0.8))
+        elif not entity.in_kb and entity.state:
+            state = disc.entity(entity.state)
+            if state is not None:
+                out.append(Relation(entity, "inState", state, entity.rule, 0.75))
+    return out
+
+
+def _acts_for(mentions: list[Mention], disc: Discourse) -> list[Relation]:
+    """A body or force tied to a state by the phrase that names it."""
+    out = []
+    for m in mentions:
+        if m.kind in {"body", "force"} and m.entity is not None and m.cue is not None \
+                and m.entity.state:
+            state = m.cue if m.cue.is_state else disc.entity(m.entity.state)
+            if state is not None:
+                out.append(Relation(m.entity, "actsFor", state, m.rule, 0.85))
+    return out
+
+
+def find_offices(text: str, mentions: list[Mention], frames: list[Frame], disc: Discourse,
+                 rules: Rules) -> list[Office]:
+    """Offices held: "Kyrgyz President Sadyr Japarov", "Kyrgyz and Tajik foreign
+    ministers", "The governors of Kyrgyz and Tajik provinces", "its head"."""
+    out: list[Office] = []
+    named = _named(mentions)
+    for b, e, spec in rules.offices.find(text):
+        office = spec["office"]
+        if spec.get("needs_body"):
+            bodies = ("StateBody", "BorderGuardService", "SecurityService", "Ministry")
+            # "X's state security service said its head ..."
+            if re.search(r"\b(?:its|their)\s+$", text[:b]) and frames and \
+                    frames[0].claimant.is_a(*bodies):
+                out.append(Office(None, office, frames[0].claimant, spec["id"], 0.7))
+                continue
+            # "NAME, the head of Kyrgyzstan's security service"
+            of = re.match(r"\s+of\s+(?:the\s+)?", text[e:])
+            body = next((m for m in named if of and m.begin == e + of.end() and m.entity
+                         is not None and m.entity.is_a(*bodies)), None)
+            appos = re.search(r",\s+(?:the\s+)?$", text[:b])
+            person = next((m for m in named if appos and m.end == appos.start() and m.entity
+                           is not None and m.entity.is_a("Person")), None)
+            if body is not None and person is None:
+                # "the head of the GKNB, Kamchybek Tashiev,"
+                person = next((m for m in named if re.match(r",\s+", text[body.end:m.begin]
+                                                            or "x") and m.begin - body.end <= 3
+                               and m.entity is not None and m.entity.is_a("Person")), None)
+            if body is not None and body.entity is not None:
+                out.append(Office(person.entity if person else None, office, body.entity,
+                                  spec["id"], 0.75))
+            continue
+        holder_m = next((m for m in named if m.begin in range(e, e + 3) and m.entity is not None
+                         and m.entity.is_a("Person") and text[e:m.begin].strip() in {"", ","}),
+                        None)
+        if holder_m is None:
+            # "Sadyr Japarov, the Kyrgyz president," (apposition before the title)
+            appos = re.search(r",\s+(?:the\s+|a\s+)?(?:[A-Z]\w+(?:'s)?\s+)?$", text[:b])
+            if appos:
+                holder_m = next((m for m in named if m.end == appos.start() and m.entity
+                                 is not None and m.entity.is_a("Person")), None)
+        holder = holder_m.entity if holder_m else None
+        # states before the title: "Kyrgyz President", "Kyrgyz and Tajik foreign ministers",
+        # "Kyrgyzstan's president"; or after: "The governors of Kyrgyz and Tajik provinces"
+        states = _states_before(text, named, b, disc)
+        if not states:
+            tail = re.match(r"\s+of\s+((?:\w+\s+(?:and\s+)?){1,4})", text[e:])
+            if tail:
+                states = [m.entity for m in named
+                          if e < m.begin < e + tail.end() and m.entity is not None
+                          and m.entity.is_state]
+        if office == "Governor" and not states:
+            # "Batken governor X", "the governor of Batken region"
+            region = next((m for m in named if m.entity is not None and m.entity.is_a(
+                "Region", "District") and (m.end in range(b - 2, b) or
+                                          m.begin in range(e + 4, e + 10))), None)
+            if region is not None and region.entity is not None:
+                states = [region.entity]
+                if holder is None and region.begin > e:
+                    # "the governor of Batken province, Ulan Ismailov,"
+                    holder = next((m.entity for m in named if m.entity is not None and
+                                   m.entity.is_a("Person") and 0 < m.begin - region.end <= 3
+                                   and text[region.end:m.begin].strip() == ","), None)
+        if not states and holder is not None and holder.state:
+            state = disc.entity(holder.state)
+            states = [state] if state is not None else []
+        if holder is None and len(states) == 0:
+            continue
+        if holder is None and not text[b:e].lower().endswith("s") and not states:
+            continue
+        for state in states:
+            out.append(Office(holder, office, state, spec["id"], 0.8 if holder else 0.65))
+    # "Kyrgyz President Sadyr Japarov and his Tajik counterpart Emomali Rahmon"
+    for m in re.finditer(r"\b(?:his|her|their|its)\s+(?P<dem>[A-Z]\w+)\s+counterparts?\b,?\s*",
+                         text):
+        before = [o for o in out if o.of.is_state]
+        state = disc.demonym(m.group("dem")) or disc.state_named(m.group("dem"))
+        if not before or state is None:
+            continue
+        holder_m = next((x for x in named if x.begin == m.end() and x.entity is not None
+                         and x.entity.is_a("Person")), None)
+        out.append(Office(holder_m.entity if holder_m else None, before[-1].office, state,
+                          "office.counterpart", 0.7))
+    return out
+
+
+def _states_before(text: str, named: list[Mention], begin: int,
+                   disc: Discourse) -> list[Entity]:
+    """"Kyrgyz and Tajik " / "Kyrgyzstan's " right before a title."""
+    m = re.search(r"(?:'s)?\s+$", text[:begin])
+    if not m:
+        return []
+    end = m.start()
+    states: list[Entity] = []
+    while True:
+        prev = next((x for x in named if x.end == end and x.entity is not None
+                     and x.entity.is_state), None)
+        if prev is None or prev.entity is None:
+            break
+        states.insert(0, prev.entity)
+        conj = re.search(r"(?:\s+and|\s*,)\s+$", text[:prev.begin])
+        if not conj:
+            break
+        end = conj.start()
+    return states

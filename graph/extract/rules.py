@@ -1,0 +1,123 @@
+"""The rule files (`graph/rules/*.toml`) loaded and compiled once per process.
+
+Rules are data that maintainers edit; this module only turns word lists into regular
+expressions. Compiling is cached, so a build of a thousand articles pays for it once."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+
+def rules_dir() -> Path:
+    """Directory of the rule files (works installed or from a checkout)."""
+    return Path(str(resources.files("graph"))) / "rules"
+
+
+def load(name: str) -> dict[str, Any]:
+    """One rule file as a dict."""
+    with open(rules_dir() / f"{name}.toml", "rb") as handle:
+        return tomllib.load(handle)
+
+
+def phrase_pattern(phrases: list[str] | tuple[str, ...]) -> str:
+    """An alternation of phrases, longest first, spaces matching runs of space or hyphen."""
+    return _phrase_pattern(tuple(phrases))
+
+
+@lru_cache(maxsize=512)
+def _phrase_pattern(phrases: tuple[str, ...]) -> str:
+    alternatives = []
+    for phrase in sorted(set(phrases), key=lambda p: (-len(p), p)):
+        words = [re.escape(w) for w in re.split(r"[\s]+", phrase.strip()) if w]
+        alternatives.append(r"[\s\-]+".join(words))
+    return "(?:" + "|".join(alternatives) + ")" if alternatives else "(?!x)x"
+
+
+def phrase_regex(phrases: list[str], *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """Whole-word regex for a word list."""
+    return re.compile(r"(?<![\w\-])" + phrase_pattern(phrases) + r"(?![\w])", flags)
+
+
+def norm_key(text: str) -> str:
+    """Lookup key for a phrase: lower case, single spaces, hyphens as spaces."""
+    return re.sub(r"[\s\-]+", " ", text.strip().lower())
+
+
+@dataclass
+class Lexicon:
+    """A phrase list mapped to values: one regex finds them all, a dict says what each is."""
+
+    regex: re.Pattern[str]
+    values: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, mapping: dict[str, Any], *, flags: int = re.IGNORECASE) -> Lexicon:
+        return cls(phrase_regex(list(mapping), flags=flags),
+                   {norm_key(k): v for k, v in mapping.items()})
+
+    def value(self, text: str) -> Any:
+        return self.values.get(norm_key(text))
+
+    def find(self, text: str, begin: int = 0, end: int | None = None
+             ) -> list[tuple[int, int, Any]]:
+        end = len(text) if end is None else end
+        return [(m.start(), m.end(), self.value(m.group()))
+                for m in self.regex.finditer(text, begin, end)]
+
+
+@dataclass(eq=False)  # hashable by identity: compiled once per process
+class Rules:
+    """Everything the extractor reads from graph/rules/, compiled."""
+
+    actors: dict[str, Any]
+    places: dict[str, Any]
+    events: dict[str, Any]
+    reporting: dict[str, Any]
+    weapons: dict[str, Any]
+    casualties: dict[str, Any]
+    time: dict[str, Any]
+    relations: dict[str, Any]
+    # compiled lexicons
+    bodies: Lexicon = field(init=False)
+    forces: Lexicon = field(init=False)
+    offices: Lexicon = field(init=False)
+    populations: Lexicon = field(init=False)
+    place_nouns: Lexicon = field(init=False)
+    triggers: Lexicon = field(init=False)
+    weapon_words: Lexicon = field(init=False)
+    say_verbs: Lexicon = field(init=False)
+    accuse_verbs: Lexicon = field(init=False)
+    according: Lexicon = field(init=False)
+    pair_words: Lexicon = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.bodies = Lexicon.build({n: b for b in self.actors["body"] for n in b["nouns"]})
+        force = self.actors["force"]
+        self.forces = Lexicon.build({n: force for n in force["nouns"]})
+        self.offices = Lexicon.build({t: o for o in self.actors["office"] for t in o["titles"]})
+        self.populations = Lexicon.build({w: kind for kind, words in
+                                          self.actors["population"].items() for w in words})
+        self.place_nouns = Lexicon.build({n: p for p in self.places["place"] for n in p["nouns"]})
+        self.triggers = Lexicon.build({t: e for e in self.events["event"] for t in e["triggers"]})
+        weapons = {k: v for k, v in self.weapons["weapons"].items() if k != "id"}
+        self.weapon_words = Lexicon.build({w: kind for kind, words in weapons.items()
+                                           for w in words})
+        self.say_verbs = Lexicon.build(self.reporting["say"]["verbs"])
+        self.accuse_verbs = Lexicon.build(self.reporting["accuse"]["verbs"])
+        self.according = Lexicon.build({v: self.reporting["according"]["lemma"]
+                                        for v in self.reporting["according"]["verbs"]})
+        self.pair_words = Lexicon.build({w: True for w in self.reporting["pronouns"]["pair"]})
+
+
+@lru_cache(maxsize=1)
+def get_rules() -> Rules:
+    """The compiled rules, loaded on first use and shared by every article of the process."""
+    return Rules(**{name: load(name) for name in (
+        "actors", "places", "events", "reporting", "weapons", "casualties", "time",
+        "relations")})
