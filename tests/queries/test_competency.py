@@ -54,10 +54,17 @@ def test_cq02_hosts_of_russian_bases(saved, labels, corpus_gold) -> None:
     assert all("Russian military bases" in r["text"] for r in rows)
 
 
+def _holder(label: str) -> str:
+    # An office the text names without its holder ("Kyrgyz and Tajik foreign ministers")
+    # has an unnamed person as holder; gold writes that holder as "".
+    return "" if label.startswith("unnamed ") else label
+
+
 def test_cq03_offices(saved, labels, corpus_gold) -> None:
     rows = saved("cq03-offices")
     got = {(local(r["office"]), labels.get(r["officeOf"], r["officeOf"]),
-            labels.get(r.get("holder", ""), ""), article_slug(r["article"])) for r in rows}
+            _holder(labels.get(r.get("holder", ""), "")), article_slug(r["article"]))
+           for r in rows}
     expected = {(o["office"], o["of"], o["holder"], slug) for slug, g in corpus_gold.items()
                 for o in g.get("office", [])}
     # Gold names bodies by the reference base's label; compare those by their state.
@@ -67,7 +74,8 @@ def test_cq03_offices(saved, labels, corpus_gold) -> None:
     assert norm(got) == norm(expected)
     kyrgyz = saved("cq03-offices", state="id/state/kyrgyzstan")
     assert {labels[r["state"]] for r in kyrgyz} == {"Kyrgyzstan"}
-    assert {"Sadyr Japarov"} == {labels[r["holder"]] for r in kyrgyz if "holder" in r}
+    assert {"Sadyr Japarov"} == {labels[r["holder"]] for r in kyrgyz
+                                 if "holder" in r and _holder(labels[r["holder"]])}
     assert "HeadOfService" in {local(r["office"]) for r in kyrgyz}  # the security service's head
 
 
@@ -91,6 +99,12 @@ def _value(c: dict) -> str:
     return str(c["count"]) if "count" in c else c["vague"]
 
 
+def _kind(c: dict) -> str:
+    # Gold leaves the kind empty when the text does not say it; the ontology names that
+    # case ckg:Casualties.
+    return c["kind"] or "Casualties"
+
+
 def test_cq05_casualty_figures(saved, corpus_gold) -> None:
     rows = saved("cq05-casualties")
     by_key = {}
@@ -100,8 +114,8 @@ def test_cq05_casualty_figures(saved, corpus_gold) -> None:
         by_key.setdefault(key, []).append(r)
     for slug, g in corpus_gold.items():
         for c in g["casualty"]:
-            found = by_key.get((c["kind"], _value(c), slug))
-            assert found, f"{slug}: no figure {c['kind']} {_value(c)}"
+            found = by_key.get((_kind(c), _value(c), slug))
+            assert found, f"{slug}: no figure {_kind(c)} {_value(c)}"
             row = found[0]
             assert local(row.get("qualifier", "")) == c["qualifier"]
             assert local(row.get("side", "")) == c["side"].lower()

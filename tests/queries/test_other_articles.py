@@ -97,8 +97,6 @@ def _karvenia_gold() -> dict:
     return next(g for g in _other_gold() if g["article"].startswith("2023-03-09"))
 
 
-@pytest.mark.xfail(strict=True, reason="offices of states outside the reference base "
-                   "('Karvenian President Danyar Velikov') are not extracted yet")
 def test_invented_presidents_are_answered(other_store) -> None:
     presidents = {o["holder"] for o in _karvenia_gold()["office"]
                   if o["office"] == "President"}
@@ -106,8 +104,6 @@ def test_invented_presidents_are_answered(other_store) -> None:
     assert presidents <= {r.get("holderLabel", "") for r in rows}
 
 
-@pytest.mark.xfail(strict=True, reason="states outside the reference base (Karvenia, "
-                   "Doltaria) are not extracted yet: no claims name them as claimants")
 def test_invented_states_are_answered(other_store) -> None:
     """The Karvenia/Doltaria article names states no reference base knows: the answers
     come from the text."""
