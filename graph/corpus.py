@@ -50,7 +50,8 @@ def parse_date(value: str, *, what: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise InputError(f"{what}: reported date {value!r} is not an ISO date (YYYY-MM-DD)") from None
+        raise InputError(f"{what}: reported date {value!r} is not an ISO date "
+                         "(YYYY-MM-DD)") from None
 
 
 def read_text(path: Path) -> str:
@@ -62,8 +63,9 @@ def read_text(path: Path) -> str:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path.name}: not UTF-8 (byte {exc.start}: {raw[exc.start:exc.start+1]!r});"
-                         " convert it with `iconv -t UTF-8`") from None
+        bad = raw[exc.start:exc.start + 1]
+        raise InputError(f"{path.name}: not UTF-8 (byte {exc.start}: {bad!r}); convert it "
+                         "with `iconv -t UTF-8`") from None
     if "\x00" in text:
         raise InputError(f"{path.name}: contains NUL bytes; it looks like a binary file")
     if not text.strip():

@@ -114,7 +114,7 @@ def run_job(store: object, job: Job, conn: Connection) -> None:
         fmt = _format_for(job, result.kind)
         sink = _Sink(conn, result.kind, fmt, job.max_bytes)
         raw = result._raw  # the pyoxigraph object: serialized natively, in this thread
-        raw.serialize(sink, format=fmt.native)  # type: ignore[union-attr, call-arg, arg-type]
+        raw.serialize(sink, format=fmt.native)  # type: ignore[arg-type]  # a file-like sink
         sink.close()
     except KgError as exc:
         conn.send(("error", exc.http_status, exc.message))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import uuid
+from typing import Literal
 
 import pyoxigraph as ox
 from flask import Blueprint, Request, Response, request
@@ -41,7 +42,7 @@ def _iri(value: str) -> str:
         raise UsageError(f"graph={value!r} is not an absolute IRI: {exc}") from exc
 
 
-def _target(direct: str | None) -> str | None | bool:
+def _target(direct: str | None) -> str | None | Literal[False]:
     """The graph IRI, None for the default graph, or False for the store itself."""
     if direct is not None:
         return _iri(settings().base_iri + direct)
@@ -91,7 +92,7 @@ def _payload_quads(req: Request, graph: str | None) -> bytes:
     quads: list[ox.Quad] = []
     for data, fmt in parts:
         try:
-            parsed = ox.parse(data, format=fmt.native, base_iri=graph or None)  # type: ignore[arg-type]
+            parsed = ox.parse(data, format=fmt.native, base_iri=graph or None)
             quads.extend(ox.Quad(q.subject, q.predicate, q.object, target) for q in parsed)
         except SyntaxError as exc:
             raise InputError(f"the {fmt.media_type} payload does not parse: {exc}") from exc

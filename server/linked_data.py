@@ -18,6 +18,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 from flask import Blueprint, Response, redirect, render_template, request
 from markupsafe import Markup, escape
+from werkzeug.wrappers import Response as WerkzeugResponse
 
 from graph.errors import NotFoundError
 from graph.store.formats import RDF_FORMATS, Format
@@ -82,7 +83,7 @@ def render_term(term: object, label: str | None = None) -> Markup:
     return Markup("<span class='types'>{}</span>").format(str(term))
 
 
-def _document_redirect(path: str) -> Response:
+def _document_redirect(path: str) -> WerkzeugResponse:
     if not exists(store(), iri_for(path)):
         raise NotFoundError(f"nothing is known about <{iri_for(path)}>")
     chosen = negotiate(request, "rdf", html=True)
@@ -94,12 +95,12 @@ def _document_redirect(path: str) -> Response:
 
 
 @blueprint.route("/id/<path:rest>")
-def thing(rest: str) -> Response:
+def thing(rest: str) -> WerkzeugResponse:
     return _document_redirect(f"id/{rest}")
 
 
 @blueprint.route("/graph/<path:rest>")
-def graph(rest: str) -> Response:
+def graph(rest: str) -> WerkzeugResponse:
     return _document_redirect(f"graph/{rest}")
 
 

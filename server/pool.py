@@ -139,7 +139,7 @@ class ExecutorPool:
         remaining = deadline - time.monotonic()
         try:
             if remaining > 0 and executor.conn.poll(remaining):
-                return executor.conn.recv()  # type: ignore[no-any-return]
+                return executor.conn.recv()
         except (EOFError, OSError):
             self._replace(executor)
             raise QueryFailed(500, "the query executor stopped unexpectedly (out of "

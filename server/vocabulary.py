@@ -67,13 +67,14 @@ def _fallback_html() -> str:
         prefixes=PREFIXES,
     )
     terms = []
+    assert isinstance(rows, ox.QuerySolutions)
     for row in rows:
-        iri = row["term"].value  # type: ignore[union-attr, index]
+        iri = row["term"].value
         terms.append({
             "anchor": iri[len(CKG):], "iri": iri,
-            "type": row["type"].value.rsplit("#", 1)[-1],  # type: ignore[union-attr, index]
-            "label": row["label"].value if row["label"] else "",  # type: ignore[index]
-            "comment": row["comment"].value if row["comment"] else "",  # type: ignore[index]
+            "type": row["type"].value.rsplit("#", 1)[-1],
+            "label": row["label"].value if row["label"] else "",
+            "comment": row["comment"].value if row["comment"] else "",
         })
     return render_template("vocabulary.html", terms=terms, ontology_iri=ONTOLOGY_IRI,
                            license=settings().license)

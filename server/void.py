@@ -186,7 +186,7 @@ def _dataset_dump(name: str) -> Path:
                 if gzipped:
                     with gzip.GzipFile(filename=name[:-3], mode="wb", fileobj=raw,
                                        mtime=0) as zipped:
-                        store().dump(zipped, fmt)
+                        store().dump(zipped, fmt)  # type: ignore[arg-type]  # a binary file
                 else:
                     store().dump(raw, fmt)
             os.replace(tmp, path)

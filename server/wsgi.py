@@ -7,7 +7,7 @@ from typing import Any
 from gunicorn.app.base import BaseApplication
 
 
-class KgServer(BaseApplication):  # type: ignore[misc]
+class KgServer(BaseApplication):
     """gunicorn with our options and an app built after the workers fork."""
 
     def __init__(self, store_spec: str, options: dict[str, Any]) -> None:

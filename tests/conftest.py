@@ -91,11 +91,13 @@ def start_server(store: str | Path, *, env: dict[str, str] | None = None,
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"kg serve exited: {process.stderr.read().decode() if process.stderr else ''}")
+            stderr = process.stderr.read().decode() if process.stderr else ""
+            raise RuntimeError(f"kg serve exited: {stderr}")
         try:
             requests.get(server.url + "/sparql", params={"query": "ASK {}"}, timeout=1)
             return server
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):
+            # A first query can take longer than the poll's timeout on a busy machine.
             time.sleep(0.1)
     server.stop()
     raise RuntimeError("kg serve did not answer within 30 s")

@@ -17,6 +17,7 @@ request, without a restart. Old generations are removed once no reader holds the
 from __future__ import annotations
 
 import fcntl
+import io
 import os
 import shutil
 import threading
@@ -74,19 +75,17 @@ class EmbeddedResult:
             self.variables = []
 
     def serialize(self, fmt: Format) -> Iterator[bytes]:
-        # pyoxigraph writes to a file-like object; a small buffer that yields as it fills
-        # keeps memory flat for large answers while the Python layer stays out of the loop.
-        sink = _ChunkSink()
-        if self.kind == "graph":
-            if fmt.kind != "rdf":
-                raise StoreError(f"a graph result cannot be written as {fmt.media_type}")
-            thread_result = self._raw
-            yield from sink.drain(lambda out: thread_result.serialize(out, format=fmt.native))
-        else:
-            if fmt.kind != "results":
-                raise StoreError(f"a {self.kind} result cannot be written as {fmt.media_type}")
-            raw = self._raw
-            yield from sink.drain(lambda out: raw.serialize(out, format=fmt.native))
+        """The answer in `fmt`, written by pyoxigraph. It serializes in one call, so the
+        bytes are complete when the first chunk leaves; the server streams from its
+        executor processes instead (`server.executor`)."""
+        wanted = "rdf" if self.kind == "graph" else "results"
+        if fmt.kind != wanted:
+            raise StoreError(f"a {self.kind} result cannot be written as {fmt.media_type}")
+        out = io.BytesIO()
+        self._raw.serialize(out, format=fmt.native)
+        data = out.getbuffer()
+        for begin in range(0, len(data), CHUNK):
+            yield bytes(data[begin:begin + CHUNK])
 
     def rows(self) -> Iterator[dict[str, Term]]:
         assert isinstance(self._raw, ox.QuerySolutions)
@@ -105,33 +104,6 @@ class EmbeddedResult:
     def triples(self) -> Iterator[ox.Triple]:
         assert isinstance(self._raw, ox.QueryTriples)
         yield from self._raw
-
-
-class _ChunkSink:
-    """Collects writes and hands them out in chunks. pyoxigraph serializes in one call, so
-    we run it to completion but only ever hold the bytes written so far."""
-
-    def __init__(self) -> None:
-        self._parts: list[bytes] = []
-
-    def write(self, data: bytes) -> int:
-        self._parts.append(bytes(data))
-        return len(data)
-
-    def flush(self) -> None:
-        pass
-
-    def drain(self, run: Callable[[_ChunkSink], object]) -> Iterator[bytes]:
-        run(self)
-        buffer = bytearray()
-        for part in self._parts:
-            buffer += part
-            if len(buffer) >= CHUNK:
-                yield bytes(buffer)
-                buffer.clear()
-        self._parts.clear()
-        if buffer:
-            yield bytes(buffer)
 
 
 def _ox_dataset_kwargs(dataset: Dataset | None) -> dict[str, object]:
@@ -221,7 +193,8 @@ class EmbeddedStore:
     ) -> EmbeddedResult:
         gen = self._open_current()
         store = gen.store if gen else ox.Store()
-        subs = {ox.Variable(k): v for k, v in (substitutions or {}).items()}
+        subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+            ox.Variable(k): v for k, v in (substitutions or {}).items()}
         try:
             # Our prefixes are predeclared ("prefixes that just work"); a query's own
             # PREFIX lines override them.
@@ -263,12 +236,13 @@ class EmbeddedStore:
             "GROUP BY ?class ORDER BY DESC(?n) ?class",
             use_default_graph_as_union=True,
         )
+        assert isinstance(classes, ox.QuerySolutions)
         return {
             "store": self.description,
             "generation": gen.name if gen else None,
             "quads": len(store),
             "graphs": len(list(store.named_graphs())),
-            "classes": {row["class"].value: int(row["n"].value) for row in classes},  # type: ignore[union-attr,index]
+            "classes": {row["class"].value: int(row["n"].value) for row in classes},
         }
 
     # -- writing ------------------------------------------------------------------------
@@ -410,7 +384,7 @@ class EmbeddedStore:
                                                    else ox.DefaultGraph())
         # Parse first, so broken input is refused before any generation is made.
         try:
-            quads = ox.parse(data, format=fmt.native, base_iri=base_iri)  # type: ignore[arg-type]
+            quads: Iterable[ox.Quad] = ox.parse(data, format=fmt.native, base_iri=base_iri)
             if not fmt.is_dataset:
                 # Triples land in the target graph (the parser puts them in the default).
                 quads = (ox.Quad(q.subject, q.predicate, q.object, target) for q in quads)

@@ -5,6 +5,7 @@ pyoxigraph format that serializes it. Content negotiation, `format=`, the CLI's
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -15,7 +16,9 @@ class Format:
     media_type: str
     suffix: str
     kind: str  # "results" (SELECT/ASK) or "rdf" (CONSTRUCT/DESCRIBE, dumps)
-    native: ox.QueryResultsFormat | ox.RdfFormat
+    # A QueryResultsFormat when kind is "results", an RdfFormat when kind is "rdf". Typed
+    # loosely: the kind, checked at run time, is what tells them apart.
+    native: Any
     aliases: tuple[str, ...] = ()
 
     @property

@@ -127,7 +127,7 @@ class RemoteResult:
             self._parsed = _parse(got, response, self.kind)
         out = io.BytesIO()
         if self.kind == "graph":
-            ox.serialize(self._parsed, out, format=fmt.native)  # type: ignore[arg-type]
+            ox.serialize(self._parsed, out, format=fmt.native)
         else:
             self._parsed.serialize(out, format=fmt.native)
         data = out.getvalue()
@@ -154,8 +154,8 @@ class RemoteResult:
 def _parse(fmt: Format, response: IO[bytes], kind: str) -> Any:
     try:
         if kind == "graph":
-            return list(ox.parse(response, format=fmt.native))  # type: ignore[arg-type]
-        return ox.parse_query_results(response, format=fmt.native)  # type: ignore[arg-type]
+            return list(ox.parse(response, format=fmt.native))
+        return ox.parse_query_results(response, format=fmt.native)
     except (SyntaxError, ValueError) as exc:
         raise StoreError(f"the remote store sent a {fmt.media_type} answer that does not "
                          f"parse: {exc}") from exc
@@ -353,10 +353,10 @@ class RemoteStore:
         differ on what it is (Virtuoso's is the union of everything)."""
         quads = self._quads(graph)
         if fmt.is_dataset:
-            ox.serialize(quads, output, format=fmt.native)  # type: ignore[arg-type]
+            ox.serialize(quads, output, format=fmt.native)
         else:
             ox.serialize((q.triple for q in quads), output,
-                         format=fmt.native)  # type: ignore[arg-type]
+                         format=fmt.native)
 
     def stats(self) -> dict[str, object]:
         names = self.graph_names()

@@ -21,7 +21,8 @@ def _copy_corpus(tmp_path: Path) -> Path:
 
 
 def _rows(store, sparql, **subs):
-    return [{k: v.value for k, v in row.items()} for row in store.query(sparql, substitutions=subs).rows()]
+    return [{k: v.value for k, v in row.items()}
+            for row in store.query(sparql, substitutions=subs).rows()]
 
 
 def test_one_named_graph_per_article(built_store) -> None:
@@ -52,10 +53,12 @@ def test_sentence_offsets_point_into_the_text(built_store) -> None:
 
 
 def test_sentences_are_split(built_store) -> None:
-    anchors = {r["t"] for r in _rows(built_store, "SELECT ?t WHERE { ?s a ckg:Sentence ; nif:anchorOf ?t }")}
+    anchors = {r["t"] for r in _rows(
+        built_store, "SELECT ?t WHERE { ?s a ckg:Sentence ; nif:anchorOf ?t }")}
     # Each sentence of a paragraph is its own node, not the whole paragraph.
     assert "Neither mentioned the conflict in their speeches at the event." in anchors
-    assert "The fighting has been going on between the two countries for the past two days." in anchors
+    assert ("The fighting has been going on between the two countries for the past two days."
+            in anchors)
 
 
 @pytest.mark.parametrize(("snippet", "role"), [

@@ -37,13 +37,14 @@ def test_rebuild_is_served_without_restart(runner, tmp_path) -> None:
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
     store = tmp_path / "store"
-    assert runner.invoke(kg_cli(), ["build", "--corpus", str(corpus), "--store", str(store)]).exit_code == 0
+    build = ["build", "--corpus", str(corpus), "--store", str(store)]
+    assert runner.invoke(kg_cli(), build).exit_code == 0
     server = start_server(store)
     try:
         assert len(_titles(server.url)) == 2
         lines = (corpus / "articles.tsv").read_text(encoding="utf-8").splitlines()
         (corpus / "articles.tsv").write_text("\n".join(lines[:2]) + "\n", encoding="utf-8")
-        assert runner.invoke(kg_cli(), ["build", "--corpus", str(corpus), "--store", str(store)]).exit_code == 0
+        assert runner.invoke(kg_cli(), build).exit_code == 0
         assert _titles(server.url) == {"Kyrgyzstan and Tajikistan border conflict escalates"}
     finally:
         server.stop()
