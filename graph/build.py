@@ -22,11 +22,10 @@ from graph.document import segment
 from graph.errors import InputError
 from graph.extract.kb import load_kb
 from graph.extract.pipeline import extract_article
-from graph.iris import Minter
+from graph.iris import REFERENCE_SLUG, Minter
 from graph.rdf import TripleSink
 from graph.store.base import Store
 
-SCHEMA_MENTIONS = "https://schema.org/mentions"
 # statement kinds shown in the summary, in this order
 KINDS = ("entity", "event", "claim", "casualty", "relation", "office", "time")
 
@@ -52,11 +51,19 @@ class BuildReport:
         return line
 
 
-def _reference_description(triples: list[ox.Triple], minter: Minter) -> list[ox.Triple]:
-    """What the reference base says about each entity the article mentions."""
-    kb = load_kb(minter.base)
-    mentioned = {t.object for t in triples if t.predicate.value == SCHEMA_MENTIONS}
-    return [t for t in kb.triples if t.subject in mentioned]
+def reference_graph(minter: Minter) -> list[ox.Triple]:
+    """The reference knowledge base as its own named graph: curated by maintainers, not
+    said by any article, so it stays out of the article graphs (which hold what each
+    article says about an entity, with its type and label)."""
+    graph = minter.reference_graph()
+    sink = TripleSink()
+    sink.add(graph, "rdf:type", "prov:Entity")
+    sink.add(graph, "rdfs:label", "Reference knowledge base (curated)", lang="en")
+    sink.add(graph, "dcterms:description",
+             "States, alliances, bases, officials, bodies and places with their labels, "
+             "aliases, demonyms and verified Wikidata links, as maintainers keep them in "
+             "graph/kb/*.ttl.", lang="en")
+    return list(sink) + load_kb(minter.base).triples
 
 
 def article_graph(article: Article, minter: Minter, decisions: list[Decision] | None = None
@@ -69,7 +76,6 @@ def article_graph(article: Article, minter: Minter, decisions: list[Decision] | 
     counts: Counter[str] = Counter(sentences=len(sentences))
     counts.update(extract_article(article, sentences, minter, sink))
     triples = list(sink)
-    triples += [t for t in _reference_description(triples, minter)]
     applied = 0
     if decisions:
         triples, applied = apply_decisions(triples, decisions, minter.article(article.slug))
@@ -107,6 +113,7 @@ def build_corpus(corpus: Path, store: Store, *, minter: Minter | None = None,
     if not graphs and report.refused:
         raise InputError("no article could be built, the store is unchanged: "
                          + "; ".join(f"{r.file}: {r.reason}" for r in report.refused))
+    graphs[minter.reference_graph()] = reference_graph(minter)
     store.replace_graphs(graphs, drop=minter.is_article_graph)
     return report
 
@@ -124,6 +131,9 @@ def add_article(source: Path, corpus: Path, store: Store, *, date: str, title: s
         raise InputError(f"no corpus folder at {corpus}: create it or pass --corpus")
     name = source.name
     slug = slug_for(name)
+    if slug == REFERENCE_SLUG:
+        raise InputError(f"{name}: the name {REFERENCE_SLUG} is reserved for the reference "
+                         "knowledge base's graph; rename the file")
     existing = [line.split("\t", 1)[0] for line in
                 index.read_text(encoding="utf-8").splitlines()[1:]] if index.is_file() else []
     target = corpus / name
@@ -134,7 +144,8 @@ def add_article(source: Path, corpus: Path, store: Store, *, date: str, title: s
                       text=text, publisher=publisher, url=url)
     decisions = load_decisions(curation, minter.base)
     triples, counts, applied = article_graph(article, minter, decisions)
-    store.replace_graphs({minter.graph(slug): triples})
+    store.replace_graphs({minter.graph(slug): triples,
+                          minter.reference_graph(): reference_graph(minter)})
     if target.resolve() != source.resolve():
         shutil.copyfile(source, target)
     _append_row(index, article)

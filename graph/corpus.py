@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graph.errors import InputError
+from graph.iris import REFERENCE_SLUG
 
 TSV_COLUMNS = ("file", "title", "reported_date", "publisher", "url", "note")
 UNKNOWN = {"", "unknown", "n/a", "-"}
@@ -101,6 +102,9 @@ def load_corpus(corpus: Path) -> tuple[list[Article], list[Refusal]]:
             if Path(name).name != name:
                 raise InputError(f"{name}: articles.tsv names files inside the corpus folder only")
             slug = slug_for(name)
+            if slug == REFERENCE_SLUG:
+                raise InputError(f"{name}: the name {REFERENCE_SLUG} is reserved for the "
+                                 "reference knowledge base's graph; rename the file")
             if slug in seen:
                 raise InputError(f"{name}: listed twice in articles.tsv")
             seen.add(slug)

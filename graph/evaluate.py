@@ -90,10 +90,11 @@ class Evaluation:
 class _Graph:
     """One article graph, read through SPARQL, with label and state lookups."""
 
-    def __init__(self, store: Store, graph: str) -> None:
+    def __init__(self, store: Store, graph: str, reference: str) -> None:
         self.store = store
-        # the article graph is the query's default graph: nothing else is seen
-        self.dataset = Dataset(default_graphs=[graph])
+        # The article graph and the reference base are the query's default graph: what
+        # the article says, read with the curated labels and places it relies on.
+        self.dataset = Dataset(default_graphs=[graph, reference])
         self.labels: dict[str, set[str]] = defaultdict(set)
         for row in self.rows(Q_LABELS):
             self.labels[row["e"].value].add(row["l"].value.lower())
@@ -160,7 +161,7 @@ def _match(kind: str, gold: list[dict], predicted: list[dict], key, detail, show
 def evaluate_article(store: Store, gold: dict[str, Any], minter: Minter, ev: Evaluation) -> None:
     """Score one article graph against its gold file."""
     slug = slug_for(gold["article"])
-    graph = _Graph(store, minter.graph(slug))
+    graph = _Graph(store, minter.graph(slug), minter.reference_graph())
     names = _Names(gold)
     same = names.same
     ev.articles.append(slug)

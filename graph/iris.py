@@ -24,6 +24,10 @@ def digest(*parts: object, length: int = 12) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
 
 
+# The reference graph's name under graph/; an article may not take it as its slug.
+REFERENCE_SLUG = "reference-kb"
+
+
 class Minter:
     """Mints the project's IRIs under one base (KG_BASE_IRI unless given)."""
 
@@ -45,5 +49,10 @@ class Minter:
     def graph(self, slug: str) -> str:
         return f"{self.base}graph/{slug}"
 
+    def reference_graph(self) -> str:
+        """The named graph holding the curated reference knowledge base (graph/kb/)."""
+        return f"{self.base}graph/{REFERENCE_SLUG}"
+
     def is_article_graph(self, iri: str) -> bool:
+        """Graphs a build owns: the article graphs and the reference graph."""
         return iri.startswith(f"{self.base}graph/")

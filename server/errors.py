@@ -25,7 +25,10 @@ def register_error_handlers(app: Flask) -> None:
         response = error_response(exc.http_status, exc.message)
         if exc.http_status == 401:
             response.headers["WWW-Authenticate"] = 'Bearer realm="conflict-kg"'
-        retry_after = getattr(exc, "retry_after", None)
+        # Every 503 is temporary (busy, an executor restarting, a store being written):
+        # tell clients when to come back.
+        retry_after = getattr(exc, "retry_after", None) or (
+            2 if exc.http_status == 503 else None)
         if retry_after:
             response.headers["Retry-After"] = str(retry_after)
         return response

@@ -25,10 +25,19 @@ def _rows(store, sparql, **subs):
             for row in store.query(sparql, substitutions=subs).rows()]
 
 
-def test_one_named_graph_per_article(built_store) -> None:
+def test_one_named_graph_per_article_and_one_for_the_reference_base(built_store) -> None:
     graphs = built_store.graph_names()
-    assert len(graphs) == 2
-    assert all("/graph/2022-09-16_" in g for g in graphs)
+    assert sorted(g.rsplit("/", 1)[1] for g in graphs) == [
+        "2022-09-16_border-conflict-escalates", "2022-09-16_ceasefire-agreed", "reference-kb"]
+
+
+def test_reference_data_stays_out_of_article_graphs(built_store) -> None:
+    """An article graph holds what the article says; aliases and Wikidata links come from
+    the curated reference graph."""
+    rows = _rows(built_store, """
+        SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s skos:altLabel|ckg:wikidata ?o } }
+        GROUP BY ?g""")
+    assert [r["g"].rsplit("/", 1)[1] for r in rows] == ["reference-kb"]
 
 
 def test_article_metadata_from_tsv(built_store) -> None:

@@ -111,5 +111,5 @@ def test_bad_option_is_usage_error(runner) -> None:
 def test_stats(runner, built_store_path) -> None:
     result = runner.invoke(kg_cli(), ["stats", "--store", str(built_store_path)])
     assert result.exit_code == 0, result.output
-    assert "graphs:  2" in result.output
+    assert "graphs:  3" in result.output  # two articles and the reference base
     assert "ckg:Article" in result.output and "ckg:Sentence" in result.output

@@ -71,7 +71,7 @@ def test_build_query_export_against_virtuoso(virtuoso, built_store) -> None:
     table = _kg("query", "--store", url, "ASK { ?a a ckg:Article }")
     assert table.returncode == 0 and table.stdout.strip() == "true", table.stderr
     stats = _kg("stats", "--store", url)
-    assert stats.returncode == 0 and "graphs:  2" in stats.stdout, stats.stderr
+    assert stats.returncode == 0 and "graphs:  3" in stats.stdout, stats.stderr
 
 
 def test_virtuoso_wrong_password_changes_nothing(virtuoso) -> None:
