@@ -18,15 +18,17 @@ WIKIDATA = PREFIXES["wd"]
 LABEL_PATH = "rdfs:label|skos:prefLabel|schema:name|dcterms:title"
 
 EXISTS = "ASK { { ?this ?p ?o } UNION { ?s ?p ?this } }"
-OUTGOING = "SELECT ?this ?p ?o WHERE { ?this ?p ?o } ORDER BY ?p ?o LIMIT 2000"
-INCOMING = "SELECT ?this ?s ?p WHERE { ?s ?p ?this } ORDER BY ?p ?s LIMIT 500"
+# DISTINCT: the default graph is the union of the article graphs, and two articles saying
+# the same thing must show it once.
+OUTGOING = "SELECT DISTINCT ?this ?p ?o WHERE { ?this ?p ?o } ORDER BY ?p ?o LIMIT 2000"
+INCOMING = "SELECT DISTINCT ?this ?s ?p WHERE { ?s ?p ?this } ORDER BY ?p ?s LIMIT 500"
 LABELS = f"""SELECT ?this ?x (SAMPLE(?l) AS ?label) WHERE {{
   {{ ?this ?p ?x }} UNION {{ ?x ?p ?this }} UNION {{ BIND(?this AS ?x) }}
   ?x {LABEL_PATH} ?l
 }} GROUP BY ?this ?x"""
 # Sentences behind this node (events, claims, figures carry ckg:supportedBy themselves)
 # and behind each plain triple about it (recorded as a ckg:StatementRecord).
-SUPPORT = """SELECT ?this ?p ?o ?sentence ?text WHERE {
+SUPPORT = """SELECT DISTINCT ?this ?p ?o ?sentence ?text WHERE {
   { BIND(ckg:supportedBy AS ?p) ?this ckg:supportedBy ?sentence . BIND(?sentence AS ?o) }
   UNION
   { ?record rdf:subject ?this ; rdf:predicate ?p ; rdf:object ?o ;

@@ -56,6 +56,14 @@ def test_html_page_shows_label_types_properties_and_incoming(live_server) -> Non
     assert response.headers["X-Content-Type-Options"] == "nosniff"
 
 
+def test_page_lists_a_value_stated_by_two_articles_once(live_server) -> None:
+    """Regression: both article graphs type Kyrgyzstan as a state, and the page showed
+    every such value twice."""
+    html = requests.get(f"{live_server.url}/page/id/state/kyrgyzstan", timeout=10).text
+    assert html.count('href="/ontology#State"') == 2  # once under the title, once in the table
+    assert html.count("wd:Q813") == 2  # owl:sameAs and ckg:wikidata
+
+
 def test_unknown_iris_are_404(live_server) -> None:
     for path in ("/id/state/atlantis", "/page/id/state/atlantis",
                  "/data/id/state/atlantis.ttl", "/graph/nothing"):
