@@ -56,7 +56,7 @@ GRAPH = _param("graph", "query", "IRI of the named graph", schema={"type": "stri
                                                                     "format": "uri"})
 DEFAULT = _param("default", "query", "the default graph", schema={"type": "string",
                                                                    "enum": [""]})
-BEARER = [{"bearer": []}]
+BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
 
 
 def _sparql_path() -> dict[str, Any]:
