@@ -11,7 +11,7 @@ PORT   ?= 8080
 # Anything the build reads: when one of these is newer than the store, `make serve` rebuilds.
 BUILD_INPUTS := $(shell find corpus ontology graph -type f \( -name '*.txt' -o -name '*.tsv' -o -name '*.ttl' -o -name '*.py' -o -name '*.json' -o -name '*.yaml' -o -name '*.csv' \) 2>/dev/null)
 
-.PHONY: serve test lint build install assets bench clean
+.PHONY: serve test lint check build install assets bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,12 @@ $(YASGUI): server/assets/package.json server/assets/package-lock.json
 	else echo "npm not found: the query page will offer a plain form (install npm and run make assets)"; fi
 
 assets: $(YASGUI)
+
+# What CI checks besides the tests: the ontology (lint, HermiT, SHACL) over a fresh build.
+check: $(VENV)/.installed
+	rm -rf data/ci-store
+	$(BIN)/kg build --corpus corpus --store data/ci-store -q
+	$(BIN)/kg ontology check --store data/ci-store
 
 bench: $(VENV)/.installed
 	$(BIN)/python -m bench
