@@ -38,8 +38,18 @@ def create_app(store: Store, config: dict[str, Any] | None = None) -> Flask:
     app.extensions["kg_runner"] = runner
     atexit.register(runner.close)
     register_error_handlers(app)
+
+    @app.before_request
+    def _cap_chunked_body() -> None:
+        from flask import request
+
+        from server.protocol import cap_unsized_body
+
+        cap_unsized_body(request.environ, settings.max_body_bytes)
+
     register_headers(app)
-    for name in ("query_page", "sparql", "graph_store", "linked_data", "vocabulary", "void"):
+    for name in ("query_page", "sparql", "graph_store", "linked_data", "vocabulary", "void",
+                 "openapi"):
         module = importlib.import_module(f"server.{name}")
         app.register_blueprint(module.blueprint)
     try:

@@ -24,7 +24,7 @@ from graph.errors import InputError, KgError, NotFoundError, UsageError
 from graph.store.formats import RDF_FORMATS, Format, by_media_type, by_name
 from server.context import settings, store
 from server.negotiation import content_type, negotiate
-from server.protocol import UnsupportedMediaType, check_token
+from server.protocol import UnsupportedMediaType, check_token, graph_iri
 
 blueprint = Blueprint("graph_store", __name__)
 METHODS = ["GET", "PUT", "POST", "DELETE"]
@@ -36,10 +36,7 @@ class NotImplementedByStore(KgError):
 
 
 def _iri(value: str) -> str:
-    try:
-        return ox.NamedNode(value).value
-    except ValueError as exc:
-        raise UsageError(f"graph={value!r} is not an absolute IRI: {exc}") from exc
+    return graph_iri(value, "graph")
 
 
 def _target(direct: str | None) -> str | None | Literal[False]:

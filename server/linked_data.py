@@ -32,8 +32,16 @@ SPACES = ("id", "graph")
 
 
 def iri_for(path: str) -> str:
-    """The IRI a local path stands for: `{base}{path}`."""
-    return settings().base_iri + path
+    """The IRI a local path stands for: `{base}{path}`. A path that makes no valid IRI
+    (a space, a quote, a control character, bytes that were not UTF-8) names nothing the
+    graph can hold: 404, before any lookup."""
+    iri = settings().base_iri + path
+    try:
+        ox.NamedNode(iri)
+    except ValueError:
+        raise NotFoundError(f"nothing can be known about {path!r}: it does not make a "
+                            "valid IRI under this server's base") from None
+    return iri
 
 
 def local_path(iri: str) -> str | None:
@@ -84,8 +92,9 @@ def render_term(term: object, label: str | None = None) -> Markup:
 
 
 def _document_redirect(path: str) -> WerkzeugResponse:
-    if not exists(store(), iri_for(path)):
-        raise NotFoundError(f"nothing is known about <{iri_for(path)}>")
+    iri = iri_for(path)
+    if not exists(store(), iri):
+        raise NotFoundError(f"nothing is known about <{iri}>")
     chosen = negotiate(request, "rdf", html=True)
     target = (f"/page/{path}" if chosen == HTML
               else f"/data/{path}.{chosen.suffix}")  # type: ignore[union-attr]

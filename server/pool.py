@@ -37,6 +37,13 @@ class Overloaded(KgError):
     retry_after = 2
 
 
+class ExecutorDied(KgError):
+    """The executor process died under a query; a fresh one replaces it."""
+
+    http_status = 503
+    retry_after = 1
+
+
 class QueryFailed(KgError):
     def __init__(self, status: int, message: str) -> None:
         super().__init__(message)
@@ -141,9 +148,13 @@ class ExecutorPool:
             if remaining > 0 and executor.conn.poll(remaining):
                 return executor.conn.recv()
         except (EOFError, OSError):
+            # The process died under this query (out of memory, a crash in the engine).
+            # It is replaced at once, so this is the server's trouble and retryable: 503
+            # (with Retry-After), not a 500.
             self._replace(executor)
-            raise QueryFailed(500, "the query executor stopped unexpectedly (out of "
-                                   "memory?); the query was not completed") from None
+            raise ExecutorDied("the query executor stopped unexpectedly (out of memory?) "
+                               "and was restarted; the query was not completed; retry, or "
+                               "simplify the query if it happens again") from None
         self._replace(executor)
         raise QueryTimeout(f"the query was stopped after {self.timeout:g} s "
                            "(KG_QUERY_TIMEOUT); simplify it or add a LIMIT")
@@ -156,7 +167,8 @@ class ExecutorPool:
             executor.conn.send(job)
         except OSError:
             self._replace(executor)
-            raise QueryFailed(500, "the query executor stopped unexpectedly") from None
+            raise ExecutorDied("the query executor stopped unexpectedly and was restarted; "
+                               "retry in a moment") from None
         message = self._receive(executor, deadline)
         if message[0] == "error":
             self._idle.put(executor)

@@ -5,10 +5,14 @@ with a 4xx and a message saying what a correct request looks like."""
 from __future__ import annotations
 
 import hmac
+import io
 from dataclasses import dataclass, field
+from typing import IO, cast
 
+import pyoxigraph as ox
 from flask import Request
 from werkzeug.datastructures import MultiDict
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from graph.errors import KgError, UsageError
 
@@ -35,6 +39,36 @@ class Operation:
     text: str = ""
     default_graphs: list[str] = field(default_factory=list)
     named_graphs: list[str] = field(default_factory=list)
+
+
+def cap_unsized_body(environ: dict[str, object], limit: int | None) -> None:
+    """Read a body sent without Content-Length (chunked) here, at most `limit` + 1 bytes,
+    and refuse it (413) past `limit`; otherwise hand it on as a body of known length.
+
+    Werkzeug checks a declared Content-Length against the limit, but silently cuts a
+    chunked stream at the limit, so a reader would get (and store) a truncated body. After
+    this, every reader (forms, multipart, plain bodies) sees either the whole body or a
+    413. Must run before anything touches `request.stream`."""
+    if limit is None or environ.get("CONTENT_LENGTH"):
+        return
+    encoding = str(environ.get("HTTP_TRANSFER_ENCODING", "")).lower()
+    if "chunked" not in encoding:
+        return
+    read = cast(IO[bytes], environ["wsgi.input"]).read
+    chunks: list[bytes] = []
+    size = 0
+    while size <= limit:
+        chunk = read(min(65536, limit + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    if size > limit:
+        raise RequestEntityTooLarge()
+    body = b"".join(chunks)
+    environ["wsgi.input"] = io.BytesIO(body)
+    environ["CONTENT_LENGTH"] = str(len(body))
+    environ.pop("HTTP_TRANSFER_ENCODING", None)
 
 
 def _one(params: MultiDict[str, str], name: str) -> str | None:
@@ -87,16 +121,30 @@ def read_operation(request: Request) -> Operation:
         f"(update=...) or {UPDATE_TYPE}; got Content-Type: {request.mimetype or '(none)'}")
 
 
+def graph_iri(value: str, parameter: str) -> str:
+    """`value` checked as an absolute IRI (400 otherwise): dataset parameters name graphs,
+    and the engine would fail on anything else deep inside a query."""
+    try:
+        return ox.NamedNode(value).value
+    except ValueError as exc:
+        raise UsageError(f"{parameter}={value!r} is not an absolute IRI ({exc}); name "
+                         "graphs by IRI, e.g. http://example.org/graph") from None
+
+
+def _iris(params: MultiDict[str, str], parameter: str) -> list[str]:
+    return [graph_iri(value, parameter) for value in params.getlist(parameter)]
+
+
 def _with_dataset(op: Operation, params: MultiDict[str, str], kind: str) -> Operation:
     if kind == "query":
-        op.default_graphs = params.getlist("default-graph-uri")
-        op.named_graphs = params.getlist("named-graph-uri")
         if params.getlist("using-graph-uri") or params.getlist("using-named-graph-uri"):
             raise UsageError("using-graph-uri/using-named-graph-uri are for updates; a query "
                              "names its dataset with default-graph-uri/named-graph-uri")
+        op.default_graphs = _iris(params, "default-graph-uri")
+        op.named_graphs = _iris(params, "named-graph-uri")
     else:
-        op.default_graphs = params.getlist("using-graph-uri")
-        op.named_graphs = params.getlist("using-named-graph-uri")
+        op.default_graphs = _iris(params, "using-graph-uri")
+        op.named_graphs = _iris(params, "using-named-graph-uri")
     return op
 
 

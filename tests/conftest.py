@@ -8,6 +8,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -67,6 +68,13 @@ def free_port() -> int:
 class LiveServer:
     url: str
     process: subprocess.Popen
+    log_path: Path | None = None
+
+    def log(self) -> list[bytes]:
+        """The server's stderr (error and access log) so far, line by line."""
+        if self.log_path is None or not self.log_path.exists():
+            return []
+        return self.log_path.read_bytes().splitlines(keepends=True)
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -82,16 +90,22 @@ def start_server(store: str | Path, *, env: dict[str, str] | None = None,
                  args: tuple[str, ...] = ()) -> LiveServer:
     """`kg serve` as a separate process group on a free loopback port, ready to answer."""
     port = free_port()
-    process = subprocess.Popen(
-        [KG, "serve", "--store", str(store), "--host", "127.0.0.1", "--port", str(port), *args],
-        env={**os.environ, **(env or {})}, start_new_session=True,
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
-    server = LiveServer(f"http://127.0.0.1:{port}", process)
+    # stderr goes to a file: a pipe nobody reads fills up with the access log after a few
+    # hundred requests and then blocks the server.
+    fd, name = tempfile.mkstemp(prefix="kg-serve-", suffix=".log")
+    log_path = Path(name)
+    with os.fdopen(fd, "wb") as log:
+        process = subprocess.Popen(
+            [KG, "serve", "--store", str(store), "--host", "127.0.0.1", "--port", str(port),
+             *args],
+            env={**os.environ, **(env or {})}, start_new_session=True,
+            stdout=subprocess.DEVNULL, stderr=log,
+        )
+    server = LiveServer(f"http://127.0.0.1:{port}", process, log_path)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            stderr = process.stderr.read().decode() if process.stderr else ""
+            stderr = b"".join(server.log()).decode("utf-8", "replace")
             raise RuntimeError(f"kg serve exited: {stderr}")
         try:
             requests.get(server.url + "/sparql", params={"query": "ASK {}"}, timeout=1)

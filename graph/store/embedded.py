@@ -16,6 +16,7 @@ request, without a restart. Old generations are removed once no reader holds the
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import io
 import os
@@ -37,16 +38,34 @@ from ontology.namespaces import PREFIXES
 CHUNK = 64 * 1024
 
 
+def _open_lock(path: Path) -> int | None:
+    """The generation's lock file, opened for a shared lock. On a read-only filesystem (or
+    a directory this user cannot write) it is opened read-only when it exists (flock does
+    not need write access), and skipped when it does not: nobody can write there, so no
+    collection can remove the generation under a reader."""
+    try:
+        return os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        if exc.errno not in {errno.EROFS, errno.EACCES, errno.EPERM}:
+            raise
+    try:
+        return os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
+        return None
+
+
 class _Generation:
     """One opened generation; the shared lock keeps it from being collected while used."""
 
     def __init__(self, root: Path, name: str) -> None:
         self.name = name
         self.path = root / "gens" / name
-        self._lock_fd = os.open(root / "gens" / f"{name}.lock", os.O_RDWR | os.O_CREAT, 0o644)
-        fcntl.flock(self._lock_fd, fcntl.LOCK_SH)
+        self._lock_fd = _open_lock(root / "gens" / f"{name}.lock")
+        if self._lock_fd is not None:
+            fcntl.flock(self._lock_fd, fcntl.LOCK_SH)
         if not self.path.is_dir():
-            os.close(self._lock_fd)
+            if self._lock_fd is not None:
+                os.close(self._lock_fd)
             raise FileNotFoundError(self.path)
         self.store = ox.Store.read_only(str(self.path))
 
@@ -124,6 +143,8 @@ class EmbeddedStore:
         self._lock = threading.Lock()
         self._generation: _Generation | None = None
         self._seen: tuple[int, int] | None = None
+        # Stat-ed before every query (to see a flipped generation): built once.
+        self._current_file = os.fspath(self.root / "CURRENT")
         self._check_layout(create)
 
     # -- layout -------------------------------------------------------------------------
@@ -154,7 +175,7 @@ class EmbeddedStore:
     def _open_current(self) -> _Generation | None:
         """The live generation, reopened when another process flipped CURRENT."""
         try:
-            st = os.stat(self.root / "CURRENT")
+            st = os.stat(self._current_file)
             seen: tuple[int, int] | None = (st.st_ino, st.st_mtime_ns)
         except FileNotFoundError:
             seen = None

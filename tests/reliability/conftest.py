@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import requests
 
 from tests.conftest import LiveServer, start_server
-from tests.reliability.helpers import drain_stderr
 
 TOKEN = "reliability-token-7f3a"
 MAX_BODY = 1024 * 1024
@@ -23,7 +22,11 @@ TIMEOUT = 3
 class HostileServer:
     url: str
     server: LiveServer
-    log: list[bytes] = field(repr=False)
+
+    @property
+    def log(self) -> list[bytes]:
+        """The server's stderr so far (tracebacks of unhandled errors would be there)."""
+        return self.server.log()
 
     def alive(self) -> bool:
         """The process runs and answers a trivial query."""
@@ -41,8 +44,7 @@ def hostile(built_store_path: Path, tmp_path_factory: pytest.TempPathFactory,
     shutil.copytree(built_store_path, store)
     server = start_server(store, env={"KG_UPDATE_TOKEN": TOKEN, "KG_MAX_BODY": str(MAX_BODY),
                                       "KG_QUERY_TIMEOUT": str(TIMEOUT)})
-    log = drain_stderr(server.process)
-    yield HostileServer(server.url, server, log)
+    yield HostileServer(server.url, server)
     alive = server.process.poll() is None
     server.stop()
     assert alive, "the server died during the hostile-input tests"

@@ -110,8 +110,7 @@ def test_access_log_is_structured(built_store_path: Path) -> None:
         requests.get(server.url + "/no/such/page", timeout=30)
     finally:
         server.stop()
-    assert server.process.stderr is not None
-    lines = [json.loads(line) for line in server.process.stderr.read().decode().splitlines()
+    lines = [json.loads(line) for line in b"".join(server.log()).decode().splitlines()
              if line.startswith("{")]
     queries = [r for r in lines if r["path"] == "/sparql" and r["query_hash"]]
     assert queries and queries[-1]["status"] == 200
