@@ -85,8 +85,14 @@ def all_queries() -> list[SavedQuery]:
     return [parse(p) for p in sorted(queries_dir().glob("*.rq"))]
 
 
+# A saved query's name: a file name, short enough for any file system (a longer one would
+# make the lookup itself fail with ENAMETOOLONG).
+_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}")
+
+
 def find(name: str) -> SavedQuery | None:
+    """The saved query called `name`, or None when there is none."""
+    if not _NAME.fullmatch(name):
+        return None
     path = queries_dir() / f"{name}.rq"
-    if re.fullmatch(r"[A-Za-z0-9_.-]+", name) and path.is_file():
-        return parse(path)
-    return None
+    return parse(path) if path.is_file() else None

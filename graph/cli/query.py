@@ -17,21 +17,29 @@ from queries import all_queries, find
 OUTPUT_FORMATS = ("table", "json", "xml", "csv", "tsv", "turtle", "nt", "jsonld")
 
 
+def _is_file(path: Path) -> bool:
+    """Whether `path` names a file; text too long to be a path is not one."""
+    try:
+        return path.is_file()
+    except OSError:  # ENAMETOOLONG and the like: SPARQL text, not a path
+        return False
+
+
 def resolve(query: str, params: dict[str, str]) -> tuple[str, dict]:
     """Query text and bound parameters for a saved-query name, a file path or SPARQL."""
     saved = find(query)
     if saved is not None:
         return saved.text, bind(saved, params)
     path = Path(query)
-    if query.endswith(".rq") or (len(query) < 4096 and "\n" not in query and path.is_file()):
-        if not path.is_file():
-            raise UsageError(f"no query file {query}")
+    if query.endswith(".rq") or ("\n" not in query and _is_file(path)):
+        if not _is_file(path):
+            raise UsageError(f"no query file {query[:200]}")
         if params:
             raise UsageError("--param applies to saved queries only")
         return path.read_text(encoding="utf-8"), {}
     if not any(word in query.upper() for word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")):
         names = ", ".join(q.name for q in all_queries()[:8])
-        raise UsageError(f"{query!r} is neither a saved query, a file, nor SPARQL; "
+        raise UsageError(f"{query[:200]!r} is neither a saved query, a file, nor SPARQL; "
                          f"`kg query --list` shows the saved ones ({names}, ...)")
     if params:
         raise UsageError("--param applies to saved queries only")

@@ -79,6 +79,9 @@ def test_query_construct_turtle(runner, built_store_path) -> None:
     pytest.param(["query", "--format", "turtle", "SELECT * WHERE {}"], 2, "does not fit",
                  id="format-mismatch"),
     pytest.param(["query"], 2, "give a query", id="no-query"),
+    # Regression: a name longer than any file name made the file lookup raise.
+    pytest.param(["query", "a" * 3000], 2, "neither a saved query", id="name-too-long"),
+    pytest.param(["query", "b" * 3000 + ".rq"], 2, "no query file", id="file-name-too-long"),
 ])
 def test_query_errors(runner, built_store_path, args, code, message) -> None:
     result = runner.invoke(kg_cli(), [args[0], "--store", str(built_store_path), *args[1:]])

@@ -79,6 +79,8 @@ def test_dates_and_integers_are_typed(live_server) -> None:
 
 @pytest.mark.parametrize(("path", "params", "status", "words"), [
     pytest.param("/queries/no-such-query", {}, 404, "GET /queries", id="unknown-query"),
+    # Regression: a name longer than a file name may be made the lookup fail with a 500.
+    pytest.param("/queries/" + "a" * 3000, {}, 404, "GET /queries", id="name-too-long"),
     pytest.param("/queries/cq01-csto", {"place": "x"}, 400, "no parameter place",
                  id="unknown-parameter"),
     pytest.param("/queries/cq11-batken", {"place": "not an iri"}, 400, "not a valid iri",
