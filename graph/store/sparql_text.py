@@ -9,46 +9,17 @@ typed terms (N-Triples syntax, which SPARQL accepts), never from user text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 
 from graph.errors import InputError, QuerySyntaxError
+from graph.sparql_lex import Token, tokens
 
 FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 
-# One alternation, tried in order at each position. Long strings before short ones, and an
-# IRI only when nothing forbidden sits between < and > (that is how SPARQL tells `<iri>`
-# from the `<` operator, as in `FILTER(?a < 3 && ?b > 1)`).
-_TOKEN = re.compile(
-    r"""(?P<ws>\s+)
-      | (?P<comment>\#[^\n\r]*)
-      | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-                   |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
-      | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-      | (?P<word>[A-Za-z_][\w.-]*:?[\w.:%-]*|[?$]\w+|\d[\w.]*)
-      | (?P<punct>.)""",
-    re.VERBOSE | re.DOTALL,
-)
 _VARNAME = re.compile(r"^\w+$")
-
-
-@dataclass(frozen=True)
-class Token:
-    kind: str
-    text: str
-    start: int
-    end: int
-
-
-def tokens(sparql: str) -> Iterator[Token]:
-    """Significant tokens (no whitespace, no comments) with their offsets."""
-    for match in _TOKEN.finditer(sparql):
-        kind = match.lastgroup or "punct"
-        if kind in {"ws", "comment"}:
-            continue
-        yield Token(kind, match.group(), match.start(), match.end())
 
 
 @dataclass(frozen=True)
@@ -91,7 +62,7 @@ def shape(sparql: str) -> QueryShape:
 def with_prefixes(sparql: str, query_shape: QueryShape, prefixes: Mapping[str, str]) -> str:
     """The query with PREFIX lines for the given prefixes it uses but does not declare."""
     used = {t.text.split(":", 1)[0] for t in tokens(sparql[query_shape.body_start:])
-            if t.kind == "word" and ":" in t.text}
+            if t.kind == "pname"}
     missing = [p for p in prefixes if p in used and p not in query_shape.declared]
     # On the first line, so the line numbers in a store's error messages stay right.
     head = "".join(f"PREFIX {p}: <{prefixes[p]}> " for p in missing)
@@ -149,7 +120,7 @@ def _top_level_groups(body: list[Token]) -> list[tuple[int, int]]:
     depth = parens = 0
     opened = -1
     for i, token in enumerate(body):
-        if token.kind != "punct":
+        if token.kind not in {"open", "close"}:
             continue
         if token.text == "(" and depth == 0:
             parens += 1
