@@ -15,14 +15,9 @@ from flask import Blueprint, Response, jsonify, render_template_string, request,
 
 from graph.errors import NotFoundError, UsageError
 from graph.params import bind
-from graph.store.formats import by_name
 from graph.store.sparql_text import bind_values, shape
-from ontology.namespaces import PREFIXES
 from queries import SavedQuery, all_queries, find
-from server.context import runner, settings
-from server.executor import Job
-from server.negotiation import content_type, negotiate_or_none
-from server.sparqlscan import check_remote_access
+from server.sparql import answer_query
 
 blueprint = Blueprint("saved", __name__)
 
@@ -115,20 +110,4 @@ def run(name: str) -> Response:
     query = find(name)
     if query is None:
         raise NotFoundError(f"no saved query named {name!r}; GET /queries lists them")
-    text = bound_text(query, _given_params())
-    conf = settings()
-    check_remote_access(text, conf.service_allowlist, default_prefixes=PREFIXES)
-    results_name, results_406 = negotiate_or_none(request, "results")
-    rdf_name, rdf_406 = negotiate_or_none(request, "rdf")
-    job = Job(query=text, base_iri=conf.base_iri + "sparql", results_format=results_name,
-              rdf_format=rdf_name,
-              not_acceptable={k: v for k, v in (("results", results_406), ("rdf", rdf_406))
-                              if v},
-              max_bytes=conf.max_result_bytes)
-    kind, fmt_name, chunks = runner().run(job)
-    fmt = by_name(fmt_name, "rdf" if kind == "graph" else "results")
-    assert fmt is not None
-    body = b"".join(chunks) if isinstance(chunks, list) else chunks
-    response = Response(body, content_type=content_type(fmt))
-    response.headers["Vary"] = "Accept"
-    return response
+    return answer_query(bound_text(query, _given_params()))

@@ -69,11 +69,20 @@ def endpoint() -> Response:
 def _query(op: Operation) -> Response:
     if not op.text.strip():
         raise UsageError("the query is empty: pass it as query=... or in the POST body")
+    return answer_query(op.text, default_graphs=op.default_graphs,
+                        named_graphs=op.named_graphs)
+
+
+def answer_query(text: str, *, default_graphs: list[str] | None = None,
+                 named_graphs: list[str] | None = None) -> Response:
+    """Run a query in the query runner (timeout, size limit, SERVICE check) and answer it
+    in the negotiated format: the one path of /sparql and the saved queries."""
     conf = settings()
-    check_remote_access(op.text, conf.service_allowlist, default_prefixes=PREFIXES)
+    check_remote_access(text, conf.service_allowlist, default_prefixes=PREFIXES)
     (results_name, results_406), (rdf_name, rdf_406) = _query_formats(request)
-    job = Job(query=op.text, default_graphs=op.default_graphs, named_graphs=op.named_graphs,
-              base_iri=endpoint_iri(), results_format=results_name, rdf_format=rdf_name,
+    job = Job(query=text, default_graphs=default_graphs or [],
+              named_graphs=named_graphs or [], base_iri=endpoint_iri(),
+              results_format=results_name, rdf_format=rdf_name,
               not_acceptable={k: v for k, v in (("results", results_406), ("rdf", rdf_406))
                               if v},
               max_bytes=conf.max_result_bytes)
