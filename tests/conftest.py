@@ -42,13 +42,18 @@ def kg_cli():
     return cli.cli
 
 
+def build_store(corpus: Path, tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
+    """A store built from `corpus` by the real `kg build`, in a fresh temp directory."""
+    path = tmp_path_factory.mktemp(name) / "store"
+    subprocess.run([KG, "build", "--corpus", str(corpus), "--store", str(path), "-q"],
+                   check=True, capture_output=True, text=True)
+    return path
+
+
 @pytest.fixture(scope="session")
 def built_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store built from corpus/ by the real `kg build`, once per session. Read-only use."""
-    path = tmp_path_factory.mktemp("store") / "store"
-    subprocess.run([KG, "build", "--corpus", str(CORPUS), "--store", str(path), "-q"],
-                   check=True, capture_output=True, text=True)
-    return path
+    return build_store(CORPUS, tmp_path_factory, "store")
 
 
 @pytest.fixture(scope="session")

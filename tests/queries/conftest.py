@@ -3,7 +3,6 @@ read the gold annotations, and a second store built from the held-out test artic
 
 from __future__ import annotations
 
-import subprocess
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
@@ -11,7 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from tests.conftest import KG
+from tests.conftest import build_store
 
 TESTS = Path(__file__).resolve().parent.parent
 GOLD = TESTS / "gold"
@@ -58,10 +57,7 @@ def corpus_gold() -> dict[str, dict]:
 @pytest.fixture(scope="session")
 def other_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store built by the real `kg build` from tests/articles/ (no corpus article)."""
-    path = tmp_path_factory.mktemp("other-store") / "store"
-    subprocess.run([KG, "build", "--corpus", str(OTHER_ARTICLES), "--store", str(path), "-q"],
-                   check=True, capture_output=True, text=True)
-    return path
+    return build_store(OTHER_ARTICLES, tmp_path_factory, "other-store")
 
 
 @pytest.fixture(scope="session")
