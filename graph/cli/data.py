@@ -1,4 +1,4 @@
-"""`kg export` and `kg stats`."""
+"""`kg export`, `kg load` and `kg stats`."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from graph.store.formats import by_name
               help="File to write (default: standard output).")
 @click.option("--graph", "graph", default=None, help="Export only this named graph.")
 def export_command(store: str | None, fmt: str, output: Path | None, graph: str | None) -> None:
-    """Dump the store (a backup: `kg load` or any store reads it back)."""
+    """Dump the store (a backup: `kg load` or any SPARQL store reads it back)."""
     source = open_cli_store(store)
     chosen = by_name(fmt, "rdf")
     assert chosen is not None
@@ -39,6 +39,26 @@ def export_command(store: str | None, fmt: str, output: Path | None, graph: str 
         tmp.unlink(missing_ok=True)
         raise InputError(f"cannot write {output}: {exc.strerror}") from exc
     click.echo(f"wrote {output}", err=True)
+
+
+@click.command("load")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@store_option
+@click.option("--format", "-f", "fmt", default=None,
+              type=click.Choice(["nq", "trig", "ttl", "nt", "jsonld", "rdfxml"]),
+              help="Format of FILE (default: from its suffix).")
+@click.option("--graph", "graph", default=None, metavar="IRI",
+              help="Named graph for triples outside any graph (needed for ttl and nt).")
+def load_command(file: Path, store: str | None, fmt: str | None, graph: str | None) -> None:
+    """Load FILE (a `kg export` dump, or any RDF file) into the store.
+
+    Each named graph in FILE replaces the store's graph of that name, whole; other graphs
+    stay. Into an empty or new store this restores a backup.
+    """
+    from graph.restore import load_file
+
+    loaded = load_file(open_cli_store(store, create=True), file, fmt=fmt, graph=graph)
+    click.echo(f"loaded {sum(loaded.values())} triples into {len(loaded)} graph(s)")
 
 
 @click.command("stats")
@@ -63,4 +83,5 @@ def stats_command(store: str | None) -> None:
 
 def register(group: click.Group) -> None:
     group.add_command(export_command)
+    group.add_command(load_command)
     group.add_command(stats_command)

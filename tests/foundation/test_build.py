@@ -173,3 +173,48 @@ def _all_quads(store_path: Path) -> list:
 
 def _canonical(store_path: Path) -> list[str]:
     return sorted(_all_quads(store_path))
+
+
+def test_load_restores_an_export_into_a_new_store(runner, built_store_path, tmp_path) -> None:
+    dump = tmp_path / "backup.trig"
+    assert runner.invoke(kg_cli(), ["export", "--store", str(built_store_path), "--format",
+                                    "trig", "-o", str(dump)]).exit_code == 0
+    result = runner.invoke(kg_cli(), ["load", str(dump), "--store", str(tmp_path / "new")])
+    assert result.exit_code == 0, result.output
+    assert "into 3 graph(s)" in result.output
+    assert _canonical(tmp_path / "new") == _canonical(built_store_path)
+
+
+def test_load_replaces_named_graphs_whole_and_keeps_the_others(runner, built_store_path,
+                                                               tmp_path) -> None:
+    store = tmp_path / "s"
+    shutil.copytree(built_store_path, store)
+    notes = tmp_path / "notes.nt"
+    for text in ("one", "two"):
+        notes.write_text(f'<urn:x:a> <urn:x:b> "{text}" .\n', encoding="utf-8")
+        result = runner.invoke(kg_cli(), ["load", str(notes), "--store", str(store),
+                                          "--graph", "urn:x:notes"])
+        assert result.exit_code == 0, result.output
+    rows = _rows(open_store(str(store)), "SELECT ?o WHERE { GRAPH <urn:x:notes> { ?s ?p ?o } }")
+    assert rows == [{"o": "two"}]
+    assert len(open_store(str(store)).graph_names()) == 4
+
+
+@pytest.mark.parametrize(("content", "args", "code", "message"), [
+    pytest.param("<a> <b> .", ["--format", "ttl"], 1, "does not parse", id="broken-turtle"),
+    pytest.param("<urn:x:a> <urn:x:b> <urn:x:c> .", ["--format", "nt"], 2,
+                 "pass --graph", id="triples-without-graph"),
+    pytest.param("", ["--format", "nq"], 1, "holds no triples", id="empty"),
+    pytest.param("x", [], 2, "cannot tell the format", id="unknown-suffix"),
+])
+def test_load_refuses_bad_input_and_changes_nothing(runner, built_store_path, tmp_path,
+                                                    content, args, code, message) -> None:
+    store = tmp_path / "s"
+    shutil.copytree(built_store_path, store)
+    before = _canonical(store)
+    bad = tmp_path / "input.data"
+    bad.write_text(content, encoding="utf-8")
+    result = runner.invoke(kg_cli(), ["load", str(bad), "--store", str(store), *args])
+    assert result.exit_code == code, result.output
+    assert message in result.output
+    assert _canonical(store) == before
