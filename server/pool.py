@@ -25,6 +25,9 @@ from graph.store.base import Dataset, Store
 from graph.store.formats import by_name
 from server.executor import Job
 
+# How long a newly started executor may take to open the store and say it is ready.
+STARTUP_GRACE = 15.0
+
 
 class QueryTimeout(KgError):
     http_status = 504
@@ -136,7 +139,9 @@ class ExecutorPool:
             with self._lock:
                 self._waiting -= 1
         try:
-            executor.wait_ready(max(0.1, deadline - time.monotonic()))
+            # A replacement process may still be starting (a cold Python start under load
+            # takes a second or more); that is the server's time, not the query's.
+            executor.wait_ready(max(STARTUP_GRACE, deadline - time.monotonic()))
         except (StoreError, OSError, EOFError):
             self._replace(executor)
             raise
@@ -160,9 +165,11 @@ class ExecutorPool:
                            "(KG_QUERY_TIMEOUT); simplify it or add a LIMIT")
 
     def run(self, job: Job) -> Answer:
-        """Send `job` to a free executor and return its answer as it streams."""
+        """Send `job` to a free executor and return its answer as it streams. Waiting for
+        a free executor is bounded by the timeout too (then 503); the query itself gets
+        the whole timeout from the moment it is sent (then 504)."""
+        executor = self._acquire(time.monotonic() + self.timeout)
         deadline = time.monotonic() + self.timeout
-        executor = self._acquire(deadline)
         try:
             executor.conn.send(job)
         except OSError:
