@@ -87,36 +87,34 @@ class Server:
                 os.killpg(self.process.pid, signal.SIGKILL)
 
 
-def start_ours(store: Path) -> Server:
-    port = _free_port()
-    process = subprocess.Popen([str(BIN / "kg"), "serve", "--store", str(store), "--host",
-                                "127.0.0.1", "--port", str(port)],
-                               start_new_session=True, stdout=subprocess.DEVNULL,
+def _start(name: str, argv: list[str], url: str) -> Server:
+    """Start a server in its own process group and wait until it answers."""
+    process = subprocess.Popen(argv, start_new_session=True, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
-    server = Server("kg serve", f"http://127.0.0.1:{port}/sparql", process)
+    server = Server(name, url, process)
     try:
         _wait(server.url, process)
     except RuntimeError:
         server.stop()
         raise
     return server
+
+
+def start_ours(store: Path) -> Server:
+    port = _free_port()
+    return _start("kg serve", [str(BIN / "kg"), "serve", "--store", str(store), "--host",
+                               "127.0.0.1", "--port", str(port)],
+                  f"http://127.0.0.1:{port}/sparql")
 
 
 def start_oxigraph(store: Path) -> Server:
     generation = (store / "CURRENT").read_text(encoding="ascii").strip()
     port = _free_port()
-    process = subprocess.Popen([str(BIN / "oxigraph"), "serve-read-only", "--location",
-                                str(store / "gens" / generation), "--bind",
-                                f"127.0.0.1:{port}", "--union-default-graph"],
-                               start_new_session=True, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
-    server = Server("oxigraph serve", f"http://127.0.0.1:{port}/query", process)
-    try:
-        _wait(server.url, process)
-    except RuntimeError:
-        server.stop()
-        raise
-    return server
+    return _start("oxigraph serve",
+                  [str(BIN / "oxigraph"), "serve-read-only", "--location",
+                   str(store / "gens" / generation), "--bind", f"127.0.0.1:{port}",
+                   "--union-default-graph"],
+                  f"http://127.0.0.1:{port}/query")
 
 
 @dataclass

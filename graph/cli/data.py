@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 import click
 
 from graph.cli.options import open_cli_store, store_option
-from graph.errors import InputError
+from graph.cli.output import write_file
 from graph.store.formats import by_name
 
 
@@ -30,15 +29,7 @@ def export_command(store: str | None, fmt: str, output: Path | None, graph: str 
         source.dump(sys.stdout.buffer, chosen, graph=graph)
         sys.stdout.buffer.flush()
         return
-    tmp = output.with_name(output.name + ".part")
-    try:
-        with open(tmp, "wb") as handle:
-            source.dump(handle, chosen, graph=graph)
-        os.replace(tmp, output)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise InputError(f"cannot write {output}: {exc.strerror}") from exc
-    click.echo(f"wrote {output}", err=True)
+    write_file(output, lambda handle: source.dump(handle, chosen, graph=graph))
 
 
 @click.command("load")

@@ -4,13 +4,13 @@ the work is in the `ontology` package; this module only reads the data from the 
 from __future__ import annotations
 
 import io
-import os
 import sys
 from pathlib import Path
 
 import click
 
 from graph.cli.options import store_option
+from graph.cli.output import write_file
 from graph.errors import InputError, KgError
 
 _EXIT_COULD_NOT_RUN = 2
@@ -92,14 +92,7 @@ def docs_command(output: Path | None) -> None:
     if output is None:
         click.echo(page, nl=False)
         return
-    tmp = output.with_name(output.name + ".part")
-    try:
-        tmp.write_text(page, encoding="utf-8")
-        os.replace(tmp, output)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise InputError(f"cannot write {output}: {exc.strerror}") from exc
-    click.echo(f"wrote {output}", err=True)
+    write_file(output, lambda handle: handle.write(page.encode("utf-8")))
 
 
 @ontology_group.command("diff")
