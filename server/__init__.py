@@ -39,12 +39,12 @@ def create_app(store: Store, config: dict[str, Any] | None = None) -> Flask:
     atexit.register(runner.close)
     register_error_handlers(app)
 
+    from flask import request
+
+    from server.protocol import cap_unsized_body
+
     @app.before_request
     def _cap_chunked_body() -> None:
-        from flask import request
-
-        from server.protocol import cap_unsized_body
-
         cap_unsized_body(request.environ, settings.max_body_bytes)
 
     register_headers(app)

@@ -5,13 +5,11 @@ hash)."""
 from __future__ import annotations
 
 import json
-import logging
 import sys
+import threading
 import time
 
 from flask import Flask, Response, g, request
-
-access_log = logging.getLogger("kg.access")
 
 # Scripts and styles come from this server only (YASGUI is served locally, never a CDN).
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -20,25 +18,34 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';
 WRITE_METHODS = {"PUT", "DELETE", "PATCH"}
 
 
-def _setup_access_log() -> None:
-    if not access_log.handlers:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(message)s"))
-        access_log.addHandler(handler)
-        access_log.setLevel(logging.INFO)
-        access_log.propagate = False
+class AccessLog:
+    """One JSON line per request on stderr (gunicorn sends it to its error log), written
+    whole under a lock and flushed at once.
+
+    Not the logging module: its per-record work (caller lookup, record object, handler
+    chain) cost a tenth of a millisecond per request, as much as a small query."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+
+    def write(self, record: dict[str, object]) -> None:
+        line = json.dumps(record) + "\n"
+        with self._lock:
+            stream = sys.stderr  # looked up each time: tests and servers redirect it
+            stream.write(line)
+            stream.flush()
 
 
-def _is_read() -> bool:
-    if request.method in WRITE_METHODS:
+def _is_read(method: str, path: str) -> bool:
+    if method in WRITE_METHODS:
         return False
-    if request.method == "POST":
-        return request.path == "/sparql" and g.get("operation") == "query"
+    if method == "POST":
+        return path == "/sparql" and g.get("operation") == "query"
     return True
 
 
 def register_headers(app: Flask) -> None:
-    _setup_access_log()
+    access_log = AccessLog()
 
     @app.before_request
     def _start() -> None:
@@ -46,29 +53,29 @@ def register_headers(app: Flask) -> None:
 
     @app.after_request
     def _headers(response: Response) -> Response:
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        # The request proxy is resolved once: every attribute through it is a lookup.
+        req = request._get_current_object()  # type: ignore[attr-defined]
+        method, path = req.method, req.path
+        headers = response.headers
+        headers.setdefault("X-Content-Type-Options", "nosniff")
         if response.mimetype == "text/html":
-            response.headers.setdefault("Content-Security-Policy", CSP)
-            response.headers.setdefault("X-Frame-Options", "DENY")
-            response.headers.setdefault("Referrer-Policy", "same-origin")
-        if _is_read():
-            response.headers["Access-Control-Allow-Origin"] = "*"
-            response.headers["Access-Control-Expose-Headers"] = "Content-Type, Location, Link"
-            if request.method == "OPTIONS":
-                response.headers["Access-Control-Allow-Methods"] = "GET, HEAD, POST, OPTIONS"
-                response.headers["Access-Control-Allow-Headers"] = "Accept, Content-Type"
-                response.headers["Access-Control-Max-Age"] = "86400"
-        record = {
-            "method": request.method,
-            "path": request.path,
-            "status": response.status_code,
-            "query_hash": g.get("query_hash"),
-        }
-        started = g.get("started", time.perf_counter())
+            headers.setdefault("Content-Security-Policy", CSP)
+            headers.setdefault("X-Frame-Options", "DENY")
+            headers.setdefault("Referrer-Policy", "same-origin")
+        if _is_read(method, path):
+            headers["Access-Control-Allow-Origin"] = "*"
+            headers["Access-Control-Expose-Headers"] = "Content-Type, Location, Link"
+            if method == "OPTIONS":
+                headers["Access-Control-Allow-Methods"] = "GET, HEAD, POST, OPTIONS"
+                headers["Access-Control-Allow-Headers"] = "Accept, Content-Type"
+                headers["Access-Control-Max-Age"] = "86400"
+        started = g.get("started") or time.perf_counter()
+        record = {"method": method, "path": path, "status": response.status_code,
+                  "query_hash": g.get("query_hash")}
 
         def _log() -> None:
             record["duration_ms"] = round((time.perf_counter() - started) * 1000, 2)
-            access_log.info(json.dumps(record))
+            access_log.write(record)
 
         # Logged when the body has been sent, so a streamed answer counts whole.
         response.call_on_close(_log)

@@ -17,6 +17,8 @@ them are ignored; the engine still parses the text and reports syntax errors its
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pyoxigraph as ox
 
 from graph.errors import InputError
@@ -50,8 +52,8 @@ def check_remote_access(text: str, allowlist: tuple[str, ...], *,
     """Raise RemoteAccessRefused when `text` uses SERVICE or LOAD with a target that is
     not under one of the `allowlist` IRI prefixes. Checks the nesting first (TooDeep):
     every text bound for the engine passes here, and both refusals must come before it."""
-    check_nesting(text)
     toks = list(tokens(text))
+    _check_nesting(toks)
     declared: dict[str, str] | None = None
     for i, tok in enumerate(toks):
         if tok.kind != "word" or tok.text.upper() not in {"SERVICE", "LOAD"}:
@@ -92,8 +94,12 @@ def check_nesting(text: str) -> None:
     """Raise TooDeep (400) when `text` nests brackets deeper than MAX_DEPTH or chains more
     than MAX_CHAIN binary operators at one level, before the engine sees it. Brackets and
     operators inside strings, IRIs and comments do not count."""
+    _check_nesting(tokens(text))
+
+
+def _check_nesting(toks: Iterable[Token]) -> None:
     chains = [0]
-    for tok in tokens(text):
+    for tok in toks:
         if tok.kind == "open":
             chains.append(0)
             if len(chains) - 1 > MAX_DEPTH:
