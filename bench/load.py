@@ -18,8 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -30,6 +28,7 @@ from typing import Any
 import requests
 
 from bench.load_client import Client, PeakMemory, Run, run_clients, tree_rss
+from bench.processes import free_port, stop_group
 
 HERE = Path(__file__).resolve().parent
 KG = str(Path(sys.executable).with_name("kg"))
@@ -64,17 +63,11 @@ def query_mix() -> list[tuple[str, str]]:
     return mix or TRIVIAL
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 class Server:
     """`kg serve` in its own process group on a free loopback port, stopped by pid."""
 
     def __init__(self, store: Path, env: dict[str, str]) -> None:
-        self.port = _free_port()
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = subprocess.Popen(
             [KG, "serve", "--store", str(store), "--host", "127.0.0.1",
@@ -106,13 +99,7 @@ class Server:
         return self.process.poll() is None
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait(timeout=15)
+        stop_group(self.process, 15)
 
 
 def ensure_store(store: Path, triples: int) -> None:

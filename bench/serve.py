@@ -20,10 +20,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
-import os
 import random
-import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -35,6 +32,7 @@ from pathlib import Path
 
 import requests
 
+from bench.processes import free_port, stop_group
 from bench.synthetic import generate
 from ontology.namespaces import sparql_prologue
 
@@ -54,12 +52,6 @@ def query_mix() -> list[tuple[str, str]]:
     except (ImportError, ValueError):
         pass
     return [(name, sparql_prologue() + text) for name, text in mix]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _wait(url: str, process: subprocess.Popen[bytes], seconds: float = 60) -> None:
@@ -82,12 +74,7 @@ class Server:
     process: subprocess.Popen[bytes]
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
+        stop_group(self.process, 15)
 
 
 def _start(name: str, argv: list[str], url: str) -> Server:
@@ -104,7 +91,7 @@ def _start(name: str, argv: list[str], url: str) -> Server:
 
 
 def start_ours(store: Path) -> Server:
-    port = _free_port()
+    port = free_port()
     return _start("kg serve", [str(BIN / "kg"), "serve", "--store", str(store), "--host",
                                "127.0.0.1", "--port", str(port)],
                   f"http://127.0.0.1:{port}/sparql")
@@ -112,7 +99,7 @@ def start_ours(store: Path) -> Server:
 
 def start_oxigraph(store: Path) -> Server:
     generation = (store / "CURRENT").read_text(encoding="ascii").strip()
-    port = _free_port()
+    port = free_port()
     return _start("oxigraph serve",
                   [str(BIN / "oxigraph"), "serve-read-only", "--location",
                    str(store / "gens" / generation), "--bind", f"127.0.0.1:{port}",

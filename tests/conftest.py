@@ -4,8 +4,6 @@ the CLI runner, and a real `kg serve` process on a free loopback port."""
 from __future__ import annotations
 
 import os
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -17,6 +15,8 @@ from pathlib import Path
 import pytest
 import requests
 from click.testing import CliRunner
+
+from bench.processes import free_port, stop_group
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -63,12 +63,6 @@ def built_store(built_store_path: Path):
     return open_store(str(built_store_path))
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @dataclass
 class LiveServer:
     url: str
@@ -82,13 +76,7 @@ class LiveServer:
         return self.log_path.read_bytes().splitlines(keepends=True)
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait(timeout=10)
+        stop_group(self.process, 10)
 
 
 def start_server(store: str | Path, *, env: dict[str, str] | None = None,

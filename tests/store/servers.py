@@ -3,9 +3,7 @@ on a free loopback port, started as their own process group and stopped by its i
 
 from __future__ import annotations
 
-import os
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -14,6 +12,7 @@ from pathlib import Path
 
 import requests
 
+from bench.processes import stop_group
 from tests.conftest import free_port
 
 OXIGRAPH = str(Path(sys.executable).with_name("oxigraph"))
@@ -29,13 +28,7 @@ class StoreProcess:
     log: Path
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait(timeout=10)
+        stop_group(self.process, 20)
 
 
 def _wait(server: StoreProcess, timeout: float) -> StoreProcess:
