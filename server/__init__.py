@@ -59,4 +59,8 @@ def create_app(store: Store, config: dict[str, Any] | None = None) -> Flask:
             raise
     else:
         app.register_blueprint(saved.blueprint)
+    from server.fastpath import QueryFastPath
+
+    # GET /sparql?query=... without Flask's request machinery (server/fastpath.py).
+    app.wsgi_app = QueryFastPath(app)  # type: ignore[method-assign]
     return app

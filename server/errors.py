@@ -19,19 +19,23 @@ def error_response(status: int, message: str) -> Response:
                     content_type="text/plain; charset=utf-8")
 
 
+def kg_error_response(exc: KgError) -> Response:
+    """The answer to a KgError: its status, its message, and the headers the status
+    calls for."""
+    response = error_response(exc.http_status, exc.message)
+    if exc.http_status == 401:
+        response.headers["WWW-Authenticate"] = 'Bearer realm="conflict-kg"'
+    # Every 503 is temporary (busy, an executor restarting, a store being written): tell
+    # clients when to come back.
+    retry_after = getattr(exc, "retry_after", None) or (
+        2 if exc.http_status == 503 else None)
+    if retry_after:
+        response.headers["Retry-After"] = str(retry_after)
+    return response
+
+
 def register_error_handlers(app: Flask) -> None:
-    @app.errorhandler(KgError)
-    def _kg_error(exc: KgError) -> Response:
-        response = error_response(exc.http_status, exc.message)
-        if exc.http_status == 401:
-            response.headers["WWW-Authenticate"] = 'Bearer realm="conflict-kg"'
-        # Every 503 is temporary (busy, an executor restarting, a store being written):
-        # tell clients when to come back.
-        retry_after = getattr(exc, "retry_after", None) or (
-            2 if exc.http_status == 503 else None)
-        if retry_after:
-            response.headers["Retry-After"] = str(retry_after)
-        return response
+    app.errorhandler(KgError)(kg_error_response)
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException) -> Response:

@@ -8,6 +8,7 @@ import json
 import sys
 import threading
 import time
+from collections.abc import Callable
 
 from flask import Flask, Response, g, request
 
@@ -35,17 +36,64 @@ class AccessLog:
             stream.write(line)
             stream.flush()
 
+    def when_sent(self, record: dict[str, object], started: float) -> Callable[[], None]:
+        """A callback that writes `record` with the time since `started`: called when the
+        answer's body has been sent."""
 
-def _is_read(method: str, path: str) -> bool:
+        def _write() -> None:
+            record["duration_ms"] = round((time.perf_counter() - started) * 1000, 2)
+            self.write(record)
+
+        return _write
+
+
+def is_read(method: str, path: str, operation: str | None) -> bool:
+    """Whether a request only reads (CORS is offered on reads only)."""
     if method in WRITE_METHODS:
         return False
     if method == "POST":
-        return path == "/sparql" and g.get("operation") == "query"
+        return path == "/sparql" and operation == "query"
     return True
 
 
+# Every answer to a read, whatever its type: CORS for browsers on other origins.
+READ_HEADERS = (("Access-Control-Allow-Origin", "*"),
+                ("Access-Control-Expose-Headers", "Content-Type, Location, Link"))
+NOSNIFF = ("X-Content-Type-Options", "nosniff")
+
+
+def access_log(app: Flask) -> AccessLog:
+    """The app's access log (one per app: the Flask views and the query fast path share
+    it)."""
+    return app.extensions.setdefault("kg_access_log", AccessLog())
+
+
+def finish_response(response: Response, log: AccessLog, *, method: str, path: str,
+                    operation: str | None, query_hash: str | None,
+                    started: float) -> Response:
+    """Add the headers every answer gets and log the request once its body is sent."""
+    headers = response.headers
+    headers.setdefault(*NOSNIFF)
+    if response.mimetype == "text/html":
+        headers.setdefault("Content-Security-Policy", CSP)
+        headers.setdefault("X-Frame-Options", "DENY")
+        headers.setdefault("Referrer-Policy", "same-origin")
+    if is_read(method, path, operation):
+        for key, value in READ_HEADERS:
+            headers[key] = value
+        if method == "OPTIONS":
+            headers["Access-Control-Allow-Methods"] = "GET, HEAD, POST, OPTIONS"
+            headers["Access-Control-Allow-Headers"] = "Accept, Content-Type"
+            headers["Access-Control-Max-Age"] = "86400"
+    # Logged when the body has been sent, so a streamed answer counts whole.
+    response.call_on_close(log.when_sent(
+        {"method": method, "path": path, "status": response.status_code,
+         "query_hash": query_hash}, started))
+    return response
+
+
 def register_headers(app: Flask) -> None:
-    access_log = AccessLog()
+    log = access_log(app)
 
     @app.before_request
     def _start() -> None:
@@ -55,28 +103,6 @@ def register_headers(app: Flask) -> None:
     def _headers(response: Response) -> Response:
         # The request proxy is resolved once: every attribute through it is a lookup.
         req = request._get_current_object()  # type: ignore[attr-defined]
-        method, path = req.method, req.path
-        headers = response.headers
-        headers.setdefault("X-Content-Type-Options", "nosniff")
-        if response.mimetype == "text/html":
-            headers.setdefault("Content-Security-Policy", CSP)
-            headers.setdefault("X-Frame-Options", "DENY")
-            headers.setdefault("Referrer-Policy", "same-origin")
-        if _is_read(method, path):
-            headers["Access-Control-Allow-Origin"] = "*"
-            headers["Access-Control-Expose-Headers"] = "Content-Type, Location, Link"
-            if method == "OPTIONS":
-                headers["Access-Control-Allow-Methods"] = "GET, HEAD, POST, OPTIONS"
-                headers["Access-Control-Allow-Headers"] = "Accept, Content-Type"
-                headers["Access-Control-Max-Age"] = "86400"
-        started = g.get("started") or time.perf_counter()
-        record = {"method": method, "path": path, "status": response.status_code,
-                  "query_hash": g.get("query_hash")}
-
-        def _log() -> None:
-            record["duration_ms"] = round((time.perf_counter() - started) * 1000, 2)
-            access_log.write(record)
-
-        # Logged when the body has been sent, so a streamed answer counts whole.
-        response.call_on_close(_log)
-        return response
+        return finish_response(response, log, method=req.method, path=req.path,
+                               operation=g.get("operation"), query_hash=g.get("query_hash"),
+                               started=g.get("started") or time.perf_counter())

@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from collections.abc import Iterator
 
 from flask import Blueprint, Request, Response, g, request
 
 from graph.errors import UsageError
-from graph.store.formats import by_name
+from graph.store.formats import Format, by_name
 from ontology.namespaces import PREFIXES
 from server.context import runner, settings, store
 from server.executor import Job
 from server.negotiation import HTML, content_type, format_override, negotiate, negotiate_or_none
+from server.pool import Runner
 from server.protocol import Operation, check_token, read_operation
+from server.settings import Settings
 from server.sparqlscan import add_using_clauses, check_remote_access
 
 blueprint = Blueprint("sparql", __name__)
@@ -36,7 +39,10 @@ _NEGOTIATED_MAX = 512
 _negotiated_lock = threading.Lock()
 
 
-def _query_formats(req: Request) -> tuple[tuple[str | None, str | None], ...]:
+Formats = tuple[tuple[str | None, str | None], ...]
+
+
+def _query_formats(req: Request) -> Formats:
     """((results format, 406 message), (rdf format, 406 message)) for this request."""
     key = (format_override(req), req.headers.get("Accept"))
     found = _NEGOTIATED.get(key)
@@ -49,9 +55,14 @@ def _query_formats(req: Request) -> tuple[tuple[str | None, str | None], ...]:
     return found
 
 
-def endpoint_iri() -> str:
+def negotiated_before(override: str | None, accept: str | None) -> Formats | None:
+    """The formats chosen earlier for this `format=` value and Accept header, if any."""
+    return _NEGOTIATED.get((override, accept))
+
+
+def endpoint_iri(conf: Settings | None = None) -> str:
     """The base IRI of queries and updates: the endpoint's public IRI."""
-    return settings().base_iri + "sparql"
+    return (conf or settings()).base_iri + "sparql"
 
 
 @blueprint.route("/sparql", methods=["GET", "POST"])
@@ -77,23 +88,30 @@ def answer_query(text: str, *, default_graphs: list[str] | None = None,
                  named_graphs: list[str] | None = None) -> Response:
     """Run a query in the query runner (timeout, size limit, SERVICE check) and answer it
     in the negotiated format: the one path of /sparql and the saved queries."""
-    conf = settings()
+    fmt, body = run_query(settings(), runner(), text, _query_formats(request),
+                          default_graphs=default_graphs or [], named_graphs=named_graphs or [])
+    response = Response(body, content_type=content_type(fmt))
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+def run_query(conf: Settings, query_runner: Runner, text: str, formats: Formats, *,
+              default_graphs: list[str], named_graphs: list[str],
+              ) -> tuple[Format, bytes | Iterator[bytes]]:
+    """The format of the answer and its bytes: whole (sent with Content-Length) when the
+    executor had them in one piece, else an iterator (sent chunked) as they stream."""
     check_remote_access(text, conf.service_allowlist, default_prefixes=PREFIXES)
-    (results_name, results_406), (rdf_name, rdf_406) = _query_formats(request)
-    job = Job(query=text, default_graphs=default_graphs or [],
-              named_graphs=named_graphs or [], base_iri=endpoint_iri(),
+    (results_name, results_406), (rdf_name, rdf_406) = formats
+    job = Job(query=text, default_graphs=default_graphs, named_graphs=named_graphs,
+              base_iri=endpoint_iri(conf),
               results_format=results_name, rdf_format=rdf_name,
               not_acceptable={k: v for k, v in (("results", results_406), ("rdf", rdf_406))
                               if v},
               max_bytes=conf.max_result_bytes)
-    kind, fmt_name, chunks = runner().run(job)
+    kind, fmt_name, chunks = query_runner.run(job)
     fmt = by_name(fmt_name, "rdf" if kind == "graph" else "results")
     assert fmt is not None
-    # A complete answer goes out with Content-Length; a longer one streams chunked.
-    body = b"".join(chunks) if isinstance(chunks, list) else chunks
-    response = Response(body, content_type=content_type(fmt))
-    response.headers["Vary"] = "Accept"
-    return response
+    return fmt, (b"".join(chunks) if isinstance(chunks, list) else chunks)
 
 
 def _update(op: Operation) -> Response:

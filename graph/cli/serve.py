@@ -44,7 +44,9 @@ def serve_command(store: str | None, host: str, port: int, workers: int, threads
         "bind": f"{host}:{port}",
         "workers": workers,
         "threads": threads,
-        "worker_class": "gthread",
+        # gunicorn's gthread worker, with kept-alive connections held briefly by the
+        # thread that served them (server/worker.py).
+        "worker_class": "server.worker.LingeringThreadWorker",
         # Connections beyond the threads wait in gunicorn's poller; a kept-alive or
         # not-yet-speaking connection holds no thread. A client that sends part of its
         # headers and stalls does hold one (gthread has no header read timeout): the
