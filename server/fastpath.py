@@ -124,6 +124,8 @@ class QueryFastPath:
             chunks: Iterable[bytes] = [body]
         else:
             chunks = body
+        # What the view's Response plus finish_response give a non-HTML read, written
+        # directly (werkzeug's header objects are part of what this path saves).
         headers += [("Vary", "Accept"), NOSNIFF, *READ_HEADERS]
         start_response("200 OK", headers)
         return _Answer(chunks, self.log.when_sent(

@@ -40,6 +40,7 @@ class LingeringThreadWorker(ThreadWorker):
         self._busy = 0  # pool threads inside handle()
         # Readable while a connection waits for a thread: lingering threads give up.
         self._wake_r = self._wake_w = -1
+        self._signalled = False  # bytes may be in the pipe (drained when the wait ends)
 
     def init_process(self) -> None:
         self._wake_r, self._wake_w = os.pipe2(os.O_NONBLOCK | os.O_CLOEXEC)
@@ -48,17 +49,19 @@ class LingeringThreadWorker(ThreadWorker):
     def enqueue_req(self, conn: Any) -> None:
         with self._count_lock:
             self._queued += 1
-            waits = self._busy + self._queued > self.cfg.threads
-        if waits:
-            with contextlib.suppress(BlockingIOError):  # full: already signalled
-                os.write(self._wake_w, b"!")
+            if self._busy + self._queued > self.cfg.threads:
+                self._signalled = True
+                with contextlib.suppress(BlockingIOError):  # full: already signalled
+                    os.write(self._wake_w, b"!")
         super().enqueue_req(conn)
 
     def handle(self, conn: Any) -> Any:
         with self._count_lock:
             self._queued -= 1
             self._busy += 1
-            if self._queued == 0:
+            if self._queued == 0 and self._signalled:
+                # Only then: a read on every request would be a wasted system call.
+                self._signalled = False
                 with contextlib.suppress(BlockingIOError):
                     while os.read(self._wake_r, 4096):
                         pass
