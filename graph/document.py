@@ -8,25 +8,89 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graph.corpus import Article
 
 HEADLINE, CAPTION, BODY, BOILERPLATE = "Headline", "Caption", "BodyText", "Boilerplate"
 
-# Page furniture of news sites: markers that are never reporting. Matched on whole lines.
-_FURNITURE = re.compile(
-    r"^\s*(?:[-–—•*]\s*)?(?:advertisement|advertisements|sponsored(?: content)?|latest|"
-    r"latest news|read more|related|related articles|more stories|analysis|opinion|"
-    r"share this|share|subscribe|follow us|trending|most read|you may also like|"
-    r"recommended)(?:\s*[-–—•*])?\s*:?\s*$",
-    re.IGNORECASE,
-)
-# A line that opens a list of teasers for other stories: everything after it is furniture.
-_TEASER_HEAD = re.compile(r"^\s*(?:latest|latest news|related|more stories|read more|"
-                          r"you may also like|recommended|most read)\s*:?\s*$", re.IGNORECASE)
 # Photo captions: an agency credit in parentheses, or "File photo".
 _CAPTION = re.compile(r"\((?:[A-Z]{2,6}\s+)?(?:File\s+)?Photo\b[^)]*\)|\bfile photo\b|"
                       r"\bphoto:\s|\bpictured\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Furniture:
+    """The page-furniture rules (graph/rules/furniture.toml), compiled."""
+
+    marker: re.Pattern[str]
+    teaser_head: re.Pattern[str]
+    pointer: re.Pattern[str]
+    credit: re.Pattern[str]
+    photo_credit: re.Pattern[str]
+    byline: re.Pattern[str]
+    timestamp: re.Pattern[str]
+    date_line: re.Pattern[str]
+    dateline: re.Pattern[str]
+
+
+def _alternatives(words: list[str]) -> str:
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                            for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+@lru_cache(maxsize=1)
+def _furniture() -> _Furniture:
+    from graph.extract.rules import load
+
+    f = load("furniture")
+    i = re.IGNORECASE
+    agencies = _alternatives(f["agencies"])
+    month = r"(?:[A-Z][a-z]{2,8}\.?)"
+    date = (rf"(?:{month}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{month}(?:\s+\d{{4}})?)")
+    # "KHUJAND, Tajikistan —", "DUSHANBE (Reuters) -", "BISHKEK, Sept 16 (Reuters) -",
+    # "Yerevan, May 7 (AFP) -": the place the report was filed from, not an event place
+    dateline = re.compile(
+        r"^(?:[A-Z][A-Z'.\-]{2,}(?:\s+[A-Z][A-Z'.\-]+)*"
+        rf"|[A-Z][\w'.\-]+(?:\s+[A-Z][\w'.\-]+){{0,2}}(?=[^\n]{{0,40}}\(\s*{agencies}\s*\)))"
+        r"(?:,\s*[A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+){0,2})?"
+        rf"(?:,?\s+{date})?"
+        rf"(?:\s*\(\s*{agencies}(?:\s*/\s*{agencies})*\s*\))?"
+        r"\s*(?:--?|[\u2013\u2014])\s+(?=\S)")
+    return _Furniture(
+        marker=re.compile(r"^\s*(?:[-\u2013\u2014\u2022*]\s*)?" + _alternatives(f["markers"])
+                          + r"(?:\s*[-\u2013\u2014\u2022*])?\s*:?\s*$", i),
+        teaser_head=re.compile(r"^\s*" + _alternatives(f["teaser_heads"]) + r"\s*:?\s*$", i),
+        pointer=re.compile(r"^\s*" + _alternatives(f["pointers"])
+                           + r"\s*(?::|[-\u2013\u2014|>\u00bb])\s*\S", i),
+        credit=re.compile(r"\(\s*" + _alternatives(f["credit_words"])
+                          + r"(?:\s+by)?\s+[^()]{2,300}\)|^\s*"
+                          + _alternatives(f["credit_words"]) + r"\s+by\s+[^.!?]{2,200}$", i),
+        photo_credit=re.compile(f["photo_credit"], i),
+        byline=re.compile(f["byline"]),
+        timestamp=re.compile(f["timestamp"], i),
+        date_line=re.compile(f["date_line"], i),
+        dateline=dateline)
+
+
+def dateline_end(line: str) -> int:
+    """Length of the dateline opening `line` ("KHUJAND, Tajikistan — "), 0 if none."""
+    m = _furniture().dateline.match(line)
+    return m.end() if m else 0
+
+
+def is_furniture(line: str) -> bool:
+    """Whether a whole line is page furniture: a marker, a pointer to another story, a
+    credit line, a photo credit, a byline or the page's own timestamp."""
+    f = _furniture()
+    if f.marker.match(line) or f.pointer.match(line) or f.timestamp.match(line) or \
+            f.date_line.match(line) or f.photo_credit.match(line):
+        return True
+    credit = f.credit.search(line)
+    if credit and credit.start() <= 1 and credit.end() >= len(line.rstrip()) - 1:
+        return True
+    return len(line) <= 120 and f.byline.match(line) is not None
+
 
 # Sentence ends: . ! ? (optionally followed by a closing quote or bracket) then space and
 # an upper-case letter, digit or opening quote. Abbreviations below never end a sentence.
@@ -66,9 +130,9 @@ def _roles(article: Article, spans: list[tuple[int, int]]) -> list[str]:
     in_teasers = False
     for i, (begin, end) in enumerate(spans):
         line = text[begin:end]
-        if _TEASER_HEAD.match(line):
+        if _furniture().teaser_head.match(line):
             in_teasers = True
-        if in_teasers or _FURNITURE.match(line):
+        if in_teasers or is_furniture(line):
             roles.append(BOILERPLATE)
         elif i == 0 and _same_title(line, article.title):
             roles.append(HEADLINE)
@@ -105,13 +169,47 @@ def split_sentences(text: str, begin: int, end: int) -> list[tuple[int, int]]:
     return [(b, e) for b, e in spans if text[b:e].strip()]
 
 
+def _pieces(text: str, begin: int, end: int) -> list[tuple[int, int, bool]]:
+    """A body line cut into (begin, end, furniture): a dateline at its start and credit
+    lines inside it ("(Reporting by ...; Editing by ...)") are furniture; the rest is prose."""
+    pieces: list[tuple[int, int, bool]] = []
+    start = begin
+    cut = dateline_end(text[begin:end])
+    if cut:
+        pieces.append((begin, begin + cut, True))
+        start = begin + cut
+    for m in _furniture().credit.finditer(text, start, end):
+        if m.start() > start:
+            pieces.append((start, m.start(), False))
+        pieces.append((m.start(), m.end(), True))
+        start = m.end()
+    if start < end:
+        pieces.append((start, end, False))
+    out = []
+    for b, e, furniture in pieces:
+        chunk = text[b:e]
+        b, e = b + len(chunk) - len(chunk.lstrip()), e - len(chunk) + len(chunk.rstrip())
+        if e > b:
+            out.append((b, e, furniture))
+    return out
+
+
 def segment(article: Article) -> list[Sentence]:
     """The article's sentences in order, each with its segment role."""
     spans = _lines(article.text)
     sentences: list[Sentence] = []
+
+    def add(b: int, e: int, role: str) -> None:
+        sentences.append(Sentence(len(sentences), b, e, article.text[b:e], role))
+
     for (begin, end), role in zip(spans, _roles(article, spans), strict=True):
-        pieces = [(begin, end)] if role in {HEADLINE, BOILERPLATE} else split_sentences(
-            article.text, begin, end)
-        for b, e in pieces:
-            sentences.append(Sentence(len(sentences), b, e, article.text[b:e], role))
+        if role in {HEADLINE, BOILERPLATE}:
+            add(begin, end, role)
+            continue
+        for pb, pe, furniture in _pieces(article.text, begin, end):
+            if furniture:
+                add(pb, pe, BOILERPLATE)
+                continue
+            for b, e in split_sentences(article.text, pb, pe):
+                add(b, e, role)
     return sentences

@@ -1,0 +1,80 @@
+"""Page furniture yields nothing: datelines, credit lines, pointers to other stories, photo
+credits, bylines and the page's own timestamps."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graph.corpus import Article
+from graph.document import BODY, BOILERPLATE, segment
+
+
+def _roles(text: str) -> list[tuple[str, str]]:
+    article = Article(slug="t", file="t.txt", title="Guards clash on the border",
+                      reported_date=dt.date(2025, 5, 7), text=text)
+    return [(s.role, s.text) for s in segment(article)]
+
+
+@pytest.mark.parametrize(("line", "rest"), [
+    pytest.param("KHUJAND, Tajikistan — Guards traded fire.", "Guards traded fire.",
+                 id="place-country-dash"),
+    pytest.param("DUSHANBE (Reuters) - Guards traded fire.", "Guards traded fire.",
+                 id="place-agency"),
+    pytest.param("BISHKEK, Sept 16 (Reuters) - Guards traded fire.", "Guards traded fire.",
+                 id="place-date-agency"),
+    pytest.param("Yerevan, May 7 (AFP) - Guards traded fire.", "Guards traded fire.",
+                 id="mixed-case-with-agency"),
+    pytest.param("BAKU -- Guards traded fire.", "Guards traded fire.", id="double-hyphen"),
+])
+def test_dateline_is_furniture_and_the_sentence_stays(line, rest) -> None:
+    roles = _roles(line)
+    assert roles[0][0] == BOILERPLATE and rest not in roles[0][1]
+    assert roles[1] == (BODY, rest)
+
+
+def test_a_capitalised_subject_with_a_dash_is_no_dateline() -> None:
+    roles = _roles("Kyrgyz forces - and their Tajik rivals - traded fire.")
+    assert [r for r, _ in roles] == [BODY]
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("(Reporting by Jane Roe in Bishkek; Editing by Tom Poe)", id="credit"),
+    pytest.param("Additional reporting by Ann Lee", id="additional-reporting"),
+    pytest.param("Read more: Why the border keeps flaring", id="read-more"),
+    pytest.param("READ MORE", id="read-more-marker"),
+    pytest.param("Photo: AFP", id="photo-credit"),
+    pytest.param("Photograph by Jane Roe / Reuters", id="photograph-by"),
+    pytest.param("AFP via Getty Images", id="getty"),
+    pytest.param("By Jane Roe and John Doe, Reuters", id="byline"),
+    pytest.param("By JANE ROE", id="byline-caps"),
+    pytest.param("Updated 10:32 GMT", id="updated"),
+    pytest.param("Published 7 May 2025", id="published"),
+    pytest.param("Last updated: May 7, 2025 at 14:05", id="last-updated"),
+    pytest.param("Wednesday, May 7, 2025", id="date-line"),
+])
+def test_furniture_lines(line) -> None:
+    assert _roles("Guards traded fire on Monday.\n\n" + line) == [
+        (BODY, "Guards traded fire on Monday."), (BOILERPLATE, line)]
+
+
+def test_credit_at_the_end_of_a_paragraph_is_cut_off() -> None:
+    assert _roles("The truce held. (Reporting by Jane Roe; Editing by Tom Poe)") == [
+        (BODY, "The truce held."),
+        (BOILERPLATE, "(Reporting by Jane Roe; Editing by Tom Poe)")]
+
+
+def test_by_starting_a_sentence_is_prose() -> None:
+    roles = _roles("By Friday the guns had fallen silent.")
+    assert roles == [(BODY, "By Friday the guns had fallen silent.")]
+
+
+def test_dateline_place_and_page_dates_give_no_event_place_or_time(extract) -> None:
+    result = extract("Updated 10:32 GMT\n\nKHUJAND, Tajikistan — Kyrgyz troops shelled the "
+                     "village of Vorukh on Tuesday.\n\n(Reporting by Jane Roe; Editing by "
+                     "Tom Poe)", date="2025-05-07")
+    (event,) = [e for e in result.events if e.cls == "Shelling"]
+    assert event.place is not None and event.place.label == "Vorukh"
+    assert [t.start for t, _, _ in result.times] == [dt.date(2025, 5, 6)]
+    assert "Khujand" not in {e.label for e, _ in result.mentions}
