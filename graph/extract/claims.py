@@ -13,11 +13,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from graph.extract.kb import Entity
 from graph.extract.linking import Discourse
 from graph.extract.mentions import Mention
-from graph.extract.rules import Rules
+from graph.extract.rules import Rules, phrase_pattern
+
+if TYPE_CHECKING:
+    from graph.extract.events import EventRecord
 
 _RELATIVE = re.compile(r",\s+(?:which|where|who|whose|almost|nearly)\b")
 # words between a reporting verb and what is reported ("said in a statement on Friday that")
@@ -26,6 +31,9 @@ _ADJUNCTS = re.compile(r"(?:,?\s+(?:in\s+a\s+(?:written\s+)?statement|to\s+repor
                        r"(?:website|telegram\s+channel|facebook\s+page)|(?:late|early)?\s*"
                        r"on\s+[A-Z]\w+day|earlier|later|separately|also|again))+",
                        re.IGNORECASE)
+# hostile event classes whose agent and target an accusation gives
+_DIRECTED = {"ArmedClash", "Shelling", "SmallArmsFire", "Occupation", "CeasefireViolation",
+             "TroopBuildUp", "Airstrike", "DroneStrike", "Attack"}
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being)\s+$", re.IGNORECASE)
 
 
@@ -103,19 +111,25 @@ def find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc:
 def _find_frames(text: str, span: tuple[int, int], mentions: list[Mention],
                  rules: Rules) -> list[Frame]:
     begin, end = span
-    frames = _accuse_frames(text, begin, end, mentions, rules)
+    frames = _accuse_frames(text, begin, end, mentions, rules) or \
+        _traded_frames(text, begin, end, mentions, rules)
     if frames:
         return frames
     for b, e, lemma in rules.according.find(text, begin, end):
         source = next((m for m in _actors(mentions, e, end)), None)
-        if source is None or source.kind == "pair" or source.entity is None:
+        if source is None:
             continue
-        comma = text.find(",", source.end, end)
+        if source.kind != "pair" and source.entity is None:
+            continue
+        # "both countries' security agencies": one source per side
+        source_end = _possessed_end(text, source.end, end)
+        comma = text.find(",", source_end, end)
         # "According to X, CLAIM" or "CLAIM, according to X"
         leading = b - begin <= 2
-        content = (comma + 1 if comma >= 0 else source.end, end) if leading else (begin, b)
-        return [Frame(source.entity, lemma, rules.reporting["according"]["id"], content,
-                      (b, source.end))]
+        content = (comma + 1 if comma >= 0 else source_end, end) if leading else (begin, b)
+        claimants = source.pair if source.kind == "pair" else [source.entity]
+        return [Frame(c, lemma, rules.reporting["according"]["id"], content,
+                      (b, source_end)) for c in claimants if c is not None]
     for b, e, lemma in rules.say_verbs.find(text, begin, end):
         if _PASSIVE.search(text[begin:b]):
             continue  # "is reported to have": hearsay, not a source
@@ -141,6 +155,9 @@ def _find_frames(text: str, span: tuple[int, int], mentions: list[Mention],
                     return [Frame(source.entity, lemma, rules.reporting["say"]["id"],
                                   (begin, begin + comma), (begin + comma, e))]
             continue  # "..., officials said": a source the text does not name
+        joint = _pair_subject(text, mentions, begin, b)
+        if joint is not None:
+            return _joint_say_frames(text, joint, lemma, e, end, rules)
         source = _subject(text, mentions, begin, b)
         if source is None or source.entity is None:
             continue
@@ -171,7 +188,9 @@ def _accuse_frames(text: str, begin: int, end: int, mentions: list[Mention],
             continue
         content = (link.end(), end)
         verb_span = (sources[0].begin, link.end())
-        mutual = re.match(r"\s+(?:each other|one another)\b", text[e:link.start() + 1])
+        mutual = re.match(r"\s+(?:each other|one another)\b", text[e:link.start() + 1]) or (
+            any(m.kind == "pair" for m in sources[-1:])
+            and _mutual(rules).other.match(text, e, link.start() + 1))
         if mutual:
             pair = _pair_from(sources)
             if len(pair) == 2:
@@ -190,6 +209,88 @@ def _accuse_frames(text: str, begin: int, end: int, mentions: list[Mention],
     return []
 
 
+@dataclass(frozen=True)
+class _Mutual:
+    verbs: re.Pattern[str]
+    links: re.Pattern[str]
+    other: re.Pattern[str]
+
+
+@lru_cache(maxsize=2)
+def _mutual(rules: Rules) -> _Mutual:
+    spec = rules.reporting["mutual"]
+    return _Mutual(
+        re.compile(r"(?<![\w\-])" + phrase_pattern(spec["verbs"]) + r"(?![\w])", re.IGNORECASE),
+        re.compile(r"\s*(?:with\s+each\s+other\s+|with\s+one\s+another\s+)?(?:"
+                   + phrase_pattern(spec["links"]) + r")\b\s*", re.IGNORECASE),
+        re.compile(r"\s*(?:that\s+)?" + phrase_pattern(spec["other"]) + r"(?![\w])",
+                   re.IGNORECASE))
+
+
+def _traded_frames(text: str, begin: int, end: int, mentions: list[Mention],
+                   rules: Rules) -> list[Frame]:
+    """"A and B traded accusations over the shelling": each side accuses the other."""
+    spec = rules.reporting["mutual"]
+    for m in _mutual(rules).verbs.finditer(text, begin, end):
+        pair = _pair_from(_actors(mentions, begin, m.start()))
+        if len(pair) != 2:
+            continue
+        link = _mutual(rules).links.match(text, m.end(), end)
+        content = (link.end() if link else m.end(), end)
+        a, c = pair
+        return [Frame(a, spec["lemma"], spec["id"], content, (begin, content[0]), accused=c,
+                      accusation=True),
+                Frame(c, spec["lemma"], spec["id"], content, (begin, content[0]), accused=a,
+                      accusation=True)]
+    return []
+
+
+def _possessed_end(text: str, pos: int, end: int) -> int:
+    """End of "both countries' security agencies" after the possessor "both countries"."""
+    m = re.match(r"(?:'s|')\s+(?:[\w\-]+\s+){0,3}?(?:agencies|services|ministries|"
+                 r"governments|officials|authorities|forces|militaries|troops|"
+                 r"spokes(?:men|persons|people)|statements|sources)\b", text[pos:end])
+    return pos + m.end() if m else pos
+
+
+def _pair_subject(text: str, mentions: list[Mention], begin: int, verb: int) -> Mention | None:
+    """"Each side said", "Both countries' defence ministries said": a pair right before
+    the reporting verb, with nothing but its possessed noun between."""
+    for m in mentions:
+        if m.kind != "pair" or not (begin <= m.begin and m.end <= verb) or len(m.pair) != 2:
+            continue
+        if text[m.begin:m.end].lower() in {"each other", "one another"}:
+            continue
+        gap = text[_possessed_end(text, m.end, verb):verb].strip()
+        if not gap or re.fullmatch(r"(?:also|have|has|both|separately|later|earlier)", gap):
+            return m
+    return None
+
+
+def _joint_say_frames(text: str, pair: Mention, lemma: str, verb_end: int, end: int,
+                      rules: Rules) -> list[Frame]:
+    """One frame per side; "each side said the other fired first" makes the other side
+    the accused of each."""
+    content_begin = verb_end
+    adjunct = _ADJUNCTS.match(text, verb_end, end)
+    if adjunct:
+        content_begin = adjunct.end()
+    that = re.match(r"\s+that\b", text[content_begin:end])
+    if that:
+        content_begin += that.end()
+    other = _mutual(rules).other.match(text, content_begin, end)
+    a, c = pair.pair
+    rule = rules.reporting["say"]["id"]
+    span = (pair.begin, verb_end)
+    if other:
+        return [Frame(a, lemma, rules.reporting["mutual"]["id"], (content_begin, end), span,
+                      accused=c),
+                Frame(c, lemma, rules.reporting["mutual"]["id"], (content_begin, end), span,
+                      accused=a)]
+    return [Frame(a, lemma, rule, (content_begin, end), span),
+            Frame(c, lemma, rule, (content_begin, end), span)]
+
+
 def _pair_from(sources: list[Mention]) -> list[Entity]:
     """The two sides of "X and Y accused each other" or "the two countries accused ...". """
     for m in sources:
@@ -200,6 +301,22 @@ def _pair_from(sources: list[Mention]) -> list[Entity]:
         if m.entity is not None and m.entity.iri not in {f.iri for f in found}:
             found.append(m.entity)
     return found[-2:] if len(found) >= 2 else found
+
+
+def direct_claimed(records: list[EventRecord], frame: Frame | None, disc: Discourse) -> None:
+    """Inside a frame with an accused side ("A and B blamed each other for the fighting"),
+    a hostile event the words leave undirected is the accused side's act against the
+    claimant's: one directed claimed event per side."""
+    if frame is None or frame.accused is None:
+        return
+    for record in records:
+        if record.agent is not None or record.cls not in _DIRECTED:
+            continue
+        claimant = disc.state_of(frame.claimant) or frame.claimant
+        accused = disc.state_of(frame.accused) or frame.accused
+        record.agent, record.target = frame.accused, claimant
+        record.participants = [p for p in record.participants
+                               if (disc.state_of(p) or p).iri not in {claimant.iri, accused.iri}]
 
 
 def hearsay(text: str, span: tuple[int, int], rules: Rules) -> bool:

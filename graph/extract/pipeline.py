@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from graph.corpus import Article
 from graph.document import BOILERPLATE, CAPTION, HEADLINE, Sentence
 from graph.extract.casualties import Figure, find_figures
-from graph.extract.claims import Frame, clauses, find_frames, speech_times
+from graph.extract.claims import Frame, clauses, direct_claimed, find_frames, speech_times
 from graph.extract.discovery import discover_states
 from graph.extract.entities import recognise
 from graph.extract.events import HOSTILE, EventRecord, attach_relative_agents, find_events
@@ -83,7 +83,7 @@ def analyse(article: Article, sentences: list[Sentence], kb: KnowledgeBase, rule
     discover_states([article.title] + [normalise(s.text) for s in sentences
                                        if s.role != BOILERPLATE
                                        and len(s.text) <= MAX_SENTENCE], disc, rules)
-    seen_figures: set[tuple[int, tuple[int, int]]] = set()
+    seen_figures: dict[tuple[int, tuple[int, int]], Figure] = {}
     for sentence in sentences:
         if sentence.role == BOILERPLATE or len(sentence.text) > MAX_SENTENCE:
             continue  # a "sentence" this long is not prose (a capture gone wrong)
@@ -146,15 +146,17 @@ def analyse(article: Article, sentences: list[Sentence], kb: KnowledgeBase, rule
             records = find_events(text, span, frame, mentions, times, weapons, n, disc, rules,
                                   conflict_starts=starts, speech=speech)
             attach_relative_agents(text, records, mentions)
+            direct_claimed(records, frame, disc)
             for record in records:
                 earlier = _fold(record, result.events, disc)
                 if earlier is None:
                     result.events.append(record)
-            figures = [f for f in find_figures(text, span, frame, mentions, figure_times, n, disc,
-                                               rules, article.reported_date, clause=clause)
-                       if (n, f.span) not in seen_figures]
-            seen_figures.update((n, f.span) for f in figures)
-            result.figures.extend(figures)
+            found = find_figures(text, span, frame, mentions, figure_times, n, disc,
+                                 rules, article.reported_date, clause=clause)
+            # a joint statement ("according to both countries' agencies") claims the
+            # figure its first frame found: one figure, a claim per claimant
+            figures = [seen_figures.setdefault((n, f.span), f) for f in found]
+            result.figures.extend(f for f in figures if any(f is g for g in found))
             if frame is not None and frame.accusation:
                 accused_events = [r for r in records if r.cls in HOSTILE] or records
                 when = [t for t in times if frame.verb_span[0] <= t.begin < frame.verb_span[1]]

@@ -1,0 +1,61 @@
+"""Mutual and joint statements: one directed claim (and claimed event) per side; a joint
+source is one claimant per side."""
+
+from __future__ import annotations
+
+import pytest
+
+SETUP = "Armenian and Azerbaijani troops clashed on the border on Monday. "
+
+
+def _directed(result, cls):
+    return {(e.agent.label, e.target.label) for e in result.events
+            if e.cls == cls and e.claimed and e.agent and e.target}
+
+
+def _claimants(result):
+    return sorted((f.claimant.label, f.accused.label if f.accused else None)
+                  for f, _, _, _ in result.claims)
+
+
+@pytest.mark.parametrize(("sentence", "cls"), [
+    pytest.param("Armenia and Azerbaijan blamed each other for the fighting.", "ArmedClash",
+                 id="blamed-each-other"),
+    pytest.param("Armenia and Azerbaijan accused one another of violating the ceasefire.",
+                 "CeasefireViolation", id="accused-one-another"),
+    pytest.param("Armenia and Azerbaijan traded accusations over the shelling of border "
+                 "villages.", "Shelling", id="traded-accusations"),
+    pytest.param("Armenia and Azerbaijan exchanged accusations of shelling border "
+                 "villages.", "Shelling", id="exchanged-accusations"),
+    pytest.param(SETUP + "Both sides blamed the other for starting the fighting.", "ArmedClash",
+                 id="both-blamed-the-other"),
+])
+def test_each_side_accuses_the_other(extract, sentence, cls) -> None:
+    result = extract(sentence)
+    assert _directed(result, cls) == {("Armenia", "Azerbaijan"), ("Azerbaijan", "Armenia")}
+    assert _claimants(result) == [("Armenia", "Azerbaijan"), ("Azerbaijan", "Armenia")]
+    accusations = {(e.agent.label, e.target.label) for e in result.events
+                   if e.cls == "Accusation"}
+    assert accusations == {("Armenia", "Azerbaijan"), ("Azerbaijan", "Armenia")}
+
+
+def test_each_side_said_the_other_opened_fire(extract) -> None:
+    result = extract(SETUP + "Each side said the other opened fire first.")
+    assert _directed(result, "ArmedClash") == {("Armenia", "Azerbaijan"),
+                                               ("Azerbaijan", "Armenia")}
+    assert _claimants(result) == [("Armenia", "Azerbaijan"), ("Azerbaijan", "Armenia")]
+
+
+def test_according_to_both_countries_agencies_has_two_claimants(extract) -> None:
+    result = extract(SETUP + "Two soldiers were killed, according to both countries' "
+                     "security agencies.")
+    (figure,) = result.figures
+    assert figure.count == 2
+    assert sorted(f.claimant.label for f, what, item, _ in result.claims
+                  if what == "figure" and item is figure) == ["Armenia", "Azerbaijan"]
+
+
+def test_both_sides_said_is_a_claim_of_each(extract) -> None:
+    result = extract(SETUP + "Both sides said talks would resume on Friday.")
+    assert sorted(f.claimant.label for f, _, item, _ in result.claims
+                  if item.cls == "Talks") == ["Armenia", "Azerbaijan"]
