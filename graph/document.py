@@ -32,6 +32,8 @@ class _Furniture:
     timestamp: re.Pattern[str]
     date_line: re.Pattern[str]
     dateline: re.Pattern[str]
+    agency: re.Pattern[str]
+    contributed: re.Pattern[str]
 
 
 def _alternatives(words: list[str]) -> str:
@@ -51,7 +53,7 @@ def _furniture() -> _Furniture:
     # "KHUJAND, Tajikistan —", "DUSHANBE (Reuters) -", "BISHKEK, Sept 16 (Reuters) -",
     # "Yerevan, May 7 (AFP) -": the place the report was filed from, not an event place
     dateline = re.compile(
-        r"^(?:[A-Z][A-Z'.\-]{2,}(?:\s+[A-Z][A-Z'.\-]+)*"
+        r"^(?:[A-Z][A-Z'.\-]{2,}(?:(?:\s+|/)[A-Z][A-Z'.\-]+)*"
         rf"|[A-Z][\w'.\-]+(?:\s+[A-Z][\w'.\-]+){{0,2}}(?=[^\n]{{0,40}}\(\s*{agencies}\s*\)))"
         r"(?:,\s*[A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+){0,2})?"
         rf"(?:,?\s+{date})?"
@@ -70,7 +72,10 @@ def _furniture() -> _Furniture:
         byline=re.compile(f["byline"]),
         timestamp=re.compile(f["timestamp"], i),
         date_line=re.compile(f["date_line"], i),
-        dateline=dateline)
+        dateline=dateline,
+        agency=re.compile(r"^\s*(?:the\s+)?" + _alternatives(f["agencies"] + f["agency_names"])
+                          + r"\s*$", i),
+        contributed=re.compile(f["contributed"], i))
 
 
 def dateline_end(line: str) -> int:
@@ -84,7 +89,8 @@ def is_furniture(line: str) -> bool:
     credit line, a photo credit, a byline or the page's own timestamp."""
     f = _furniture()
     if f.marker.match(line) or f.pointer.match(line) or f.timestamp.match(line) or \
-            f.date_line.match(line) or f.photo_credit.match(line):
+            f.date_line.match(line) or f.photo_credit.match(line) or f.agency.match(line) \
+            or f.contributed.search(line):
         return True
     credit = f.credit.search(line)
     if credit and credit.start() <= 1 and credit.end() >= len(line.rstrip()) - 1:

@@ -78,3 +78,10 @@ def test_dateline_place_and_page_dates_give_no_event_place_or_time(extract) -> N
     assert event.place is not None and event.place.label == "Vorukh"
     assert [t.start for t, _, _ in result.times] == [dt.date(2025, 5, 6)]
     assert "Khujand" not in {e.label for e, _ in result.mentions}
+
+
+def test_wire_page_furniture_around_a_report() -> None:
+    text = ("By Jane Roe and John Doe\nAssociated Press\n\nNEW DELHI/BEIJING (Reuters) - "
+            "Guards traded fire.\n\nAP writer Ann Lee in Tallinn, Estonia, contributed to "
+            "this report.\n\nRead more:\n- Explainer: Why the border keeps flaring")
+    assert [(r, t) for r, t in _roles(text) if r == BODY] == [(BODY, "Guards traded fire.")]
