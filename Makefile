@@ -11,7 +11,7 @@ PORT   ?= 8080
 # Anything the build reads: when one of these is newer than the store, `make serve` rebuilds.
 BUILD_INPUTS := $(shell find corpus ontology graph -type f \( -name '*.txt' -o -name '*.tsv' -o -name '*.ttl' -o -name '*.py' -o -name '*.json' -o -name '*.yaml' -o -name '*.csv' \) 2>/dev/null)
 
-.PHONY: serve test lint check build install assets bench clean
+.PHONY: serve test lint check build install assets bench clean annotator
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,19 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 install: $(VENV)/.installed
+
+# The annotator (Stanford CoreNLP, GPL-3.0, run as its own Java process): mvn fetches the
+# code and models jars from Maven Central into ~/.m2 and writes their classpath here.
+# Needs Java 11+ (17 recommended) and Maven; without them the build runs in degraded mode.
+CORENLP_CP := build/corenlp/classpath.txt
+$(CORENLP_CP): graph/annotate/pom.xml
+	@command -v java >/dev/null 2>&1 || { echo "make: Java not found: the annotator needs a Java 11+ JDK (apt-get install openjdk-17-jdk-headless)" >&2; exit 1; }
+	@command -v mvn >/dev/null 2>&1 || { echo "make: mvn not found: the annotator's jars are fetched with Maven (apt-get install maven)" >&2; exit 1; }
+	mkdir -p $(@D)
+	mvn -q -B -f graph/annotate/pom.xml dependency:build-classpath -Dmdep.outputFile=$(abspath $@).tmp
+	mv $@.tmp $@
+
+annotator: $(CORENLP_CP)
 
 $(STORE)/CURRENT: $(BUILD_INPUTS) | $(VENV)/.installed
 	$(BIN)/kg build --corpus corpus --store $(STORE)

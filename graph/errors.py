@@ -47,3 +47,11 @@ class StoreLockedError(StoreError):
 
 class QuerySyntaxError(InputError):
     """A SPARQL query or update that does not parse; the message carries the position."""
+
+
+class AnnotatorError(KgError):
+    """The linguistic annotator (Stanford CoreNLP) cannot run: no Java, no jars, or the
+    worker died; the message says what to install or run."""
+
+    exit_code = 1
+    http_status = 503

@@ -1,0 +1,237 @@
+"""The CoreNLP worker: a separate local Java process (CoreNLP is GPL-3.0 and runs only
+as its own program), started and stopped by our code, talked to over its stdin/stdout.
+
+It opens no socket. It stops by itself when our end of the pipe closes (our process
+ended or crashed), and `close()` stops it by its process id (its process group) if it
+does not end within a few seconds."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import signal
+import subprocess
+import tempfile
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from graph.annotate import settings
+from graph.errors import AnnotatorError
+
+ROOT = Path(__file__).resolve().parents[2]
+WORKER_SOURCE = Path(__file__).resolve().parent / "java" / "AnnotateWorker.java"
+# Written by `make annotator` (mvn dependency:build-classpath over graph/annotate/pom.xml).
+CLASSPATH_FILE = ROOT / "build" / "corenlp" / "classpath.txt"
+SETUP_HINT = "run `make annotator` (it fetches Stanford CoreNLP with mvn)"
+# Loading the models takes 20-40 s on 2 busy cores; past this the worker is declared hung.
+START_TIMEOUT = 600.0
+
+
+def find_java() -> str:
+    """The `java` to run (JAVA_HOME first, then PATH); 11 or later (source-file mode)."""
+    home = os.environ.get("JAVA_HOME")
+    candidates = [str(Path(home) / "bin" / "java")] if home else []
+    found = shutil.which("java")
+    if found:
+        candidates.append(found)
+    for java in candidates:
+        if not Path(java).is_file():
+            continue
+        try:
+            out = subprocess.run([java, "-version"], capture_output=True, text=True,
+                                 timeout=60).stderr
+        except (OSError, subprocess.TimeoutExpired):
+            continue
+        match = re.search(r'version "(\d+)(?:\.(\d+))?', out)
+        if match:
+            major = int(match.group(1))
+            major = int(match.group(2) or 0) if major == 1 else major
+            if major >= 11:
+                return java
+            raise AnnotatorError(f"{java} is Java {major}; the annotator (Stanford CoreNLP "
+                                 "4.5) needs Java 11 or later (Java 17 recommended)")
+    raise AnnotatorError("Java not found (no JAVA_HOME, no `java` on PATH): the annotator "
+                         "(Stanford CoreNLP) needs a Java 11+ JDK, e.g. "
+                         "`apt-get install openjdk-17-jdk-headless`")
+
+
+def classpath() -> str:
+    """The CoreNLP classpath: $KG_CORENLP_CLASSPATH, else the file `make annotator` wrote."""
+    raw = os.environ.get("KG_CORENLP_CLASSPATH", "").strip()
+    where = "KG_CORENLP_CLASSPATH"
+    if not raw:
+        if not CLASSPATH_FILE.is_file():
+            raise AnnotatorError(f"Stanford CoreNLP is not set up ({CLASSPATH_FILE} is "
+                                 f"missing): {SETUP_HINT}")
+        raw = CLASSPATH_FILE.read_text(encoding="utf-8").strip()
+        where = str(CLASSPATH_FILE)
+    jars = [p for p in raw.split(os.pathsep) if p]
+    missing = [p for p in jars if not Path(p).exists()]
+    if missing or not any("stanford-corenlp" in Path(p).name and "models" in p for p in jars):
+        what = f"{len(missing)} jar(s) listed in {where} are missing (first: {missing[0]})" \
+            if missing else f"{where} lists no stanford-corenlp models jar"
+        raise AnnotatorError(f"Stanford CoreNLP is not set up: {what}; {SETUP_HINT}")
+    return os.pathsep.join(jars)
+
+
+class Worker:
+    """One CoreNLP pipeline in a Java process. Use as a context manager:
+
+        with Worker() as w:
+            docs = w.run([(text, "2022-09-16"), ...])   # CoreNLP JSON dicts, in order
+    """
+
+    def __init__(self, *, threads: int = settings.DEFAULT_THREADS,
+                 heap: str = settings.DEFAULT_HEAP,
+                 properties: dict[str, str] | None = None) -> None:
+        self.threads = max(1, threads)
+        self.heap = heap
+        self.properties = dict(properties or settings.PROPERTIES)
+        self.process: subprocess.Popen[bytes] | None = None
+        self._tmp: tempfile.TemporaryDirectory[str] | None = None
+        self._log: IO[bytes] | None = None
+        self._lock = threading.Lock()
+
+    # -- life cycle ---------------------------------------------------------------------
+    def start(self) -> Worker:
+        if self.process is not None:
+            return self
+        java = find_java()
+        cp = classpath()
+        self._tmp = tempfile.TemporaryDirectory(prefix="kg-corenlp-")
+        props = Path(self._tmp.name) / "pipeline.properties"
+        props.write_text("".join(f"{k}={v}\n" for k, v in self.properties.items()),
+                         encoding="utf-8")
+        self._log = open(Path(self._tmp.name) / "worker.log", "w+b")  # noqa: SIM115
+        try:
+            self.process = subprocess.Popen(
+                [java, f"-Xmx{self.heap}", "-XX:+UseParallelGC", "-cp", cp,
+                 str(WORKER_SOURCE), str(props), str(self.threads)],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._log,
+                start_new_session=True)  # its own group: stopped by pid, never by name
+        except OSError as exc:
+            self._cleanup()
+            raise AnnotatorError(f"could not start the annotator ({java}): {exc}") from None
+        ready = self._read_line(START_TIMEOUT)
+        if ready != b"READY":
+            detail = self._log_tail()
+            self.close()
+            raise AnnotatorError("the annotator (Stanford CoreNLP) did not start"
+                                 + (f": {detail}" if detail else "") + f"; {SETUP_HINT}")
+        return self
+
+    def close(self) -> None:
+        """Stop the worker: end its input, then its process group by pid if it lingers."""
+        process, self.process = self.process, None
+        if process is not None:
+            try:
+                if process.stdin:
+                    process.stdin.close()
+            except OSError:
+                pass
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=10)
+            if process.stdout:
+                process.stdout.close()
+        self._cleanup()
+
+    def _cleanup(self) -> None:
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+        if self._tmp is not None:
+            self._tmp.cleanup()
+            self._tmp = None
+
+    def __enter__(self) -> Worker:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __del__(self) -> None:  # a forgotten worker must not outlive its owner
+        if getattr(self, "process", None) is not None:
+            self.close()
+
+    # -- work ---------------------------------------------------------------------------
+    def run(self, items: Sequence[tuple[str, str | None]]) -> list[dict[str, Any]]:
+        """Annotate `(text, YYYY-MM-DD or None)` pairs; CoreNLP's JSON for each, in order.
+        A document CoreNLP fails on raises AnnotatorError naming it."""
+        out: list[dict[str, Any] | None] = [None] * len(items)
+        for i, doc in self.iter_run(items):
+            out[i] = doc
+        return [d for d in out if d is not None]
+
+    def iter_run(self, items: Sequence[tuple[str, str | None]]
+                 ) -> Iterator[tuple[int, dict[str, Any]]]:
+        """Like `run`, yielding (position, JSON) as each document finishes."""
+        import json
+
+        self.start()
+        process = self.process
+        assert process is not None
+        stdin, stdout = process.stdin, process.stdout
+        assert stdin is not None and stdout is not None
+        with self._lock:
+            errors: list[BaseException] = []
+
+            def feed() -> None:
+                try:
+                    for i, (text, date) in enumerate(items):
+                        body = text.encode("utf-8", "surrogatepass")
+                        stdin.write(f"{i}\t{date or '-'}\t{len(body)}\n".encode())
+                        stdin.write(body)
+                    stdin.flush()
+                except (OSError, ValueError) as exc:  # the worker died; the reader says why
+                    errors.append(exc)
+
+            writer = threading.Thread(target=feed, daemon=True)
+            writer.start()
+            for _ in range(len(items)):
+                header = stdout.readline()
+                if not header:
+                    writer.join(timeout=1)
+                    detail = self._log_tail()
+                    self.close()
+                    raise AnnotatorError("the annotator (Stanford CoreNLP) stopped"
+                                         + (f": {detail}" if detail else ""))
+                status, ident, length = header.decode().rstrip("\n").split("\t")
+                payload = stdout.read(int(length))
+                if status != "OK":
+                    raise AnnotatorError(f"the annotator failed on document {ident}: "
+                                         f"{payload.decode('utf-8', 'replace')}")
+                yield int(ident), json.loads(payload)
+            writer.join()
+
+    def _read_line(self, timeout: float) -> bytes | None:
+        """One line of the worker's stdout, or None if it ends or takes too long."""
+        process = self.process
+        assert process is not None
+        stdout = process.stdout
+        assert stdout is not None
+        result: list[bytes] = []
+        reader = threading.Thread(target=lambda: result.append(stdout.readline()),
+                                  daemon=True)
+        reader.start()
+        reader.join(timeout)
+        if not result:
+            return None
+        return result[0].rstrip(b"\n")
+
+    def _log_tail(self) -> str:
+        if self._log is None:
+            return ""
+        self._log.flush()
+        self._log.seek(0)
+        lines = [ln.strip() for ln in self._log.read().decode("utf-8", "replace").splitlines()
+                 if ln.strip()]
+        errors = [ln for ln in lines if re.search(r"Exception|Error|error:", ln)]
+        return (errors or lines or [""])[-1][:300]
