@@ -32,7 +32,41 @@ def _patterns(rules: Rules) -> list[re.Pattern[str]]:
 
 
 def _known(name: str, disc: Discourse) -> bool:
-    return name in disc.kb.names or name in disc.kb.demonyms or name in disc.extra_names
+    """A name the base or the gazetteer already gives a meaning: not a new state. A
+    capital ("Baku and Yerevan accused each other") stands for its state elsewhere."""
+    gaz = disc.gazetteer
+    return name in disc.kb.names or name in disc.kb.demonyms or name in disc.extra_names \
+        or disc.kb.by_key(name) is not None or gaz.country_named(name) is not None \
+        or name in gaz.demonyms or name in gaz.capitals or bool(gaz.places_named(name))
+
+
+def article_countries(texts: list[str], disc: Discourse) -> set[str]:
+    """ISO codes of every state the texts name, by name, adjective or capital-as-actor:
+    the states whose provinces and towns the gazetteer may find in the article."""
+    gaz = disc.gazetteer
+    codes: set[str] = set()
+    for text in texts:
+        for m in disc.kb.name_regex.finditer(text):
+            entity = disc.kb.names.get(m.group())
+            if entity is not None and entity.is_state:
+                codes.add(disc.country_of(entity))
+        for m in disc.kb.demonym_regex.finditer(text):
+            codes.add(disc.country_of(disc.kb.demonyms.get(m.group())))
+        for m in _WORDS.finditer(text):
+            word = m.group()
+            code = gaz.country_names.get(word) or gaz.demonyms.get(word)
+            if code is None and " " not in word:
+                continue
+            if code is not None:
+                codes.add(code)
+        for name, code in gaz.country_names.items():
+            if " " in name and name in text:  # "South Korea", "Sri Lanka"
+                codes.add(code)
+    codes.discard("")
+    return codes
+
+
+_WORDS = re.compile(r"[A-Z][\w\-]+")
 
 
 def discover_states(texts: list[str], disc: Discourse, rules: Rules) -> list[Entity]:
@@ -40,6 +74,7 @@ def discover_states(texts: list[str], disc: Discourse, rules: Rules) -> list[Ent
     for this article."""
     spec = rules.actors["unknown_state"]
     stop = set(rules.places["stop"]["words"])
+    disc.countries |= article_countries(texts, disc)
     found: dict[str, int] = {}
     for text in texts:
         for pattern in _patterns(rules):

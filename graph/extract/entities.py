@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from graph.extract.gazetteer_mentions import capital_acts, gazetteer_mentions
 from graph.extract.kb import Entity
 from graph.extract.linking import Discourse, MintedFact
 from graph.extract.mentions import NAME, Mention
@@ -25,20 +26,15 @@ def _base_mentions(text: str, disc: Discourse, rules: Rules) -> list[Mention]:
     found: list[Mention] = []
     cap = rules.actors["capital"]
     capitals = cap["capitals"]
-    place_preps = set(cap["place_prepositions"])
     for m in kb.name_regex.finditer(text):
         entity = kb.names.get(m.group()) or kb.names.get(re.sub(r"\s+", " ", m.group()))
         if entity is None:
             continue
         kind, rule = "name", "entity.kb-name"
-        if entity.is_a("City") and entity.label in capitals:
-            before = text[:m.start()].split()
-            after = text[m.end():m.end() + 30]
-            state = kb.state_named(capitals[entity.label])
-            followed_by_state = state is not None and re.match(r",\s*" + re.escape(state.label),
-                                                              after)
-            if (state is not None and not followed_by_state
-                    and not (before and before[-1].lower() in place_preps)):
+        capital_of = capitals.get(entity.label) or _gazetteer_capital(entity, disc)
+        if entity.is_a("City") and capital_of:
+            state = disc.state_named(capital_of)
+            if state is not None and capital_acts(text, m.start(), m.end(), state, rules):
                 entity, kind, rule = state, "capital", cap["id"]
         found.append(Mention(m.start(), m.end(), m.group(), entity, kind, rule, priority=1))
     for m in kb.demonym_regex.finditer(text):
@@ -54,12 +50,46 @@ def _base_mentions(text: str, disc: Discourse, rules: Rules) -> list[Mention]:
             found.append(Mention(m.start(), m.end(), m.group(),
                                  disc.extra_demonyms[m.group()], "demonym",
                                  "entity.state-from-context", priority=0))
+    # names the base lacks: the gazetteer's countries, adjectives, capitals, provinces and
+    # towns; then spellings of base names ("Tashiyev")
+    found += gazetteer_mentions(text, disc, rules, found)
+    found += _variant_mentions(text, disc, rules, found)
     for b, e, _ in rules.pair_words.find(text):
         pair = disc.pair()
         if len(pair) == 2:
             found.append(Mention(b, e, text[b:e], None, "pair", "entity.pair", pair=pair,
                                  priority=0))
     return found
+
+
+def _gazetteer_capital(entity: Entity, disc: Discourse) -> str | None:
+    """The state a base city is the capital of, by the gazetteer ("Yerevan" -> Armenia)."""
+    code = disc.gazetteer.capitals.get(entity.label)
+    return disc.gazetteer.countries[code].name if code else None
+
+
+def _variant_mentions(text: str, disc: Discourse, rules: Rules,
+                      taken: list[Mention]) -> list[Mention]:
+    """A base name spelt another way ("Tashiyev", "Rakhmon", "Japarov's")."""
+    found = []
+    for m in _NAME_RE.finditer(text):
+        if any(t.begin < m.end() and t.end > m.start() for t in taken):
+            continue
+        words = m.group().split()
+        # the whole name, else its last word ("Kamchybek Tashiyev" -> "Tashiyev")
+        for b_off, surface in ((0, m.group()), (m.group().rfind(words[-1]), words[-1])):
+            entity = disc.kb.by_key(surface)
+            if entity is not None and not is_stop(surface, rules):
+                b = m.start() + (b_off if surface != m.group() else 0)
+                start = m.start() if entity.is_a("Person") else b
+                found.append(Mention(start, m.end(), text[start:m.end()], entity, "name",
+                                     "entity.kb-variant", priority=1))
+                break
+    return found
+
+
+def is_stop(word: str, rules: Rules) -> bool:
+    return word.split()[0] in set(rules.places["stop"]["words"])
 
 
 _NUMBER_BEFORE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -80,33 +110,81 @@ def _right_cue(text: str, end: int, base: list[Mention]) -> tuple[Mention | None
     return (cue, cue.end) if cue else (None, end)
 
 
+def _written_name(text: str, b: int, e: int, base: list[Mention], rules: Rules) -> str:
+    """The body's name as the text writes it, with the capitalised words before the noun
+    that are part of it ("State National Security Committee"), without the state cue."""
+    stop = set(rules.places["stop"]["words"])
+    begin = b
+    while True:
+        m = re.search(r"([A-Z][a-z]+)\s+$", text[:begin])
+        if not m or m.group(1) in stop or any(x.begin <= m.start(1) < x.end for x in base):
+            break
+        begin = m.start(1)
+    return text[begin:e]
+
+
 def _body_mentions(text: str, base: list[Mention], disc: Discourse,
                    rules: Rules) -> list[Mention]:
     found = []
-    for b, e, spec in rules.bodies.find(text):
-        cue, start = _left_cue(text, b, base)
+    hits = [(b, e, spec) for b, e, spec in rules.bodies.find(text)]
+    hits += _named_bodies(text, hits, rules)
+    for b, e, spec in hits:
+        written = _written_name(text, b, e, base, rules)
+        name_begin = e - len(written)
+        cue, start = _left_cue(text, name_begin, base)
         stop = e
         if cue is None:
             cue, stop = _right_cue(text, e, base)
-        noun = text[b:e].lower()
+            start = name_begin
         if _NUMBER_BEFORE.search(text[:start]):
             continue  # "two Tajik border guards were killed": people, not the service
+        noun = text[b:e].lower()
         entity: Entity | None = None
+        proper = written[:1].isupper()
         if cue is not None and cue.entity is not None:
-            entity = _body_entity(spec, noun, cue.entity, disc, rules)
+            entity = _body_entity(spec, noun, cue.entity, disc, rules, written if proper else "")
         elif cue is None:
-            # "the border guard service said": the body named before in the article
             previous = disc.last_of_class.get(spec["class"])
-            if previous is not None and re.search(r"\bthe\s+$", text[:b]):
+            same_kind = previous is not None and (spec["class"] != "Ministry"
+                                                  or previous.rule == spec["id"])
+            if same_kind and re.search(r"\bthe\s+$", text[:start]):
+                # "the border guard service said": the body named before in the article
                 entity = previous
+            elif proper and not spec.get("local_class"):
+                # "The Emergency Situations Ministry said": a body by its own name, of the
+                # state the article spoke of last
+                state = disc.last_of_class.get("State")
+                entity = _body_entity(spec, noun, state, disc, rules, written) \
+                    if state is not None else None
         if entity is not None:
             found.append(Mention(start, stop, text[start:stop], entity, "body", spec["id"],
                                  cue=cue.entity if cue else None, priority=2))
     return found
 
 
+def _named_bodies(text: str, known: list[tuple[int, int, dict]],
+                  rules: Rules) -> list[tuple[int, int, dict]]:
+    """Bodies the lexicon lacks, typed by their head noun ("the Ministry of National
+    Defence", "the State Border Committee"): rules in actors.toml [[named_body]]."""
+    out: list[tuple[int, int, dict]] = []
+    for spec in rules.actors.get("named_body", []):
+        heads = "|".join(re.escape(h) for h in spec["heads"])
+        pattern = re.compile(r"\b(?:(?:[A-Z][a-z]+\s+){1,4}(?:" + heads + r")\b|(?:" + heads +
+                             r")\s+of\s+(?:[A-Z][a-z]+(?:\s+and\s+|\s+)?){1,4})")
+        for m in pattern.finditer(text):
+            b = m.start()
+            e = b + len(re.sub(r"(?:\s+and)?\s*$", "", m.group()))
+            if any(kb < e and ke > b for kb, ke, _ in known + out):
+                continue
+            name = text[b:e].lower()
+            cls = next((c for word, c in spec["keywords"].items() if word in name),
+                       spec["class"])
+            out.append((b, e, {**spec, "class": cls, "label": "{name} of {state}"}))
+    return out
+
+
 def _body_entity(spec: dict, noun: str, cue: Entity, disc: Discourse,
-                 rules: Rules) -> Entity | None:
+                 rules: Rules, written: str = "") -> Entity | None:
     kb = disc.kb
     capitals = rules.actors["capital"]["capitals"]
     local = False
@@ -128,14 +206,17 @@ def _body_entity(spec: dict, noun: str, cue: Entity, disc: Discourse,
         label = spec["local_label"].format(place=place.label, state=state.label)
         return disc.mint(spec["local_class"], label, state=state.iri, rule=spec["id"],
                          facts=[MintedFact("ckg:actsFor", state.iri, spec["id"])])
-    label = spec["label"].format(state=state.label)
+    canonical = spec["label"].format(state=state.label, name=written)
     # a state has many ministries: link those by name only; one border service, one
     # security service, one government: those also by class
     by_class = kb.body_of(state.iri, spec["class"]) if spec["class"] != "Ministry" else None
-    known = kb.names.get(label) or by_class
+    known = kb.names.get(canonical) or (kb.names.get(written) if written else None) or by_class
     if known is not None and spec["class"] in known.classes:
         return known
-    return disc.mint(spec["class"], label, state=state.iri, rule=spec["id"],
+    # a body the base lacks keeps the text's own name ("Defense Ministry of Armenia");
+    # its IRI comes from the canonical name, so every spelling is one node
+    label = f"{written} of {state.label}" if written else canonical
+    return disc.mint(spec["class"], label, key=canonical, state=state.iri, rule=spec["id"],
                      facts=[MintedFact("ckg:actsFor", state.iri, spec["id"])])
 
 
@@ -300,4 +381,7 @@ def recognise(text: str, disc: Discourse, rules: Rules) -> list[Mention]:
             chosen += [b for b in base if m.begin <= b.begin and b.end <= m.end
                        and b.entity is not None and b.entity.is_place and not b.entity.is_state]
     chosen.sort(key=lambda m: m.begin)
+    for m in chosen:
+        if m.entity is not None and m.kind in {"name", "body", "place", "person"}:
+            disc.heard(m.entity, m.text)
     return chosen

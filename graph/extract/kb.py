@@ -15,12 +15,14 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph.errors import InputError
+from graph.extract.namekey import MIN_KEYED, name_key
 from ontology.namespaces import PREFIXES
 
 CKG = PREFIXES["ckg"]
 RDF_TYPE = PREFIXES["rdf"] + "type"
 LABELS = (PREFIXES["skos"] + "prefLabel", PREFIXES["rdfs"] + "label")
 ALT = PREFIXES["skos"] + "altLabel"
+GEO = "http://www.w3.org/2003/01/geo/wgs84_pos#"
 
 
 @dataclass(eq=False)  # identity: one object per IRI per process/article
@@ -35,6 +37,10 @@ class Entity:
     demonyms: list[str] = field(default_factory=list)
     in_kb: bool = True
     rule: str = "kb.link"
+    # WGS84 coordinates and ISO 3166-1 country, for places the gazetteer locates
+    lat: float | None = None
+    lon: float | None = None
+    country: str = ""
 
     def is_a(self, *names: str) -> bool:
         return bool(self.classes.intersection(names))
@@ -69,6 +75,15 @@ class KnowledgeBase:
     demonyms: dict[str, Entity]  # demonym (exact case) -> state
     name_regex: re.Pattern[str]
     demonym_regex: re.Pattern[str]
+    # spelling-insensitive keys (graph/extract/namekey.py) of names of MIN_KEYED letters
+    # or more, kept only when one entity has the key: "Rahmon" finds "Emomali Rakhmon"
+    keys: dict[str, Entity] = field(default_factory=dict)
+
+    def by_key(self, name: str) -> Entity | None:
+        """The base entity a spelling variant names ("Tashiyev" -> Kamchybek Tashiev)."""
+        if len(name) < MIN_KEYED:
+            return None
+        return self.keys.get(name_key(name))
 
     def by_label(self, label: str) -> Entity | None:
         return self.names.get(label)
@@ -125,6 +140,7 @@ def load_kb(base: str) -> KnowledgeBase:
             iri=iri, label=label, classes=classes, state=state,
             aliases={o.value for key in (*LABELS, ALT) for o in p.get(key, [])},
             demonyms=[o.value for o in p.get(CKG + "demonym", [])],
+            lat=_number(p.get(GEO + "lat")), lon=_number(p.get(GEO + "long")),
         )
     names: dict[str, Entity] = {}
     demonyms: dict[str, Entity] = {}
@@ -133,5 +149,18 @@ def load_kb(base: str) -> KnowledgeBase:
             names.setdefault(re.sub(r"\s+", " ", alias), entity)
         for dem in entity.demonyms:
             demonyms.setdefault(dem, entity)
+    keys: dict[str, Entity | None] = {}
+    for surface, entity in names.items():
+        if len(surface) >= MIN_KEYED and surface not in demonyms:
+            key = name_key(surface)
+            keys[key] = entity if keys.get(key, entity) is entity else None
     return KnowledgeBase(entities, triples, names, demonyms, _names_regex(list(names)),
-                         _names_regex(list(demonyms)))
+                         _names_regex(list(demonyms)),
+                         {k: e for k, e in keys.items() if e is not None})
+
+
+def _number(values: list[ox.NamedNode | ox.Literal] | None) -> float | None:
+    try:
+        return float(values[0].value) if values else None
+    except ValueError:
+        return None

@@ -14,7 +14,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from graph.extract.kb import Entity, KnowledgeBase
+from graph.extract.gazetteer import GazCountry, Gazetteer, GazPlace, load_gazetteer
+from graph.extract.kb import PLACE_CLASSES, Entity, KnowledgeBase
 from graph.iris import Minter
 
 # class -> IRI path segment for entities found only in text
@@ -26,6 +27,7 @@ KIND_SEGMENT = {
     "District": "district", "City": "city", "Village": "village", "Exclave": "exclave",
     "BorderArea": "borderarea", "BorderCrossing": "bordercrossing", "Outpost": "outpost",
     "School": "school", "MilitaryBase": "militarybase", "Facility": "facility",
+    "StateBody": "statebody",
 }
 
 
@@ -64,6 +66,22 @@ class Discourse:
     extra_demonyms: dict[str, Entity] = field(default_factory=dict)
     extra_name_regex: re.Pattern[str] | None = None
     extra_demonym_regex: re.Pattern[str] | None = None
+    # ISO 3166-1 codes of the states the article names (graph/extract/discovery.py)
+    countries: set[str] = field(default_factory=set)
+    # the office each person was said to hold in this article ("his counterpart")
+    offices_held: dict[str, str] = field(default_factory=dict)
+    # what the text calls each entity the base does not name so (written as skos:altLabel)
+    surfaces: dict[str, set[str]] = field(default_factory=dict)
+
+    def heard(self, entity: Entity, surface: str) -> None:
+        """Keep the text's own name for an entity ("Tavush" for the ISO "Tavuš")."""
+        surface = re.sub(r"^(?:the|The)\s+", "", re.sub(r"\s+", " ", surface)).strip()
+        if surface and surface != entity.label and surface not in entity.aliases:
+            self.surfaces.setdefault(entity.iri, set()).add(surface)
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        return load_gazetteer()
 
     def add_names(self, names: dict[str, Entity], demonyms: dict[str, Entity]) -> None:
         """Names and adjectives this article uses for entities the base lacks."""
@@ -76,15 +94,29 @@ class Discourse:
         return self.kb.entities.get(iri) or self.minted.get(iri)
 
     def mint(self, cls: str, label: str, *, state: str | None = None, rule: str,
-             facts: list[MintedFact] | None = None) -> Entity:
-        """An entity found only in the text: IRI from its kind and name."""
+             facts: list[MintedFact] | None = None, key: str | None = None) -> Entity:
+        """An entity found only in the text: IRI from its kind and name. A place the
+        gazetteer knows in one of the article's states gets its coordinates and state."""
         known = self.kb.names.get(label) or self.extra_names.get(label)
         if known is not None and cls in known.classes:
             return known
-        iri = self.minter.entity(KIND_SEGMENT.get(cls, cls.lower()), label)
+        variant = self.kb.by_key(label)
+        if variant is not None and cls in variant.classes:
+            return variant  # "Tashiyev", "Rakhmon": a spelling of a base name
+        if cls == "State":
+            country = self.gazetteer.country_named(label)
+            if country is not None:
+                return self.state_for_country(country)
+        if cls in PLACE_CLASSES and cls not in {"Country"}:
+            located = self.locate(label, cls, state)
+            if located is not None:
+                return self.place_entity(located, cls, label=label, rule=rule, facts=facts)
+        iri = self.minter.entity(KIND_SEGMENT.get(cls, cls.lower()), key or label)
         if iri in self.kb.entities:
             return self.kb.entities[iri]
         entity = self.minted.get(iri)
+        if entity is not None and key and label != entity.label:
+            self.heard(entity, label)
         if entity is None:
             entity = Entity(iri=iri, label=label, classes={cls}, state=state,
                             aliases={label}, in_kb=False, rule=rule)
@@ -98,12 +130,129 @@ class Discourse:
         return entity
 
     def demonym(self, word: str) -> Entity | None:
-        """The state an adjective names ("Tajik", or one learnt from this article)."""
-        return self.kb.demonyms.get(word) or self.extra_demonyms.get(word)
+        """The state an adjective names ("Tajik", "Thai", or one learnt from this article)."""
+        found = self.kb.demonyms.get(word) or self.extra_demonyms.get(word)
+        if found is None:
+            code = self.gazetteer.demonyms.get(word)
+            found = self.state_for_country(self.gazetteer.countries[code]) if code else None
+        return found
 
     def state_named(self, name: str) -> Entity | None:
         entity = self.kb.state_named(name) or self.extra_names.get(name)
+        if entity is None:
+            country = self.gazetteer.country_named(name)
+            entity = self.state_for_country(country) if country is not None else None
         return entity if entity is not None and entity.is_state else None
+
+    # ------------------------------------------------------------ the gazetteer
+    def state_for_country(self, country: GazCountry) -> Entity:
+        """The state a gazetteer country is: the base's when the base has it."""
+        for name in (country.name, *country.aliases):
+            known = self.kb.state_named(name)
+            if known is not None:
+                known.country = known.country or country.code
+                return known
+        iri = self.minter.entity("state", country.name)
+        entity = self.minted.get(iri)
+        if entity is None:
+            entity = Entity(iri=iri, label=country.name, classes={"State", "Country"},
+                            aliases=set(country.aliases), demonyms=list(country.demonyms),
+                            in_kb=False, rule="entity.gazetteer", country=country.code)
+            entity.state = iri
+            self.minted[iri] = entity
+        return entity
+
+    def country_of(self, entity: Entity | None) -> str:
+        """The ISO code of the state an entity is or lies in ("" when unknown)."""
+        state = self.state_of(entity)
+        if state is None:
+            return ""
+        if not state.country:
+            country = self.gazetteer.country_named(state.label)
+            state.country = country.code if country is not None else ""
+        return state.country
+
+    def locate(self, name: str, cls: str | None, state: str | None) -> GazPlace | None:
+        """The gazetteer place a name stands for in this article: in the given state, else
+        in one of the article's states; of the text's class family where one fits."""
+        places = self.gazetteer.places_named(name)
+        if not places:
+            return None
+        wanted = {self.country_of(self.entity(state))} if state else set(self.countries)
+        wanted.discard("")
+        inside = [p for p in places if p.country in wanted]
+        if not inside:
+            return None
+        towns = {"City", "Village"}
+        if cls in towns:
+            family = [p for p in inside if p.cls in towns]
+        elif cls in {"Region", "District"}:
+            family = [p for p in inside if p.cls in {"Region", "District"}]
+        else:
+            family = inside
+        return (family or inside)[0]
+
+    def place_entity(self, place: GazPlace, cls: str | None = None, *, label: str = "",
+                      rule: str = "entity.gazetteer",
+                      facts: list[MintedFact] | None = None) -> Entity:
+        """A gazetteer place as an entity: the base's when the base has it (by name, in the
+        same state), else minted with the text's class, the gazetteer's coordinates, its
+        state and (for a town in a subdivision the gazetteer knows) its province."""
+        cls = cls or place.cls
+        label = label or place.name
+        country = self.gazetteer.countries.get(place.country)
+        state = self.state_for_country(country) if country is not None else None
+        known = self.kb.names.get(label) or self.kb.by_key(label)
+        if known is not None and cls in known.classes and (
+                state is None or known.state in {None, state.iri}):
+            return known
+        # the IRI from the gazetteer's name (one node for every spelling), the label
+        # from the text's ("Tavush", not the ISO "Tavuš")
+        same_family = (cls in {"City", "Village"}) == (place.cls in {"City", "Village"})
+        iri = self.minter.entity(KIND_SEGMENT.get(cls, cls.lower()),
+                                 place.name if same_family else label)
+        if iri in self.kb.entities:
+            return self.kb.entities[iri]
+        entity = self.minted.get(iri)
+        if entity is None:
+            entity = Entity(iri=iri, label=label, classes={cls}, aliases={label, place.name},
+                            in_kb=False, rule=rule, country=place.country)
+            self.minted[iri] = entity
+        if state is not None and not entity.state:
+            entity.state = state.iri
+            self._add_fact(iri, MintedFact("ckg:inState", state.iri, "entity.gazetteer"))
+        if place.lat is not None and entity.lat is None and cls not in {"Region", "District"}:
+            entity.lat, entity.lon = place.lat, place.lon
+        parent = self.gazetteer.subdivisions.get(place.parent) if place.parent else None
+        if parent is not None and parent.name != label:
+            region = self.place_entity(parent)
+            self._add_fact(iri, MintedFact("ckg:locatedIn", region.iri, "entity.gazetteer"))
+        for fact in facts or []:
+            self._add_fact(iri, fact)
+        return entity
+
+    def _add_fact(self, iri: str, fact: MintedFact) -> None:
+        known_facts = self.facts.setdefault(iri, [])
+        if all((f.predicate, f.obj) != (fact.predicate, fact.obj) for f in known_facts):
+            known_facts.append(fact)
+
+    def resolve_place(self, name: str, cls: str | None = None) -> Entity | None:
+        """The place a name stands for in this article, for whoever needs a place from
+        words ("in Goris", "near Preah Vihear"): the base's entity, a place this article
+        already named, else the gazetteer's in one of the article's states; None when
+        none fits. `cls` (the text's noun: City, Village, Region...) decides the type."""
+        known = self.kb.names.get(name) or self.extra_names.get(name) or self.kb.by_key(name)
+        if known is not None and known.is_place and (cls is None or cls in known.classes):
+            return known
+        for entity in self.minted.values():
+            if entity.label == name and entity.is_place and not entity.is_state and (
+                    cls is None or cls in entity.classes):
+                return entity
+        country = self.gazetteer.country_named(name)
+        if country is not None and cls in {None, "State", "Country"}:
+            return self.state_for_country(country)
+        place = self.locate(name, cls, None)
+        return self.place_entity(place, cls) if place is not None else None
 
     def note(self, entity: Entity, position: int) -> None:
         """Record a mention: the entity belongs to the article's graph."""

@@ -68,5 +68,7 @@ def left_cue(text: str, begin: int, base: list[Mention]) -> tuple[Mention | None
 def is_name(candidate: str, rules: Rules, disc: Discourse) -> bool:
     stop = set(rules.places["stop"]["words"])
     words = candidate.split()
+    gaz = disc.gazetteer
     return bool(words) and words[0] not in stop and candidate not in disc.kb.demonyms \
-        and candidate not in disc.extra_demonyms and candidate not in disc.extra_names
+        and candidate not in disc.extra_demonyms and candidate not in disc.extra_names \
+        and candidate not in gaz.demonyms and candidate not in gaz.country_names

@@ -331,24 +331,84 @@ def find_offices(text: str, mentions: list[Mention], frames: list[Frame], disc: 
         if not states and holder is not None and holder.state:
             state = disc.entity(holder.state)
             states = [state] if state is not None else []
+        if not states and holder is None and text[b:e].lower().endswith("s"):
+            # "the presidents of the two nations", "both countries' foreign ministers":
+            # one office row per state of the pair, without a holder
+            states = _pair_around(text, mentions, b, e)
         if holder is None and len(states) == 0:
             continue
         if holder is None and not text[b:e].lower().endswith("s") and not states:
             continue
         for state in states:
             out.append(Office(holder, office, state, spec["id"], 0.8 if holder else 0.65))
-    # "Kyrgyz President Sadyr Japarov and his Tajik counterpart Emomali Rahmon"
-    for m in re.finditer(r"\b(?:his|her|their|its)\s+(?P<dem>[A-Z]\w+)\s+counterparts?\b,?\s*",
-                         text):
-        before = [o for o in out if o.of.is_state]
-        state = disc.demonym(m.group("dem")) or disc.state_named(m.group("dem"))
-        if not before or state is None:
+    for o in out:
+        if o.holder is not None:
+            disc.offices_held.setdefault(o.holder.iri, o.office)
+    out += _counterparts(text, mentions, out, disc)
+    return out
+
+
+_COUNTERPART = re.compile(
+    r"(?:\b(?P<pron>his|her|their|its)|(?P<poss>'s?))\s+(?P<dems>(?:[A-Z]\w+(?:\s*,\s*|\s+and\s+"
+    r"|\s+))*?)counterpart(?P<plural>s)?\b(?:\s+(?:in|from)\s+(?P<pair>both countries|the two "
+    r"countries|both nations|the two nations|both states))?,?\s*")
+
+
+def _counterparts(text: str, mentions: list[Mention], out: list[Office],
+                  disc: Discourse) -> list[Office]:
+    """"X and his Tajik counterpart Y", "X's Turkish counterpart Y", "his counterparts in
+    both countries": the counterpart holds the same office for the other state."""
+    named = _named(mentions)
+    found: list[Office] = []
+    for m in _COUNTERPART.finditer(text):
+        # whose counterpart: the person before "'s", else the last office holder before
+        owner: Entity | None = None
+        if m.group("poss"):
+            owner_m = next((x for x in named if x.end == m.start() and x.entity is not None
+                            and x.entity.is_a("Person")), None)
+            owner = owner_m.entity if owner_m else None
+        else:
+            people = [x.entity for x in named if x.end <= m.start() and x.entity is not None
+                      and x.entity.is_a("Person")]
+            owner = people[-1] if people else None
+        office = next((o.office for o in reversed(out) if o.holder is not None and owner
+                       is not None and o.holder.iri == owner.iri), None)
+        if office is None and owner is not None:
+            office = disc.offices_held.get(owner.iri)
+        if office is None:
+            office = next((o.office for o in reversed(out) if o.of.is_state), None)
+        if office is None:
             continue
+        dem_text = m.group("dems") or ""
+        states = [st for st in (disc.demonym(w) or disc.state_named(w)
+                                for w in re.findall(r"[A-Z]\w+", dem_text)) if st is not None]
+        if not states and m.group("pair"):
+            states = disc.pair()
+        own = disc.state_of(owner) if owner is not None else None
+        states = [st for st in states if own is None or st.iri != own.iri] or states
         holder_m = next((x for x in named if x.begin == m.end() and x.entity is not None
                          and x.entity.is_a("Person")), None)
-        out.append(Office(holder_m.entity if holder_m else None, before[-1].office, state,
-                          "office.counterpart", 0.7))
-    return out
+        holder = holder_m.entity if holder_m and len(states) == 1 and not m.group("plural") \
+            else None
+        for state in states:
+            found.append(Office(holder, office, state, "office.counterpart", 0.7))
+    return found
+
+
+_PAIR_OF = re.compile(r"\s+of\s+(?:the\s+two|both)\s+(?:countries|nations|states|sides|"
+                      r"governments|neighbou?rs)\b")
+_PAIR_BEFORE = re.compile(r"\b(?:the\s+two|both)\s+(?:countries|nations|states)'\s+$")
+
+
+def _pair_around(text: str, mentions: list[Mention], b: int, e: int) -> list[Entity]:
+    """The two states of "the presidents of the two nations", "both countries' leaders"."""
+    if not (_PAIR_OF.match(text, e) or _PAIR_BEFORE.search(text[:b])):
+        return []
+    pair = next((m.pair for m in mentions if m.kind == "pair" and m.pair and
+                 (m.begin >= e or m.end <= b) and abs((m.begin if m.begin >= e else b) -
+                                                      (e if m.begin >= e else m.end)) <= 12),
+                None)
+    return list(pair or [])
 
 
 def _states_before(text: str, named: list[Mention], begin: int,

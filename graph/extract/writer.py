@@ -56,6 +56,13 @@ class Writer:
             s.add(entity.iri, "skos:prefLabel", entity.label, lang="en")
             for fact in self.disc.facts.get(entity.iri, []):
                 s.link(entity.iri, fact.predicate, fact.obj)
+            if entity.lat is not None and entity.lon is not None:
+                s.add(entity.iri, "geo:lat", entity.lat)  # xsd:decimal (WGS84)
+                s.add(entity.iri, "geo:long", entity.lon)
+        # the names this article gives it ("Armenia's Defence Ministry", "Tavush")
+        for surface in sorted(self.disc.surfaces.get(entity.iri, ())):
+            if surface != entity.label:
+                s.add(entity.iri, "skos:altLabel", surface, lang="en")
         s.link(self.out.article_iri, "schema:mentions", entity.iri)
 
     # ------------------------------------------------------------------ time
@@ -229,7 +236,8 @@ class Writer:
         """The person holding an office the text names without naming them ("Kyrgyz and
         Tajik foreign ministers"): a person is there, unnamed."""
         words = {"President": "president", "ForeignMinister": "foreign minister",
-                 "Governor": "governor", "HeadOfService": "head", "Minister": "minister"}
+                 "Governor": "governor", "HeadOfService": "head", "Minister": "minister",
+                 "PrimeMinister": "prime minister"}
         label = f"unnamed {words.get(office.office, office.office)} of {office.of.label}"
         iri = self.minter.entity("person", label)
         self.sink.add(iri, "rdf:type", "ckg:Person")
