@@ -9,7 +9,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8080
 
 # Anything the build reads: when one of these is newer than the store, `make serve` rebuilds.
-BUILD_INPUTS := $(shell find corpus ontology graph -type f \( -name '*.txt' -o -name '*.tsv' -o -name '*.ttl' -o -name '*.py' -o -name '*.json' -o -name '*.yaml' -o -name '*.csv' \) 2>/dev/null)
+BUILD_INPUTS := $(shell find corpus ontology graph -type f \( -name '*.txt' -o -name '*.tsv' -o -name '*.ttl' -o -name '*.py' -o -name '*.json' -o -name '*.yaml' -o -name '*.csv' -o -name '*.toml' -o -name '*.json.gz' -o -name '*.java' \) 2>/dev/null)
 
 .PHONY: serve test lint check build install assets bench clean annotator
 
@@ -37,7 +37,11 @@ $(CORENLP_CP): graph/annotate/pom.xml
 
 annotator: $(CORENLP_CP)
 
-$(STORE)/CURRENT: $(BUILD_INPUTS) | $(VENV)/.installed
+# `make serve` and `make test` set the annotator up first, unless KG_ANNOTATOR says it is
+# not wanted (off: rule layer alone; cached: committed fixtures and the cache only).
+ANNOTATOR_SETUP := $(if $(filter off cached,$(KG_ANNOTATOR)),,$(CORENLP_CP))
+
+$(STORE)/CURRENT: $(BUILD_INPUTS) | $(VENV)/.installed $(ANNOTATOR_SETUP)
 	$(BIN)/kg build --corpus corpus --store $(STORE)
 
 build: $(STORE)/CURRENT
@@ -45,7 +49,7 @@ build: $(STORE)/CURRENT
 serve: $(STORE)/CURRENT assets
 	$(BIN)/kg serve --store $(STORE) --host $(HOST) --port $(PORT)
 
-test: $(VENV)/.installed assets
+test: $(VENV)/.installed assets $(ANNOTATOR_SETUP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed
@@ -66,12 +70,12 @@ $(YASGUI): server/assets/package.json server/assets/package-lock.json
 assets: $(YASGUI)
 
 # What CI checks besides the tests: the ontology (lint, HermiT, SHACL) over a fresh build.
-check: $(VENV)/.installed
+check: $(VENV)/.installed $(ANNOTATOR_SETUP)
 	rm -rf data/ci-store
 	$(BIN)/kg build --corpus corpus --store data/ci-store -q
 	$(BIN)/kg ontology check --store data/ci-store
 
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed $(CORENLP_CP)
 	$(BIN)/python -m bench
 
 clean:

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from graph.annotate.corpus import AnnotationReport, annotate_articles
+from graph.annotate.types import Annotation
 from graph.corpus import TSV_COLUMNS, Article, Refusal, load_corpus, parse_date, read_text, slug_for
 from graph.curation import Decision, apply_decisions, load_decisions
 from graph.doclayer import document_triples
@@ -37,6 +39,7 @@ class BuildReport:
     triples: int = 0
     statements: Counter[str] = field(default_factory=Counter)
     curated: int = 0
+    annotation: AnnotationReport = field(default_factory=AnnotationReport)
 
     def summary(self) -> str:
         kinds = ", ".join(f"{self.statements[k]} {k}" for k in KINDS if self.statements[k])
@@ -45,6 +48,9 @@ class BuildReport:
             line += f" ({kinds})"
         if self.curated:
             line += f"; {self.curated} curation decision(s) applied"
+        if self.annotation.degraded:
+            line += (f"; {self.annotation.degraded} without annotation "
+                     "(rule layer alone)")
         if self.refused:
             line += f"; refused {len(self.refused)}: " + "; ".join(
                 f"{r.file}: {r.reason}" for r in self.refused)
@@ -66,15 +72,17 @@ def reference_graph(minter: Minter) -> list[ox.Triple]:
     return list(sink) + load_kb(minter.base).triples
 
 
-def article_graph(article: Article, minter: Minter, decisions: list[Decision] | None = None
+def article_graph(article: Article, minter: Minter, decisions: list[Decision] | None = None,
+                  annotation: Annotation | None = None
                   ) -> tuple[list[ox.Triple], Counter[str], int]:
     """All triples of one article's named graph, counts of what was extracted, and how
-    many curation decisions applied."""
+    many curation decisions applied. `annotation` is the article's linguistic annotation
+    (graph/annotate), or None to run the rule layer alone."""
     sink = TripleSink()
     sentences = segment(article)
     document_triples(article, sentences, minter, sink)
     counts: Counter[str] = Counter(sentences=len(sentences))
-    counts.update(extract_article(article, sentences, minter, sink))
+    counts.update(extract_article(article, sentences, minter, sink, annotation=annotation))
     triples = list(sink)
     applied = 0
     if decisions:
@@ -83,21 +91,30 @@ def article_graph(article: Article, minter: Minter, decisions: list[Decision] | 
 
 
 ProgressFn = Callable[[int, int, str, "BuildReport"], None]
+AnnotateProgressFn = Callable[[int, int], None]
 
 
 def build_corpus(corpus: Path, store: Store, *, minter: Minter | None = None,
                  progress: ProgressFn | None = None,
-                 curation: Path | None = None) -> BuildReport:
+                 curation: Path | None = None, annotator: str | None = None,
+                 annotate_progress: AnnotateProgressFn | None = None) -> BuildReport:
     """Build every article of `corpus` and replace the store's article graphs with them,
-    all at once. Graphs that are not article graphs (uploads) are kept."""
+    all at once. Graphs that are not article graphs (uploads) are kept.
+
+    Articles are annotated first, all in one batch (cache, then the fixtures in
+    `corpus/annotations/`, then the CoreNLP worker); `annotator` is the mode of
+    graph.annotate.corpus (auto, require, cached, off; default KG_ANNOTATOR or auto)."""
     minter = minter or Minter()
     decisions = load_decisions(curation, minter.base)
     articles, refusals = load_corpus(corpus)
     report = BuildReport(refused=list(refusals))
+    annotations = annotate_articles(articles, corpus, mode=annotator,
+                                    progress=annotate_progress, report=report.annotation)
     graphs: dict[str, list[ox.Triple]] = {}
-    for i, article in enumerate(articles, start=1):
+    for i, (article, annotation) in enumerate(zip(articles, annotations, strict=True),
+                                              start=1):
         try:
-            triples, counts, applied = article_graph(article, minter, decisions)
+            triples, counts, applied = article_graph(article, minter, decisions, annotation)
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
             report.refused.append(Refusal(article.file, f"extraction failed: {exc!r}"))
             if progress:
@@ -120,9 +137,11 @@ def build_corpus(corpus: Path, store: Store, *, minter: Minter | None = None,
 
 def add_article(source: Path, corpus: Path, store: Store, *, date: str, title: str | None = None,
                 url: str | None = None, publisher: str | None = None,
-                minter: Minter | None = None, curation: Path | None = None) -> BuildReport:
+                minter: Minter | None = None, curation: Path | None = None,
+                annotator: str | None = None) -> BuildReport:
     """Copy one article into the corpus, list it in articles.tsv, and rebuild only its
-    named graph. Nothing is written if the article cannot be read or built."""
+    named graph. Nothing is written if the article cannot be read or built (the
+    annotator's mode as for build_corpus)."""
     minter = minter or Minter()
     reported = parse_date(date, what=source.name)
     text = read_text(source)  # refuses non-UTF-8 before anything is copied
@@ -143,13 +162,17 @@ def add_article(source: Path, corpus: Path, store: Store, *, date: str, title: s
     article = Article(slug=slug, file=name, title=(title or slug).strip(), reported_date=reported,
                       text=text, publisher=publisher, url=url)
     decisions = load_decisions(curation, minter.base)
-    triples, counts, applied = article_graph(article, minter, decisions)
+    annotation_report = AnnotationReport()
+    annotation = annotate_articles([article], corpus, mode=annotator,
+                                   report=annotation_report)[0]
+    triples, counts, applied = article_graph(article, minter, decisions, annotation)
     store.replace_graphs({minter.graph(slug): triples,
                           minter.reference_graph(): reference_graph(minter)})
     if target.resolve() != source.resolve():
         shutil.copyfile(source, target)
     _append_row(index, article)
-    report = BuildReport(articles=[slug], triples=len(triples), curated=applied)
+    report = BuildReport(articles=[slug], triples=len(triples), curated=applied,
+                         annotation=annotation_report)
     report.statements.update(counts)
     return report
 

@@ -14,6 +14,11 @@ from graph.cli.options import open_cli_store, store_option
 _corpus_option = click.option(
     "--corpus", "corpus", type=click.Path(path_type=Path), default=Path("corpus"),
     show_default=True, help="Folder with the articles and their articles.tsv.")
+_annotator_option = click.option(
+    "--annotator", "annotator", type=click.Choice(["auto", "require", "cached", "off"]),
+    default=None, help="Linguistic annotation (Stanford CoreNLP): auto annotates what is not "
+    "cached and degrades with a warning if Java is missing; require makes that an error; "
+    "cached never starts Java; off skips it (default: KG_ANNOTATOR or auto).")
 _curation_option = click.option(
     "--curation", "curation", type=click.Path(path_type=Path, dir_okay=False), default=None,
     help="Curation decisions to apply (default: graph/curation.ttl).")
@@ -23,8 +28,10 @@ _curation_option = click.option(
 @_corpus_option
 @store_option
 @_curation_option
+@_annotator_option
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary line.")
-def build_command(corpus: Path, store: str | None, curation: Path | None, quiet: bool) -> None:
+def build_command(corpus: Path, store: str | None, curation: Path | None,
+                  annotator: str | None, quiet: bool) -> None:
     """Build the graph from CORPUS and replace the store's article graphs with it.
 
     The store changes all at once: if the build fails, the previous content stays.
@@ -40,7 +47,12 @@ def build_command(corpus: Path, store: str | None, curation: Path | None, quiet:
             click.echo(f"\r[{done}/{total}] {statements} statements, "
                        f"{len(report.refused)} refused  {slug[:40]:<40}", err=True, nl=False)
 
-    report = build_corpus(corpus, target, progress=progress, curation=curation)
+    def annotating(done: int, total: int) -> None:
+        if show:
+            click.echo(f"\rannotating [{done}/{total}]", err=True, nl=False)
+
+    report = build_corpus(corpus, target, progress=progress, curation=curation,
+                          annotator=annotator, annotate_progress=annotating)
     if show:
         click.echo("", err=True)
     click.echo(report.summary())
@@ -58,9 +70,10 @@ def build_command(corpus: Path, store: str | None, curation: Path | None, quiet:
 @_corpus_option
 @store_option
 @_curation_option
+@_annotator_option
 def add_command(file: Path, date: str, title: str | None, url: str | None,
                 publisher: str | None, corpus: Path, store: str | None,
-                curation: Path | None) -> None:
+                curation: Path | None, annotator: str | None) -> None:
     """Add one article FILE to the corpus and build only its named graph.
 
     The file is copied into CORPUS and listed in its articles.tsv; the other articles'
@@ -68,7 +81,7 @@ def add_command(file: Path, date: str, title: str | None, url: str | None,
     """
     target = open_cli_store(store, create=True)
     report = add_article(file, corpus, target, date=date, title=title, url=url,
-                         publisher=publisher, curation=curation)
+                         publisher=publisher, curation=curation, annotator=annotator)
     click.echo(report.summary())
 
 
