@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from graph.extract.gazetteer_mentions import capital_acts, gazetteer_mentions
+from graph.extract.gazetteer_ner import ner_mentions
 from graph.extract.kb import Entity
 from graph.extract.linking import Discourse, MintedFact
 from graph.extract.mentions import NAME, Mention
@@ -363,13 +364,20 @@ _PLACE_OR_BODY_WORDS = ("province|region|oblast|district|city|town|village|area|
                         "enclave|border|government|authorities|ministry|service|forces")
 
 
-def recognise(text: str, disc: Discourse, rules: Rules) -> list[Mention]:
-    """Every mention in the sentence, longest and most specific first, without overlaps."""
+def recognise(text: str, disc: Discourse, rules: Rules,
+              names: list[tuple[int, int, str]] | None = None) -> list[Mention]:
+    """Every mention in the sentence, longest and most specific first, without overlaps.
+    `names` are the annotator's named entities in the sentence (begin, end, NER label;
+    graph/extract/gazetteer_ner.sentence_names), or None without an annotation."""
     base = _base_mentions(text, disc, rules)
     candidates = base + _body_mentions(text, base, disc, rules) + \
         _force_mentions(text, base, disc, rules) + _place_mentions(text, base, disc, rules) + \
         person_mentions(text, base, disc, rules) + named_people(text, base, disc, rules) + \
-        role_people(text, base, disc, rules) + _bare_localities(text, base, disc, rules)
+        role_people(text, base, disc, rules)
+    if names:
+        # names no rule framed ("met Jeyhun Bayramov"); before the bare-locality guess
+        candidates += ner_mentions(text, names, disc, rules, candidates)
+    candidates += _bare_localities(text, base, disc, rules)
     chosen: list[Mention] = []
     for m in sorted(candidates, key=lambda m: (-m.priority, -(m.end - m.begin), m.begin)):
         if all(m.end <= c.begin or m.begin >= c.end for c in chosen):

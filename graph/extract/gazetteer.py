@@ -21,18 +21,19 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
+from typing import NamedTuple
 
 from graph.extract.namekey import MIN_KEYED, exact_key, name_key
 from graph.extract.rules import load, rules_dir
 
 # Which geonames list: towns of 1,000 inhabitants and more (border villages are small).
 CITY_LIST = 1000
-_FORMAT = 2  # bump when the index layout changes
+_FORMAT = 3  # bump when the index layout changes
 
 
-@dataclass(frozen=True, slots=True)
-class GazPlace:
-    """A place below the state: an ISO subdivision or a geonames town."""
+class GazPlace(NamedTuple):
+    """A place below the state: an ISO subdivision or a geonames town. (The index keeps
+    plain tuples, which load from the cache several times faster than objects.)"""
 
     name: str
     cls: str  # ontology class: Region, District, City or Village
@@ -62,8 +63,8 @@ class Gazetteer:
     country_keys: dict[str, str]  # name_key -> code
     demonyms: dict[str, str]  # exact surface -> code
     capitals: dict[str, str]  # exact surface -> code
-    places: dict[str, tuple[GazPlace, ...]]  # key -> places
-    subdivisions: dict[str, GazPlace] = field(default_factory=dict)  # ISO code -> place
+    places: dict[str, tuple[tuple, ...]]  # key -> places (GazPlace fields)
+    subdivisions: dict[str, tuple] = field(default_factory=dict)  # ISO code -> place
     versions: str = ""
 
     def country_named(self, name: str) -> GazCountry | None:
@@ -73,8 +74,13 @@ class Gazetteer:
         return self.countries.get(code) if code else None
 
     def places_named(self, name: str) -> tuple[GazPlace, ...]:
-        """Every place the name (or a spelling of it) may be."""
-        return self.places.get(place_key(name), ())
+        """Every place the name (or a spelling of it) may be, the most likely first."""
+        return tuple(GazPlace._make(p) for p in self.places.get(place_key(name), ()))
+
+    def subdivision(self, code: str) -> GazPlace | None:
+        """The ISO 3166-2 subdivision with this code."""
+        raw = self.subdivisions.get(code)
+        return GazPlace._make(raw) if raw is not None else None
 
 
 def place_key(name: str) -> str:
@@ -213,11 +219,11 @@ def build_gazetteer() -> Gazetteer:
             if _ENGLISH_NAME.fullmatch(alt) and place_key(alt) != place_key(city["name"]):
                 index(alt, place)
     # the most populous first: "Goris" the Armenian town before a namesake hamlet
-    ordered = {k: tuple(sorted(v, key=lambda p: (p.cls in {"City", "Village"}, -p.population,
-                                                 p.code)))
-               for k, v in places.items()}
+    ordered = {k: tuple(tuple(p) for p in sorted(
+        v, key=lambda p: (p.cls in {"City", "Village"}, -p.population, p.code)))
+        for k, v in places.items()}
     return Gazetteer(countries, country_names, country_keys, demonyms, capitals, ordered,
-                     subdivisions)
+                     {code: tuple(p) for code, p in subdivisions.items()})
 
 
 _ENGLISH_NAME = re.compile(r"[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){0,3}")

@@ -223,7 +223,7 @@ class Discourse:
             self._add_fact(iri, MintedFact("ckg:inState", state.iri, "entity.gazetteer"))
         if place.lat is not None and entity.lat is None and cls not in {"Region", "District"}:
             entity.lat, entity.lon = place.lat, place.lon
-        parent = self.gazetteer.subdivisions.get(place.parent) if place.parent else None
+        parent = self.gazetteer.subdivision(place.parent) if place.parent else None
         if parent is not None and parent.name != label:
             region = self.place_entity(parent)
             self._add_fact(iri, MintedFact("ckg:locatedIn", region.iri, "entity.gazetteer"))

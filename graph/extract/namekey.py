@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 MIN_KEYED = 5
 
@@ -33,6 +34,7 @@ _FOLDS = [
 _NOT_LETTER = re.compile(r"[^a-z0-9 ]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """The key two spellings of one name share ("Rakhmon" and "Rahmon" -> "rahmon")."""
     text = name.translate(_DIGRAPHS)

@@ -7,14 +7,17 @@ for these tests."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pyoxigraph as ox
 
+from graph.annotate.cache import loads
 from graph.corpus import Article
 from graph.document import segment
 from graph.extract.kb import load_kb
 from graph.extract.linking import Discourse
-from graph.extract.pipeline import extract_article
+from graph.extract.pipeline import analyse, extract_article
+from graph.extract.rules import get_rules
 from graph.iris import Minter
 from graph.rdf import TripleSink
 
@@ -158,3 +161,31 @@ def test_resolve_place_finds_gazetteer_places_of_the_articles_states() -> None:
     place = disc.resolve_place("Preah Vihear")
     assert place is not None and place.is_a("Region") and place.state.endswith("/cambodia")
     assert disc.resolve_place("Goris") is None  # an Armenian town: not in this article's states
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _analyse_fixture(annotation):
+    text = (FIXTURES / "ner-any-conflict.txt").read_text(encoding="utf-8")
+    article = Article(slug="ner-any-conflict", file="ner-any-conflict.txt", title="Test",
+                      reported_date=dt.date(2023, 6, 1), text=text)
+    minter = Minter("https://example.org/kg/")
+    result, _ = analyse(article, segment(article), load_kb(minter.base), get_rules(), minter,
+                        annotation=annotation)
+    return _found(result)
+
+
+def test_names_from_the_annotator_need_no_pattern() -> None:
+    # the fixture is CoreNLP 4.5.10's annotation of the text beside it
+    annotation = loads((FIXTURES / "ner-any-conflict.json.gz").read_bytes())
+    found = _analyse_fixture(annotation)
+    assert found["Jeyhun Bayramov"].classes == {"Person"}  # "met Jeyhun Bayramov"
+    assert found["Xinhua"].classes == {"Organization"}  # "Xinhua reported"
+    assert found["Vardenis"].classes == {"City"} and found["Vardenis"].lat is not None
+
+
+def test_without_an_annotation_the_rules_still_find_gazetteer_names() -> None:
+    found = _analyse_fixture(None)
+    assert found["Vardenis"].classes == {"City"}
+    assert "Jeyhun Bayramov" not in found  # no rule frames him: only the annotator finds him

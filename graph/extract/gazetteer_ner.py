@@ -1,0 +1,91 @@
+"""Named entities from the annotator (CoreNLP NER: PERSON, COUNTRY, STATE_OR_PROVINCE,
+CITY, LOCATION, ORGANIZATION, NATIONALITY) as mention candidates, linked to the base and
+the gazetteer, so that a name neither knows is found without a pattern framing it
+("met Jeyhun Bayramov", "shells landed in Sotk", "Xinhua reported").
+
+Used only when the article has an annotation; without one (no Java, degraded mode) the
+regular-expression recognisers of entities.py and people.py do the work alone. NER
+mentions rank below the base's names and the phrases of entities.py: they add names,
+they do not retype what a rule already read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.extract.linking import Discourse
+from graph.extract.mentions import Mention, is_name
+
+RULE = "entity.ner"
+# NER label -> the class a name of that label gets when the base and the gazetteer lack it
+_MINT = {"PERSON": "Person", "CITY": "City", "STATE_OR_PROVINCE": "Region",
+         "ORGANIZATION": "Organization", "COUNTRY": "State"}
+
+
+def sentence_names(annotation: Any, begin: int, end: int) -> list[tuple[int, int, str]]:
+    """The annotator's named entities inside [begin, end), offsets from `begin`."""
+    if annotation is None:
+        return []
+    return [(e.begin - begin, e.end - begin, e.ner) for e in getattr(annotation, "entities", ())
+            if begin <= e.begin and e.end <= end and e.ner in _LABELS]
+
+
+_LABELS = {"PERSON", "COUNTRY", "STATE_OR_PROVINCE", "CITY", "LOCATION", "ORGANIZATION",
+           "NATIONALITY"}
+
+
+def ner_mentions(text: str, names: list[tuple[int, int, str]], disc: Discourse, rules: Any,
+                 taken: list[Mention]) -> list[Mention]:
+    """Mentions for the NER spans no other recogniser covers."""
+    found: list[Mention] = []
+    for b, e, label in names:
+        surface = text[b:e]
+        if not surface[:1].isupper() or any(t.begin < e and t.end > b for t in taken):
+            continue
+        mention = _mention(text, b, e, surface, label, disc, rules)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _mention(text: str, b: int, e: int, surface: str, label: str, disc: Discourse,
+             rules: Any) -> Mention | None:
+    gaz = disc.gazetteer
+    if label == "NATIONALITY":
+        state = disc.demonym(surface)
+        return Mention(b, e, surface, state, "demonym", RULE, priority=0) if state else None
+    known = disc.kb.names.get(surface) or disc.kb.by_key(surface)
+    if known is not None:
+        return Mention(b, e, surface, known, "name", RULE, priority=1)
+    if label == "COUNTRY" or gaz.country_named(surface) is not None:
+        state = disc.state_named(surface)
+        if state is None and label == "COUNTRY" and is_name(surface, rules, disc):
+            state = disc.mint("State", surface, rule=RULE)
+            state.classes.add("Country")
+            state.state = state.iri
+        return Mention(b, e, surface, state, "name", RULE, priority=1) if state else None
+    if label in {"CITY", "STATE_OR_PROVINCE", "LOCATION"}:
+        cls = {"CITY": "City", "STATE_OR_PROVINCE": "Region"}.get(label)
+        place = disc.resolve_place(surface, cls)
+        if place is None and cls is not None and is_name(surface, rules, disc):
+            # a town the gazetteer lacks ("Sotk"): the state of the article it lies in is
+            # not said, so none is guessed
+            place = disc.mint(cls, surface, rule=RULE)
+        if place is None or place.is_state and label != "LOCATION":
+            return None
+        return Mention(b, e, surface, place, "name", RULE, priority=1)
+    if label == "PERSON":
+        words = surface.split()
+        if not is_name(surface, rules, disc):
+            return None
+        if len(words) == 1:
+            # "Misri said": the person the article named in full before
+            earlier = [p for p in disc.minted.values() if p.is_a("Person")
+                       and p.label.split()[-1] == surface]
+            return Mention(b, e, surface, earlier[0], "person", RULE, priority=1) \
+                if len(earlier) == 1 else None
+        person = disc.mint("Person", surface, rule=RULE)
+        return Mention(b, e, surface, person, "person", RULE, priority=1)
+    if label == "ORGANIZATION" and is_name(surface, rules, disc):
+        org = disc.mint("Organization", surface, rule=RULE)
+        return Mention(b, e, surface, org, "name", RULE, priority=0)
+    return None
