@@ -23,7 +23,7 @@ from graph.extract.linking import Discourse, MintedFact
 from graph.extract.mentions import Mention, normalise
 from graph.extract.relations import Office, Relation, find_offices, find_relations
 from graph.extract.rules import Rules, get_rules, phrase_pattern
-from graph.extract.timex import TimeExpr, find_times
+from graph.extract.timex import TimeContext, TimeExpr, find_times
 from graph.extract.writer import Writer
 from graph.iris import Minter
 from graph.rdf import TripleSink
@@ -84,6 +84,7 @@ def analyse(article: Article, sentences: list[Sentence], kb: KnowledgeBase, rule
                                        if s.role != BOILERPLATE
                                        and len(s.text) <= MAX_SENTENCE], disc, rules)
     seen_figures: dict[tuple[int, tuple[int, int]], Figure] = {}
+    clock = TimeContext(article.reported_date)  # what earlier sentences set for time
     for sentence in sentences:
         if sentence.role == BOILERPLATE or len(sentence.text) > MAX_SENTENCE:
             continue  # a "sentence" this long is not prose (a capture gone wrong)
@@ -98,7 +99,7 @@ def analyse(article: Article, sentences: list[Sentence], kb: KnowledgeBase, rule
             if m.cue is not None and m.cue.is_state and m.kind in {"body", "force"}:
                 disc.note(m.cue, sentence.begin + m.begin)
                 result.mentions.append((m.cue, n))
-        times = find_times(text, article.reported_date, rules)
+        times = find_times(text, article.reported_date, rules, clock)
         result.times.extend((t, n, caption) for t in times)
         if sentence.role == HEADLINE:
             continue

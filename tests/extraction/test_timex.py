@@ -1,4 +1,5 @@
-"""Time expressions resolved against the reported date, words and precision kept."""
+"""Time expressions resolved against the reported date, words and precision kept; the
+extent is TimeML's TIMEX3 (no leading signal word)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,13 @@ import datetime as dt
 import pytest
 
 from graph.extract.rules import get_rules
-from graph.extract.timex import find_times
+from graph.extract.timex import TimeContext, Timex, find_times
 
 ANCHOR = dt.date(2021, 4, 30)  # a Friday
 
 
 @pytest.mark.parametrize(("sentence", "text", "start", "end", "precision"), [
-    pytest.param("Shooting resumed on Wednesday.", "on Wednesday", "2021-04-28", "2021-04-28",
+    pytest.param("Shooting resumed on Wednesday.", "Wednesday", "2021-04-28", "2021-04-28",
                  "Day", id="weekday"),
     pytest.param("Officials said Friday that talks went on.", "Friday", "2021-04-30",
                  "2021-04-30", "Day", id="weekday-is-reported-day"),
@@ -35,7 +36,7 @@ ANCHOR = dt.date(2021, 4, 30)  # a Friday
                  "2021-03-31", "Month", id="last-month"),
     pytest.param("The photo was taken on 12 March 2019.", "12 March 2019", "2019-03-12",
                  "2019-03-12", "Day", id="calendar-date"),
-    pytest.param("Fighting lasted for the past three days.", "for the past three days",
+    pytest.param("Fighting lasted for the past three days.", "the past three days",
                  "2021-04-27", "2021-04-30", "Day", id="duration"),
 ])
 def test_resolves(sentence, text, start, end, precision) -> None:
@@ -51,3 +52,99 @@ def test_no_time_in_plain_sentence() -> None:
 def test_weekday_never_after_the_reported_date() -> None:
     (found,) = find_times("Residents fled on Saturday.", ANCHOR, get_rules())
     assert found.start == dt.date(2021, 4, 24)
+
+
+@pytest.mark.parametrize(("sentence", "text", "start", "end", "precision"), [
+    pytest.param("The war broke out in 1991.", "1991", "1991-01-01", "1991-12-31", "Year",
+                 id="year-without-signal"),
+    pytest.param("It was the worst toll since the 2020 war.", "2020", "2020-01-01",
+                 "2020-12-31", "Year", id="year-as-modifier"),
+    pytest.param("Shots rang out on Wednesday, April 28, 2021, residents said.",
+                 "Wednesday, April 28, 2021", "2021-04-28", "2021-04-28", "Day",
+                 id="weekday-and-date-are-one"),
+    pytest.param("Guards clashed on Monday night.", "Monday night", "2021-04-26", "2021-04-26",
+                 "PartOfDay", id="weekday-night"),
+    pytest.param("The attack began in the early morning hours of April 29.",
+                 "the early morning hours of April 29", "2021-04-29", "2021-04-29",
+                 "PartOfDay", id="early-morning-hours-of"),
+    pytest.param("Shots were heard on the night of 28 April.", "the night of 28 April",
+                 "2021-04-28", "2021-04-28", "PartOfDay", id="night-of"),
+    pytest.param("A similar clash happened in April last year.", "April last year",
+                 "2020-04-01", "2020-04-30", "Month", id="month-last-year"),
+    pytest.param("A similar clash happened last March.", "last March", "2021-03-01",
+                 "2021-03-31", "Month", id="last-month-name"),
+    pytest.param("Tensions rose in early April.", "early April", "2021-04-01", "2021-04-30",
+                 "Month", id="early-month"),
+    pytest.param("Talks will resume later this month.", "later this month", "2021-04-30",
+                 "2021-04-30", "Month", id="later-this-month"),
+    pytest.param("Guards came under fire this morning.", "this morning", "2021-04-30",
+                 "2021-04-30", "PartOfDay", id="this-morning"),
+    pytest.param("The attack happened earlier in the day.", "earlier in the day",
+                 "2021-04-30", "2021-04-30", "Day", id="earlier-in-the-day"),
+])
+def test_resolves_timex3(sentence, text, start, end, precision) -> None:
+    found = find_times(sentence, ANCHOR, get_rules())
+    assert [(t.text, t.start.isoformat(), t.stop.isoformat(), t.precision) for t in found] == [
+        (text, start, end, precision)]
+
+
+def test_a_count_is_not_a_year() -> None:
+    assert find_times("Some 2000 troops and 1,500 people moved 2010 km.", ANCHOR,
+                      get_rules()) == []
+
+
+def _article(*sentences: str) -> list[list[tuple[str, str, str]]]:
+    context = TimeContext(ANCHOR)
+    return [[(t.text, t.start.isoformat(), t.precision)
+             for t in find_times(s, ANCHOR, get_rules(), context)] for s in sentences]
+
+
+def test_date_without_year_takes_the_year_its_context_set() -> None:
+    assert _article("In 2013, the two sides fought near the village.",
+                    "On May 7, guards exchanged fire.") == [
+        [("2013", "2013-01-01", "Year")], [("May 7", "2013-05-07", "Day")]]
+
+
+def test_date_without_year_and_no_context_is_the_latest_before_the_report() -> None:
+    assert _article("On May 7, guards exchanged fire.") == [[("May 7", "2020-05-07", "Day")]]
+
+
+def test_next_day_and_later_that_day_count_from_the_previous_time() -> None:
+    assert _article("Talks began on Monday.", "Later that day, shelling resumed.",
+                    "The next day the truce collapsed.") == [
+        [("Monday", "2021-04-26", "Day")], [("Later that day", "2021-04-26", "Day")],
+        [("The next day", "2021-04-27", "Day")]]
+
+
+def test_the_next_day_without_an_earlier_time_is_not_resolved() -> None:
+    assert _article("The next day the truce collapsed.") == [[]]
+
+
+def test_clock_time_keeps_its_day_with_finer_precision() -> None:
+    (clock, day) = find_times("The attack started at 8:50 a.m. local time on Wednesday.",
+                              ANCHOR, get_rules())
+    assert (clock.text, clock.start.isoformat(), clock.precision, clock.clock) == (
+        "8:50 a.m. local time", "2021-04-28", "TimeOfDay", "08:50")
+    assert day.text == "Wednesday"
+
+
+def test_clock_time_alone_is_on_the_reported_day() -> None:
+    (clock,) = find_times("The truce took effect from 9 a.m. Moscow time.", ANCHOR,
+                          get_rules())
+    assert (clock.text, clock.start, clock.clock) == ("9 a.m. Moscow time", ANCHOR, "09:00")
+
+
+def test_today_inside_a_quotation_is_the_day_of_the_statement() -> None:
+    found = find_times('"Today we were attacked," the minister said on Tuesday.', ANCHOR,
+                       get_rules())
+    assert [(t.text, t.start.isoformat()) for t in found] == [
+        ("Today", "2021-04-27"), ("Tuesday", "2021-04-27")]
+
+
+def test_annotator_timex_fills_what_the_rules_miss() -> None:
+    text = "Shelling resumed the day before yesterday."
+    b = text.index("the day")
+    (found,) = find_times(text, ANCHOR, get_rules(), annotated=[
+        Timex(b, len(text) - 1, "the day before yesterday", "DATE", "2021-04-28")])
+    assert (found.text, found.start.isoformat(), found.precision) == (
+        "the day before yesterday", "2021-04-28", "Day")
