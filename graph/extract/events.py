@@ -10,10 +10,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from graph.extract.claims import Frame, hearsay
+from graph.extract.grammar import Parse
 from graph.extract.kb import Entity
 from graph.extract.linking import Discourse
 from graph.extract.mentions import Mention
-from graph.extract.rules import Rules
+from graph.extract.roles import ParsedRoles, parse_roles
+from graph.extract.rules import Rules, phrase_pattern
 from graph.extract.timex import TimeExpr
 
 HOSTILE = {"ArmedClash", "Shelling", "SmallArmsFire", "Occupation", "CeasefireViolation",
@@ -24,6 +26,8 @@ _PLACE_PREP = re.compile(r"\b(?:in|at|near|outside|inside|of|into|across)\s+(?:t
 _NUMBER = re.compile(r"\b(\w+)\s+(?:previous\s+|prior\s+|earlier\s+|separate\s+|more\s+|"
                      r"other\s+)?$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+(?:[\w\-]+\s+){0,3}$", re.IGNORECASE)
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w\-]+\s+)?$",
+                       re.IGNORECASE)
 _SOURCE_PRONOUN = re.compile(r"\b(?:its|their|his|her|they|it)\b", re.IGNORECASE)
 _SINGULAR_POSSESSIVE = re.compile(r"\b(?:its|his|her)\b", re.IGNORECASE)
 
@@ -47,6 +51,10 @@ class EventRecord:
     frame: Frame | None = None
     claimed: bool = False
     accusation_of: list[EventRecord] = field(default_factory=list)
+    refers_to: list[EventRecord] = field(default_factory=list)  # "stick to the ceasefire"
+    reference: bool = False  # names an agreement that already exists, does not state one
+    time_sentence: int | None = None  # the sentence `time` is in, when not `sentence`
+    definite: bool = False  # "the truce", "their attacks": names an event told before
     iri: str = ""
     trigger: tuple[int, int] = (0, 0)
     also: list[int] = field(default_factory=list)  # later sentences that repeat it
@@ -115,8 +123,11 @@ def _time(times: list[TimeExpr], begin: int, end: int, trig: int,
 def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                 mentions: list[Mention], times: list[TimeExpr], weapons: list[tuple[int, int, str]],
                 sentence: int, disc: Discourse, rules: Rules, *,
-                conflict_starts: set[int], speech: set[int] | None = None) -> list[EventRecord]:
-    """The events triggered inside `span` (a clause, or a frame's claimed content)."""
+                conflict_starts: set[int], speech: set[int] | None = None,
+                parse: Parse | None = None) -> list[EventRecord]:
+    """The events triggered inside `span` (a clause, or a frame's claimed content).
+    With a `parse`, agent, target and place come from the dependency relations of the
+    trigger (graph/rules/roles.toml); the positional rules fill what the parse leaves."""
     begin, end = span
     state_of = disc.state_of
     hits = [(b, e, spec) for b, e, spec in rules.triggers.find(text, begin, end)]
@@ -124,6 +135,9 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
     classes_here = {spec["class"] for _, _, spec in hits if not spec.get("needs")}
     records: dict[str, EventRecord] = {}
     claimed = frame is not None or hearsay(text, span, rules)
+    # times that open a period ("since the group's return to power in 2021") date no event
+    periods = _period_starts(parse, times) if parse is not None else set()
+    conflict_starts = conflict_starts | periods
     for b, e, spec in hits:
         cls = spec["class"]
         if spec.get("needs") == "weapon":
@@ -135,17 +149,36 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             near = [t for t in times if begin <= t.begin < end and not t.duration
                     and t.begin not in conflict_starts and t.begin not in (speech or set())
                     and not _SINCE.search(text[max(begin, t.begin - 40):t.begin])]
+            if spec.get("averted") and re.search(
+                    r"\b" + phrase_pattern(spec["averted"]) + r"\b",
+                    text[max(begin, b - 50):b], re.IGNORECASE):
+                continue
+            if "time_within" in spec:
+                gap = spec["time_within"]
+                near = [t for t in near if b - gap <= t.end and t.begin <= e + gap]
             if not near or cls in records:
+                continue
+            # "fought a six-week war": the war is the event, the verb only its predicate
+            if any(o.get("background") and 0 <= ob - e <= 25 for ob, oe, o in hits
+                   if o is not spec):
                 continue
             # "urged a cessation of hostilities": the object of another event, not one
             if any(0 < b - oe <= 30 for ob, oe, o in hits if not o.get("needs")):
                 continue
-        if cls == "Conflict":
+        if cls == "Conflict" and not spec.get("background"):
             continue  # the conflict as a whole is handled once per article
+        reference = _ceasefire_reference(text, b, e, parse, rules) \
+            if cls == "CeasefireAgreement" else None
+        if reference == "violate":
+            # "accused Y of violating a ceasefire": Y's violation, not a new agreement
+            spec = next(x for x in rules.events["event"] if x["class"] == "CeasefireViolation")
+            cls = "CeasefireViolation"
         record = records.get(cls)
         if record is None:
             record = EventRecord(cls, spec["id"], 0.7, sentence, frame=frame, claimed=claimed,
-                                 trigger=(b, e))
+                                 trigger=(b, e), reference=reference == "keep",
+                                 definite=_DEFINITE.search(text, max(begin, b - 30), b)
+                                 is not None)
             records[cls] = record
         else:
             continue
@@ -153,15 +186,23 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
         before = [m for m in _actor_mentions(mentions, begin, b)]
         after = [m for m in _actor_mentions(mentions, e, end)]
         used: set[str] = set()
+        parsed = parse_roles(parse, (b, e), _within(mentions, begin, end), rules) \
+            if parse is not None and roles in {"agent-target", "agent"} else None
         record.place = _place(text, mentions, begin, end, set())
+        if record.place is None and parsed is not None and parsed.place:
+            record.place = parsed.place[0].entity
         if record.place is not None:
             used.add(record.place.iri)
         if roles in {"agent-target", "agent"}:
-            agent = _agent(text, before, frame, begin, b, disc)
+            agent = _parsed_agent(parsed, frame, disc)
+            if agent is None and not _agent_slot_unnamed(parsed):
+                agent = _agent(text, before, frame, begin, b, disc)
             record.agent = agent
             if agent is not None:
                 used.add(agent.iri)
-        if record.agent is None and roles in {"agent-target", "agent"}:
+                after = [m for m in after if m.entity is not agent]
+        if record.agent is None and roles in {"agent-target", "agent"} \
+                and not _agent_slot_unnamed(parsed):
             # passive: "an outpost was shelled by Tajik forces"
             by = re.match(r"\s+(?:\w+\s+){0,4}?by\s+(?:the\s+)?", text[e:end])
             agent_m = next((m for m in after if by and m.begin == e + by.end()
@@ -171,10 +212,13 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                 used.add(agent_m.entity.iri)
                 after = [m for m in after if m is not agent_m]
         if roles == "agent-target":
-            record.target = _target(text, record.agent, after, frame, e, end, mentions, disc)
+            record.target = _parsed_target(parsed, record, disc)
+            if record.target is None:
+                record.target = _target(text, record.agent, after, frame, e, end, mentions,
+                                        disc)
             if record.target is not None:
                 used.add(record.target.iri)
-        if roles in {"participants", "agent"}:
+        if roles in {"participants", "agent"} and not record.reference:
             # an agent's addressees come after the trigger ("urged X and Y to ...")
             pool = before + after if roles == "participants" else after
             record.participants = _participants(text, pool, frame if roles == "participants"
@@ -189,7 +233,8 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             if owner is not None and (record.agent is None or
                                       owner.iri != (state_of(record.agent) or owner).iri):
                 record.target = owner
-        record.time = _time(times, begin, end, b, conflict_starts | (speech or set()), text)
+        record.time = None if record.reference else \
+            _time(times, begin, end, b, conflict_starts | (speech or set()), text)
         if record.time is None and frame is not None and frame.accused is None:
             record.time = _time(times, frame.verb_span[0], frame.verb_span[1], b,
                                 conflict_starts)
@@ -209,6 +254,109 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
         if frame is not None and record.agent is not None and frame.accused is None:
             record.confidence = 0.65
     return list(records.values())
+
+
+def _period_starts(parse: Parse, times: list[TimeExpr]) -> set[int]:
+    """Times inside a "since" phrase, however long ("since the group's return to power
+    in 2021"): they date the start of a period, not an event of the clause."""
+    out: set[int] = set()
+    for t in times:
+        tok = parse.token_at(t.begin)
+        node = tok.i if tok is not None else None
+        for _ in range(6):
+            if node is None:
+                break
+            if any(parse.token(c).lemma == "since" for c in parse.children(node, "case")
+                   + parse.children(node, "mark")):
+                out.add(t.begin)
+                break
+            up = parse.parent(node)
+            node = up[1] if up is not None and up[0].split(":")[0] in {
+                "nmod", "obl", "compound", "amod", "nummod", "obl:tmod"} else None
+    return out
+
+
+@lru_cache(maxsize=2)
+def _ceasefire_words(rules: Rules) -> tuple[dict[str, str], re.Pattern[str]]:
+    spec = rules.events["ceasefire"]
+    words = {w: "keep" for w in spec["keep"]} | {w: "violate" for w in spec["violate"]}
+    before = re.compile(r"\b(" + "|".join(sorted(map(re.escape, words), key=len,
+                                                   reverse=True))
+                        + r")\s+(?:(?:to|by|with|of|on)\s+)?(?:(?:the|a|an|its|their|this|"
+                          r"that)\s+)?(?:[\w\-\"]+\s+)?$", re.IGNORECASE)
+    return words, before
+
+
+def _ceasefire_reference(text: str, b: int, e: int, parse: Parse | None, rules: Rules
+                         ) -> str | None:
+    """"violate" when the ceasefire noun is what someone broke, "keep" when it is what
+    someone is asked to keep or committed to (an agreement that exists), else None."""
+    words, before = _ceasefire_words(rules)
+    if parse is not None:
+        head = parse.head_of(b, e)
+        up = parse.parent(head.i) if head is not None else None
+        if up is not None and (up[0].split(":")[0] in {"obj", "obl", "nmod"}
+                               or up[0] == "nsubj:pass"):
+            lemma = parse.token(up[1]).lemma.lower()
+            word = parse.token(up[1]).word.lower()
+            found = words.get(lemma) or words.get(word)
+            if found:
+                return found
+    m = before.search(text, max(0, b - 45), b)
+    return words.get(m.group(1).lower()) if m else None
+
+
+def _within(mentions: list[Mention], begin: int, end: int) -> list[Mention]:
+    return [m for m in mentions if begin <= m.begin and m.end <= end]
+
+
+def _parsed_agent(parsed: ParsedRoles | None, frame: Frame | None, disc: Discourse
+                  ) -> Entity | None:
+    """The agent the parse gives: the subject of an active verb, the "by" phrase of a
+    passive, the possessor of a noun. An accusation's accused party comes first: "X
+    accused Y of shelling" leaves the shelling's own subject unexpressed."""
+    if frame is not None and frame.accused is not None:
+        return frame.accused
+    if parsed is None:
+        return None
+    for m in parsed.agent:
+        if m.kind != "pair" and m.entity is not None and m.entity.is_actor:
+            return m.entity
+    return None
+
+
+def _agent_slot_unnamed(parsed: ParsedRoles | None) -> bool:
+    """The parse puts someone unnamed in the agent slot of a passive or of "came under
+    fire from" ("a post was shelled by gunmen"): no name before the trigger is the agent
+    (that would be the victim)."""
+    return parsed is not None and not parsed.agent and parsed.agent_token is not None \
+        and (parsed.voice == "passive" or any(r.startswith("roles.under")
+                                              for r in parsed.rules))
+
+
+def _parsed_target(parsed: ParsedRoles | None, record: EventRecord, disc: Discourse
+                   ) -> Entity | None:
+    """The target the parse gives; a place there stands for its state ("shelled the
+    village of Osk": the state Osk lies in), and becomes the event's place if it has none."""
+    if parsed is None:
+        return None
+    agent_state = disc.state_of(record.agent) if record.agent else None
+    for m in parsed.target:
+        entity = m.entity
+        if m.kind == "pair" or entity is None:
+            continue
+        if entity.is_place and not entity.is_actor:
+            if record.place is None:
+                record.place = entity
+            owner = disc.state_of(entity)
+            if owner is None:
+                continue
+            entity = owner
+        state = disc.state_of(entity)
+        if agent_state is not None and state is not None and state.iri == agent_state.iri:
+            continue
+        return entity
+    return None
 
 
 def _agent(text: str, before: list[Mention], frame: Frame | None, begin: int, trig: int,

@@ -73,14 +73,90 @@ def office_iri(holder: Entity | None, office: str, of: Entity, minter: Minter) -
 
 def fold_repeat(record: EventRecord, previous: list[EventRecord], disc: Discourse
                 ) -> EventRecord | None:
-    """An earlier event of the article that `record` merely repeats: same hostile type and
-    agent, while `record` names no target, place or time of its own ("The Tajik forces
-    reportedly used tanks ... in their attacks")."""
-    if record.cls not in HOSTILE or record.agent is None or record.target or record.place \
-            or record.time:
-        return None
-    agent = _state_key(record.agent, disc)
+    """The earlier event of the article that `record` states again, if any. A repeat
+    has the same type and count and no part that differs (agent, target, place, day,
+    status, sides) and is one of:
+    - the same act told again with its sides: lead and body ("killed in overnight
+      shelling by Azerbaijani forces" ... "Azerbaijani troops had shelled Armenian
+      positions"), unless one of them is what an accusation alleges;
+    - an event named again with a definite article or possessive ("the truce collapsed"
+      after "brokered a ceasefire", "in their attacks");
+    - a hostile act by the same agent with nothing of its own (no target, place, time);
+    - a past war dated the same ("the 2020 war", "fought a war in 2020")."""
+    if record.cls == "Accusation":
+        return None  # one per act of accusing; what is alleged is folded on its own
     for earlier in reversed(previous):
-        if earlier.cls == record.cls and _state_key(earlier.agent, disc) == agent:
+        if _compatible_parts(earlier, record, disc) and _repeats(earlier, record, disc):
             return earlier
     return None
+
+
+def _repeats(a: EventRecord, b: EventRecord, disc: Discourse) -> bool:
+    accused = (a.frame is not None and a.frame.accusation) or \
+        (b.frame is not None and b.frame.accusation)
+    if a.agent is not None and b.agent is not None and a.target is not None \
+            and b.target is not None:
+        return not accused or a.frame is b.frame
+    if b.definite or b.reference:
+        return True
+    if b.cls in HOSTILE and b.agent is not None and b.target is None and b.place is None \
+            and b.time is None:
+        return True
+    return b.cls == "Conflict" and a.time is not None and b.time is not None \
+        and a.time.start == b.time.start and a.time.stop == b.time.stop
+
+
+def _compatible_parts(a: EventRecord, b: EventRecord, disc: Discourse) -> bool:
+    if a.cls != b.cls or (a.count or None) != (b.count or None):
+        return False
+    if not (_compatible(a.agent, b.agent, disc) and _compatible(a.target, b.target, disc)):
+        return False
+    # a participants-only event ("hostilities between the two") is not a directed act
+    if _directed(a) != _directed(b) and (a.participants or b.participants):
+        return False
+    if a.place is not None and b.place is not None and a.place.iri != b.place.iri:
+        return False
+    if a.time is not None and b.time is not None and (
+            a.time.start > b.time.stop or b.time.start > a.time.stop):
+        return False
+    if a.status != b.status and not (a.cls in {"CeasefireAgreement"} and {
+            a.status, b.status} <= {"Occurred", "Failed"}):
+        return False
+    sides_a = {_state_key(p, disc) for p in a.participants}
+    sides_b = {_state_key(p, disc) for p in b.participants}
+    return not (sides_a and sides_b and not (sides_a <= sides_b or sides_b <= sides_a))
+
+
+def _directed(record: EventRecord) -> bool:
+    return record.agent is not None or record.target is not None
+
+
+def _bare(record: EventRecord) -> bool:
+    return record.agent is None and record.target is None and record.place is None \
+        and record.time is None
+
+
+def _compatible(x: Entity | None, y: Entity | None, disc: Discourse) -> bool:
+    return x is None or y is None or _state_key(x, disc) == _state_key(y, disc)
+
+
+def absorb(earlier: EventRecord, record: EventRecord) -> None:
+    """`earlier` takes what the repeat adds: a part it lacked, weapons, participants, a
+    status the repeat states ("the truce collapsed"), the repeat's sentence as support."""
+    earlier.agent = earlier.agent or record.agent
+    earlier.target = earlier.target or record.target
+    earlier.place = earlier.place or record.place
+    if earlier.time is None and record.time is not None:
+        earlier.time, earlier.time_sentence = record.time, record.time_sentence \
+            if record.time_sentence is not None else record.sentence
+    earlier.weapons = list(dict.fromkeys(earlier.weapons + record.weapons))
+    known = {p.iri for p in earlier.participants}
+    earlier.participants += [p for p in record.participants if p.iri not in known]
+    if earlier.status == "Occurred" and record.status in {"Failed", "Ongoing"}:
+        earlier.status = record.status
+    earlier.claimed = earlier.claimed and record.claimed
+    earlier.reference = earlier.reference and record.reference
+    earlier.confidence = max(earlier.confidence, record.confidence)
+    earlier.refers_to += [r for r in record.refers_to if r not in earlier.refers_to]
+    if record.sentence != earlier.sentence and record.sentence not in earlier.also:
+        earlier.also.append(record.sentence)

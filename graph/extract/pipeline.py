@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from graph.corpus import Article
 from graph.document import BOILERPLATE, CAPTION, HEADLINE, Sentence
@@ -18,6 +19,7 @@ from graph.extract.claims import Frame, clauses, direct_claimed, find_frames, sp
 from graph.extract.discovery import discover_states
 from graph.extract.entities import recognise
 from graph.extract.events import HOSTILE, EventRecord, attach_relative_agents, find_events
+from graph.extract.grammar import Parse
 from graph.extract.kb import Entity, KnowledgeBase, load_kb
 from graph.extract.linking import Discourse, MintedFact
 from graph.extract.mentions import Mention, normalise
@@ -70,14 +72,17 @@ def _free_spans(clause: tuple[int, int], frames: list[Frame]) -> list[tuple[int,
 
 
 def analyse(article: Article, sentences: list[Sentence], kb: KnowledgeBase, rules: Rules,
-            minter: Minter) -> tuple[ArticleResult, Discourse]:
-    """Everything the extractor reads from one article, before it is written as RDF."""
+            minter: Minter, annotation: Any = None) -> tuple[ArticleResult, Discourse]:
+    """Everything the extractor reads from one article, before it is written as RDF.
+    `annotation` (graph/annotate/types.Annotation of the article's text) gives the
+    dependency parse that roles are read from; without it, roles come from position."""
     disc = Discourse(kb, minter, article.reported_date)
     result = ArticleResult()
     start_re = re.compile(
         r"\b" + phrase_pattern(rules.events["conflict_start"]["subjects"]) + r"\s+"
         + phrase_pattern(rules.events["conflict_start"]["cues"]) + r"\b", re.IGNORECASE)
-    conflict_words = next(e for e in rules.events["event"] if e["class"] == "Conflict")
+    conflict_words = next(e for e in rules.events["event"] if e["class"] == "Conflict"
+                          and not e.get("background"))
     conflict_re = re.compile(r"\b" + phrase_pattern(conflict_words["triggers"]) + r"\b",
                              re.IGNORECASE)
     discover_states([article.title] + [normalise(s.text) for s in sentences
@@ -90,6 +95,8 @@ def analyse(article: Article, sentences: list[Sentence], kb: KnowledgeBase, rule
             continue  # a "sentence" this long is not prose (a capture gone wrong)
         text = normalise(sentence.text)
         n = sentence.index
+        parse = Parse.from_annotation(annotation, sentence.begin, sentence.end) \
+            if annotation is not None else None
         caption = sentence.role == CAPTION
         mentions = recognise(text, disc, rules)
         for m in mentions:
@@ -145,13 +152,12 @@ def analyse(article: Article, sentences: list[Sentence], kb: KnowledgeBase, rule
                     _note_conflict(result.conflict, text, span, mentions, weapons, n, disc)
                     break
             records = find_events(text, span, frame, mentions, times, weapons, n, disc, rules,
-                                  conflict_starts=starts, speech=speech)
+                                  conflict_starts=starts, speech=speech, parse=parse)
             attach_relative_agents(text, records, mentions)
             direct_claimed(records, frame, disc)
-            for record in records:
-                earlier = _fold(record, result.events, disc)
-                if earlier is None:
-                    result.events.append(record)
+            referred = [r.reference for r in records]
+            records = [_fold(record, result.events, disc) for record in records]
+            _link_references(records, referred)
             found = find_figures(text, span, frame, mentions, figure_times, n, disc,
                                  rules, article.reported_date, clause=clause)
             # a joint statement ("according to both countries' agencies") claims the
@@ -178,16 +184,26 @@ def analyse(article: Article, sentences: list[Sentence], kb: KnowledgeBase, rule
     return result, disc
 
 
-def _fold(record: EventRecord, previous: list[EventRecord], disc: Discourse
-          ) -> EventRecord | None:
-    from graph.extract.merge import fold_repeat
+def _fold(record: EventRecord, events: list[EventRecord], disc: Discourse) -> EventRecord:
+    """The article's node for `record`: an earlier event it repeats (which takes what the
+    repeat adds), or `record` itself, added to `events`."""
+    from graph.extract.merge import absorb, fold_repeat
 
-    earlier = fold_repeat(record, previous, disc)
-    if earlier is not None:
-        earlier.weapons = list(dict.fromkeys(earlier.weapons + record.weapons))
-        earlier.confidence = max(earlier.confidence, record.confidence)
-        earlier.also.append(record.sentence)
+    earlier = fold_repeat(record, events, disc)
+    if earlier is None:
+        events.append(record)
+        return record
+    absorb(earlier, record)
     return earlier
+
+
+def _link_references(records: list[EventRecord], reference: list[bool]) -> None:
+    """"urged both sides to stick to the ceasefire": the appeal is about that agreement
+    (`reference[i]`: records[i] was named as one that exists, before it was folded)."""
+    referred = [r for r, ref in zip(records, reference, strict=True) if ref]
+    for record in records:
+        if record.cls == "Appeal":
+            record.refers_to += [r for r in referred if r not in record.refers_to]
 
 
 def _note_conflict(conflict: ConflictState, text: str, span: tuple[int, int],
@@ -208,9 +224,10 @@ def _note_conflict(conflict: ConflictState, text: str, span: tuple[int, int],
 
 
 def extract_article(article: Article, sentences: list[Sentence], minter: Minter,
-                    sink: TripleSink) -> Counter[str]:
-    """Extract one article into `sink` (its named graph); return counts by kind."""
+                    sink: TripleSink, annotation: Any = None) -> Counter[str]:
+    """Extract one article into `sink` (its named graph); return counts by kind.
+    `annotation` is the article's graph.annotate Annotation, or None (degraded mode)."""
     rules = get_rules()
     kb = load_kb(minter.base)
-    result, disc = analyse(article, sentences, kb, rules, minter)
+    result, disc = analyse(article, sentences, kb, rules, minter, annotation=annotation)
     return Writer(article, minter, sink, disc, rules).write(result)

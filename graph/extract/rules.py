@@ -83,6 +83,7 @@ class Rules:
     casualties: dict[str, Any]
     time: dict[str, Any]
     relations: dict[str, Any]
+    roles: dict[str, Any] = field(default_factory=dict)  # paths over the parse (roles.toml)
     # compiled lexicons
     bodies: Lexicon = field(init=False)
     forces: Lexicon = field(init=False)
@@ -120,4 +121,4 @@ def get_rules() -> Rules:
     """The compiled rules, loaded on first use and shared by every article of the process."""
     return Rules(**{name: load(name) for name in (
         "actors", "places", "events", "reporting", "weapons", "casualties", "time",
-        "relations")})
+        "relations", "roles")})

@@ -117,7 +117,9 @@ class Writer:
         else:
             s.add(node, "ckg:noPlaceReason", _NO_PLACE)
         if record.time is not None:
-            s.link(node, "ckg:time", self.time(record.time, record.sentence, False))
+            s.link(node, "ckg:time", self.time(
+                record.time, record.sentence if record.time_sentence is None
+                else record.time_sentence, False))
             s.add(node, "ckg:startDate", record.time.start)
             s.add(node, "ckg:endDate", record.time.stop)
         else:
@@ -130,6 +132,10 @@ class Writer:
             s.add(node, "ckg:count", record.count)
         for inner in record.accusation_of:
             s.link(node, "ckg:accusationOf", inner.iri)
+        for referred in record.refers_to:
+            # written before or after this node: its IRI is the same either way
+            referred.iri = referred.iri or event_iri(referred, self.disc, self.minter)
+            s.link(node, "ckg:refersTo", referred.iri)
         if conflict and node != conflict and (record.cls in HOSTILE or record.cls in {
                 "CeasefireAgreement", "Talks", "Meeting", "Evacuation", "Accusation"}):
             s.link(node, "ckg:subEventOf", conflict)

@@ -1,0 +1,180 @@
+"""Roles from the dependency parse, one construct per article in tests/extraction/constructs/
+(own sentences; their CoreNLP annotations are committed fixtures, so no JVM is needed).
+
+Each test runs the real extractor with the article's annotation and, where the construct
+is one that word order gets wrong, also without it, to show what the parse changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.annotate.cache import read_matching
+from graph.annotate.corpus import fixture_path
+from graph.corpus import Article, load_corpus
+from graph.document import segment
+from graph.extract.grammar import Parse, first_match, follow, voice
+from graph.extract.kb import load_kb
+from graph.extract.pipeline import ArticleResult, analyse
+from graph.extract.rules import get_rules
+from graph.iris import Minter
+
+CONSTRUCTS = Path(__file__).parent / "constructs"
+
+
+def _article(name: str) -> tuple[Article, object]:
+    articles, _ = load_corpus(CONSTRUCTS)
+    article = next(a for a in articles if a.slug.endswith(name))
+    annotation = read_matching(fixture_path(CONSTRUCTS, article), article.text,
+                               article.reported_date.isoformat())
+    assert annotation is not None, (
+        f"fixture for {article.slug} missing or stale: run "
+        "`kg annotate --corpus tests/extraction/constructs`")
+    return article, annotation
+
+
+def _run(name: str, *, parsed: bool = True) -> ArticleResult:
+    article, annotation = _article(name)
+    minter = Minter("https://example.org/kg/")
+    result, _ = analyse(article, segment(article), load_kb(minter.base), get_rules(), minter,
+                        annotation=annotation if parsed else None)
+    return result
+
+
+def _roles(result: ArticleResult) -> list[tuple[str, str | None, str | None]]:
+    return [(e.cls, e.agent.label if e.agent else None, e.target.label if e.target else None)
+            for e in result.events]
+
+
+def _parse(name: str) -> tuple[Parse, str]:
+    article, annotation = _article(name)
+    sentence = next(s for s in segment(article))
+    parse = Parse.from_annotation(annotation, sentence.begin, sentence.end)
+    assert parse is not None
+    return parse, sentence.text
+
+
+# ------------------------------------------------------------------ the grammar layer
+def test_paths_walk_enhanced_relations_down_and_up() -> None:
+    parse, text = _parse("passive-by")  # "Two Kazakh border posts were shelled by Uzbek troops"
+    verb = parse.head_of(text.index("shelled"), text.index("shelled") + 7)
+    assert verb is not None and voice(parse, verb.i) == "passive"
+    (by,) = follow(parse, verb.i, "obl:agent")
+    assert parse.token(by).word == "troops"
+    (subject,) = follow(parse, verb.i, "nsubj:pass")
+    assert parse.token(subject).word == "posts"
+    # a bare relation does not match a subtype that changes its meaning
+    assert follow(parse, verb.i, "nsubj") == []
+    # up then down: from the agent back to the verb's subject
+    assert follow(parse, by, "^obl:agent/nsubj:pass") == [subject]
+
+
+def test_first_match_tries_paths_in_order_and_head_of_a_phrase() -> None:
+    parse, text = _parse("open-fire-on")  # "Uzbek forces opened fire on a Kazakh outpost."
+    head = parse.head_of(text.index("opened"), text.index("fire") + 4)
+    assert head is not None and head.word == "opened" and voice(parse, head.i) == "active"
+    path, (outpost,) = first_match(parse, head.i, ["obl:against", "obl:on"]) or ("", [0])
+    assert path == "obl:on" and parse.token(outpost).word == "outpost"
+
+
+# ------------------------------------------------------------------ voice
+def test_passive_by_phrase_is_the_agent() -> None:
+    assert _roles(_run("passive-by")) == [("Shelling", "Uzbek forces", "Kazakhstan")]
+    # by position the victims named first would be the agent
+    assert _roles(_run("passive-by", parsed=False)) == [
+        ("Shelling", "Kazakhstan", "Uzbek forces")]
+
+
+def test_killed_in_shelling_by_troops() -> None:
+    assert _roles(_run("killed-in-shelling-by")) == [("Shelling", "Azerbaijani forces", None)]
+
+
+def test_victim_named_first_is_not_the_agent() -> None:
+    # "Armenian civilians were killed by Azerbaijani shelling."
+    assert _roles(_run("victim-first")) == [("Shelling", "Azerbaijan", "Armenia")]
+
+
+# ------------------------------------------------------------------ prepositions
+def test_opened_fire_on() -> None:
+    assert _roles(_run("open-fire-on")) == [("ArmedClash", "Uzbek forces", "Kazakhstan")]
+
+
+def test_an_attack_on_a_post_by_troops() -> None:
+    assert _roles(_run("attack-on")) == [("ArmedClash", "Kazakh forces", "Uzbekistan")]
+
+
+def test_strikes_against() -> None:
+    assert _roles(_run("strikes-against")) == [("ArmedClash", "Azerbaijan", "Armenia")]
+
+
+def test_came_under_fire_from() -> None:
+    # "Armenian positions came under fire from Azerbaijani forces on Tuesday."
+    assert _roles(_run("under-fire-from")) == [
+        ("ArmedClash", "Azerbaijani forces", "Armenia")]
+    assert _roles(_run("under-fire-from", parsed=False)) == [
+        ("ArmedClash", "Armenia", "Azerbaijani forces")]
+
+
+# ------------------------------------------------------------------ nominalisations
+def test_the_shelling_of_x_by_y() -> None:
+    assert _roles(_run("shelling-of-by")) == [("Shelling", "Azerbaijan", "Armenia")]
+
+
+def test_possessor_of_the_noun_is_the_agent() -> None:
+    # "Azerbaijan's bombardment of Armenian border villages lasted for hours."
+    assert _roles(_run("possessive-bombardment")) == [("Shelling", "Azerbaijan", "Armenia")]
+    assert _roles(_run("possessive-bombardment", parsed=False)) == [
+        ("Shelling", None, "Armenia")]
+
+
+# ------------------------------------------------------------------ ceasefire semantics
+def test_accused_of_breaking_a_ceasefire_is_a_violation_not_an_agreement() -> None:
+    result = _run("accused-of-violating")
+    assert ("CeasefireViolation", "Azerbaijan", "Armenia") in _roles(result)
+    assert "CeasefireAgreement" not in {e.cls for e in result.events}
+    (violation,) = [e for e in result.events if e.cls == "CeasefireViolation"]
+    assert violation.claimed
+    (accusation,) = [e for e in result.events if e.cls == "Accusation"]
+    assert accusation.accusation_of == [violation]
+
+
+def test_appeal_to_stick_to_the_ceasefire_refers_to_the_agreement() -> None:
+    result = _run("stick-to-ceasefire")
+    (agreement,) = [e for e in result.events if e.cls == "CeasefireAgreement"]
+    (appeal,) = [e for e in result.events if e.cls == "Appeal"]
+    assert appeal.agent is not None and appeal.agent.label == "Russia"
+    assert appeal.refers_to == [agreement]
+    assert agreement.time is not None and agreement.time.text.endswith("Monday")
+    assert agreement.also == [appeal.sentence]  # the second sentence names it again
+
+
+@pytest.mark.parametrize("name", ["truce-held-a-day", "truce-collapsed"])
+def test_a_truce_that_did_not_last_failed(name: str) -> None:
+    result = _run(name)
+    (agreement,) = [e for e in result.events if e.cls == "CeasefireAgreement"]
+    assert agreement.status == "Failed"
+    assert {p.label for p in agreement.participants} == {"Kyrgyzstan", "Tajikistan"}
+
+
+# ------------------------------------------------------------------ one event, one node
+def test_lead_and_body_state_one_shelling() -> None:
+    result = _run("lead-and-body")
+    (shelling,) = result.events
+    assert (shelling.cls, shelling.agent.label, shelling.target.label) == (
+        "Shelling", "Azerbaijani forces", "Armenia")
+    assert shelling.place is not None and shelling.place.label == "Jermuk"
+    assert shelling.time is not None and shelling.time.text == "overnight"
+    assert shelling.sentence == 0 and shelling.also == [1]
+
+
+# ------------------------------------------------------------------ background
+def test_a_dated_past_war_is_one_earlier_conflict_not_a_clash() -> None:
+    result = _run("past-war")
+    (war,) = result.events
+    assert war.cls == "Conflict" and war.time is not None and war.time.start.year == 2020
+    assert {p.label for p in war.participants} == {"Armenia", "Azerbaijan"}
+
+
+def test_since_a_return_to_power_dates_no_clash() -> None:
+    assert _run("since-return-to-power").events == []
