@@ -1,5 +1,5 @@
 """Fixtures for the saved-query tests: run a saved query by name over a real built store,
-read the gold annotations, and a second store built from the held-out test articles."""
+read the gold annotations, and a second store built from the dev test articles."""
 
 from __future__ import annotations
 
@@ -14,7 +14,9 @@ from tests.conftest import build_store
 
 TESTS = Path(__file__).resolve().parent.parent
 GOLD = TESTS / "gold"
-OTHER_ARTICLES = TESTS / "articles"
+# the dev split of the test articles (tests/articles/dev/) and its gold
+OTHER_ARTICLES = TESTS / "articles" / "dev"
+OTHER_GOLD = GOLD / "dev"
 CORPUS_ARTICLES = ("2022-09-16_border-conflict-escalates", "2022-09-16_ceasefire-agreed")
 
 Row = dict[str, str]
@@ -56,7 +58,7 @@ def corpus_gold() -> dict[str, dict]:
 
 @pytest.fixture(scope="session")
 def other_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A store built by the real `kg build` from tests/articles/ (no corpus article)."""
+    """A store built by the real `kg build` from tests/articles/dev/ (no corpus article)."""
     return build_store(OTHER_ARTICLES, tmp_path_factory, "other-store")
 
 

@@ -1,4 +1,4 @@
-"""Every saved query over a store built from other articles (tests/articles/): no error,
+"""Every saved query over a store built from other articles (tests/articles/dev/): no error,
 an answer where those articles contain that kind of fact, and nothing of the corpus."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import tomllib
 import pytest
 
 from queries import all_queries
-from tests.queries.conftest import GOLD, OTHER_ARTICLES, run_saved
+from tests.queries.conftest import OTHER_ARTICLES, OTHER_GOLD, run_saved
 
 OTHER_SLUGS = sorted(p.stem for p in OTHER_ARTICLES.glob("*.txt"))
 SEED_SLUGS = ("2022-09-16_border-conflict-escalates", "2022-09-16_ceasefire-agreed")
@@ -17,7 +17,7 @@ SEED_SLUGS = ("2022-09-16_border-conflict-escalates", "2022-09-16_ceasefire-agre
 def _other_gold() -> list[dict]:
     out = []
     for slug in OTHER_SLUGS:
-        with (GOLD / f"{slug}.toml").open("rb") as fh:
+        with (OTHER_GOLD / f"{slug}.toml").open("rb") as fh:
             out.append(tomllib.load(fh))
     return out
 
