@@ -69,19 +69,47 @@ def article_countries(texts: list[str], disc: Discourse) -> set[str]:
 _WORDS = re.compile(r"[A-Z][\w\-]+")
 
 
+
+
+def place_words(texts: list[str], rules: Rules) -> set[str]:
+    """Names the article puts before a place noun ("North Kivu province", "Unity state"):
+    never a person or an organisation in that article."""
+    nouns = phrase_pattern([n for p in rules.places["place"] for n in p["nouns"]])
+    pattern = re.compile(r"((?:[A-Z][\w'\-]+\s+){1,3})" + nouns + r"\b")
+    stop = set(rules.places["stop"]["words"])
+    found: set[str] = set()
+    for text in texts:
+        for m in pattern.finditer(text):
+            words = m.group(1).split()
+            while words and words[0] in stop:
+                words = words[1:]
+            if words:
+                found.add(" ".join(words))
+    return found
+
+
+def _named_as_place(name: str, texts: list[str], rules: Rules) -> bool:
+    """"North Kivu province" anywhere in the article: North Kivu is no state."""
+    nouns = phrase_pattern([n for p in rules.places["place"] for n in p["nouns"]])
+    pattern = re.compile(re.escape(name) + r"(?:'s)?\s+" + nouns + r"\b", re.IGNORECASE)
+    return any(pattern.search(text) for text in texts)
+
+
 def discover_states(texts: list[str], disc: Discourse, rules: Rules) -> list[Entity]:
     """Mint the unknown states the texts reveal and register their names and adjectives
     for this article."""
     spec = rules.actors["unknown_state"]
     stop = set(rules.places["stop"]["words"])
     disc.countries |= article_countries(texts, disc)
+    disc.place_words |= place_words(texts, rules)
     found: dict[str, int] = {}
     for text in texts:
         for pattern in _patterns(rules):
             for m in pattern.finditer(text):
                 names = [m.group(g) for g in ("a", "b") if g in m.groupdict() and m.group(g)]
                 for name in names:
-                    if name.split()[0] in stop or _known(name, disc):
+                    if name.split()[0] in stop or _known(name, disc) or \
+                            _named_as_place(name, texts, rules):
                         continue
                     found[name] = found.get(name, 0) + 1
     minted = []

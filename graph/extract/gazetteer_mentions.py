@@ -42,12 +42,13 @@ def _words(rules: Rules) -> _Words:
     gaz = rules.places["gazetteer"]
     nouns = sorted({n for p in rules.places["place"] for n in p["nouns"]}, key=len, reverse=True)
     alternation = "|".join(re.escape(n) for n in nouns)
-    natural = "|".join(re.escape(n) for n in rules.places["natural"]["nouns"])
+    natural = "|".join(re.escape(n) for n in rules.places["natural"]["nouns"] +
+                       rules.places["natural"]["not_place_after"])
     return _Words(
         stop=frozenset(rules.places["stop"]["words"]),
         ambiguous=frozenset(gaz["ambiguous"]),
         given_names=frozenset(load("countries").get("given_names", [])),
-        place_nouns=re.compile(r"\s+(" + alternation + r")\b", re.IGNORECASE),
+        place_nouns=re.compile(r"\s+(" + alternation + r"|state)\b", re.IGNORECASE),
         noun_before=re.compile(r"\b(" + alternation + r")\s+of\s+$", re.IGNORECASE),
         natural_after=re.compile(r"\s+(?:" + natural + r")\b", re.IGNORECASE),
         place_preps=frozenset(rules.actors["capital"]["place_prepositions"]),
@@ -60,6 +61,8 @@ def text_class(text: str, begin: int, end: int, rules: Rules) -> str | None:
     after = words.place_nouns.match(text, end)
     before = words.noun_before.search(text[max(0, begin - 40):begin])
     noun = (before.group(1) if before else after.group(1) if after else "").lower()
+    if noun == "state":
+        return "Region"  # "South Sudan's Unity state"
     return rules.place_nouns.value(noun)["class"] if noun else None
 
 
@@ -79,7 +82,7 @@ def gazetteer_mentions(text: str, disc: Discourse, rules: Rules,
         if not _capitalised(word) or any(t.begin <= b < t.end for t in taken):
             i += 1
             continue
-        hit = None
+        hit: tuple[int, str, str, object] | None = None
         for n in range(min(MAX_TOKENS, len(tokens) - i), 0, -1):
             j = i + n - 1
             e = tokens[j][1]
@@ -88,9 +91,9 @@ def gazetteer_mentions(text: str, disc: Discourse, rules: Rules,
             if any(t.begin < e and t.end > b for t in taken):
                 continue
             surface = text[b:e]
-            hit = _lookup(surface, n, disc)
-            if hit is not None:
-                hit = (j, surface, *hit)
+            looked = _lookup(surface, n, disc)
+            if looked is not None:
+                hit = (j, surface, looked[0], looked[1])
                 break
         if hit is None:
             i += 1
@@ -165,12 +168,38 @@ def _mention(text: str, b: int, e: int, surface: str, kind: str, value: object,
     if _neighbour_name(text, tokens, i, j, words) or words.natural_after.match(text, e):
         return None  # "Nikol Pashinyan", "the Moyka river"
     cls = text_class(text, b, e, rules)
-    place = disc.locate(surface, cls, None)
+    if cls is not None and cls not in {"City", "Village", "Region", "District"}:
+        return None  # "the Preah Vihear temple": the rules of entities.py name it
+    place = disc.locate(surface, cls, None, prefer=_sentence_countries(text, b, disc, words))
     if place is None:
         return None
-    entity = disc.place_entity(place, cls if cls in {"City", "Village", "Region", "District"}
-                               else None, label=surface)
+    if cls is None and place.cls in {"Region", "District"}:
+        # a bare name that is also a large town of the same state means the town
+        threshold = int(rules.places["gazetteer"]["bare_city_population"])
+        town = next((p for p in disc.gazetteer.places_named(surface) if p.country ==
+                     place.country and p.cls == "City" and p.population >= threshold), None)
+        place = town or place
+    entity = disc.place_entity(place, cls, label=surface)
+    after = words.place_nouns.match(text, e)
+    if after:
+        disc.heard(entity, text[b:after.end()])  # "Surin province", "Unity state"
     return Mention(b, e, surface, entity, "name", RULE, priority=1)
+
+
+def _sentence_countries(text: str, pos: int, disc: Discourse, words: _Words) -> list[str]:
+    """ISO codes of the states the sentence names (by name or adjective), nearest to
+    `pos` first: a name both states have ("Kok-Tash") is the one of the state at hand."""
+    gaz = disc.gazetteer
+    found: list[tuple[int, str]] = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        code = gaz.country_names.get(word) or gaz.demonyms.get(word)
+        if code is None:
+            entity = disc.kb.names.get(word) or disc.kb.demonyms.get(word)
+            code = disc.country_of(entity) if entity is not None and entity.is_state else None
+        if code:
+            found.append((abs(m.start() - pos), code))
+    return list(dict.fromkeys(code for _, code in sorted(found)))
 
 
 def capital_acts(text: str, b: int, e: int, state: Entity, rules: Rules) -> bool:

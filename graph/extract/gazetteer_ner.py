@@ -75,8 +75,8 @@ def _mention(text: str, b: int, e: int, surface: str, label: str, disc: Discours
         return Mention(b, e, surface, place, "name", RULE, priority=1)
     if label == "PERSON":
         words = surface.split()
-        if not is_name(surface, rules, disc):
-            return None
+        if not is_name(surface, rules, disc) or surface in disc.place_words:
+            return None  # "North Kivu" (the article's "North Kivu province")
         if len(words) == 1:
             # "Misri said": the person the article named in full before
             earlier = [p for p in disc.minted.values() if p.is_a("Person")
@@ -85,7 +85,13 @@ def _mention(text: str, b: int, e: int, surface: str, label: str, disc: Discours
                 if len(earlier) == 1 else None
         person = disc.mint("Person", surface, rule=RULE)
         return Mention(b, e, surface, person, "person", RULE, priority=1)
-    if label == "ORGANIZATION" and is_name(surface, rules, disc):
-        org = disc.mint("Organization", surface, rule=RULE)
-        return Mention(b, e, surface, org, "name", RULE, priority=0)
+    if label == "ORGANIZATION" and is_name(surface, rules, disc) and \
+            surface not in disc.place_words:
+        spec = rules.actors["ner_organization"]
+        after = text[e:e + 20].lower()
+        if not (set(surface.split()) & set(spec["name_words"]) or any(
+                after.lstrip().startswith(h) for h in spec["heads_after"])):
+            return None  # "United Press International", "Al Jazeera": outlets, not actors
+        org = disc.mint("Organization", surface, rule=spec["id"])
+        return Mention(b, e, surface, org, "name", spec["id"], priority=0)
     return None

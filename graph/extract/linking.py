@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from graph.extract.gazetteer import GazCountry, Gazetteer, GazPlace, load_gazetteer
+from graph.extract.gazetteer import GazCountry, Gazetteer, GazPlace, load_gazetteer, place_key
 from graph.extract.kb import PLACE_CLASSES, Entity, KnowledgeBase
 from graph.iris import Minter
 
@@ -36,6 +36,21 @@ def _words_regex(words: list[str]) -> re.Pattern[str] | None:
         return None
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
     return re.compile(r"(?<![\w\-])(?:" + alternatives + r")(?![\w])")
+
+
+# Ranks and titles that a capitalised run of words may carry before a person's name.
+_TITLE_WORDS = {"Lieutenant", "General", "Colonel", "Major", "Brigadier", "Captain",
+                "Sergeant", "Admiral", "Marshal", "Commander", "Secretary", "Minister",
+                "President", "Governor", "Prime", "Foreign", "Defence", "Defense", "Deputy",
+                "Chief", "Spokesman", "Spokeswoman", "Ambassador", "General-Lieutenant",
+                "Lt", "Gen", "Col", "Maj", "Mr", "Mrs", "Ms", "Dr", "Sheikh", "Acting"}
+
+
+def _without_titles(name: str) -> str:
+    words = name.split()
+    while len(words) > 2 and words[0].rstrip(".") in _TITLE_WORDS:
+        words = words[1:]
+    return " ".join(words)
 
 
 @dataclass
@@ -68,6 +83,10 @@ class Discourse:
     extra_demonym_regex: re.Pattern[str] | None = None
     # ISO 3166-1 codes of the states the article names (graph/extract/discovery.py)
     countries: set[str] = field(default_factory=set)
+    # names the article puts before a place noun ("North Kivu" of "North Kivu province")
+    place_words: set[str] = field(default_factory=set)
+    # the entity each gazetteer place became in this article (by ISO or geonames code)
+    by_place: dict[str, Entity] = field(default_factory=dict)
     # the office each person was said to hold in this article ("his counterpart")
     offices_held: dict[str, str] = field(default_factory=dict)
     # what the text calls each entity the base does not name so (written as skos:altLabel)
@@ -97,6 +116,8 @@ class Discourse:
              facts: list[MintedFact] | None = None, key: str | None = None) -> Entity:
         """An entity found only in the text: IRI from its kind and name. A place the
         gazetteer knows in one of the article's states gets its coordinates and state."""
+        if cls == "Person":
+            label = _without_titles(label)  # "Lieutenant General Constant Ndima"
         known = self.kb.names.get(label) or self.extra_names.get(label)
         if known is not None and cls in known.classes:
             return known
@@ -172,15 +193,22 @@ class Discourse:
             state.country = country.code if country is not None else ""
         return state.country
 
-    def locate(self, name: str, cls: str | None, state: str | None) -> GazPlace | None:
+    def locate(self, name: str, cls: str | None, state: str | None,
+               prefer: list[str] | None = None) -> GazPlace | None:
         """The gazetteer place a name stands for in this article: in the given state, else
-        in one of the article's states; of the text's class family where one fits."""
+        in one of the article's states (those in `prefer`, ISO codes of the states the
+        sentence names nearest first, before the others); of the text's class family
+        where one fits."""
         places = self.gazetteer.places_named(name)
         if not places:
             return None
         wanted = {self.country_of(self.entity(state))} if state else set(self.countries)
         wanted.discard("")
-        inside = [p for p in places if p.country in wanted]
+        key = place_key(name)
+        # a place known by this name only as one of its other names ("Kashmir" for a
+        # Cashmere in Washington state) must lie in a state the sentence names
+        inside = [p for p in places if p.country in wanted and (
+            place_key(p.name) == key or p.country in (prefer or []))]
         if not inside:
             return None
         towns = {"City", "Village"}
@@ -190,7 +218,9 @@ class Discourse:
             family = [p for p in inside if p.cls in {"Region", "District"}]
         else:
             family = inside
-        return (family or inside)[0]
+        pool = family or inside
+        rank = {code: i for i, code in enumerate(prefer or [])}
+        return min(pool, key=lambda p: rank.get(p.country, len(rank)))
 
     def place_entity(self, place: GazPlace, cls: str | None = None, *, label: str = "",
                       rule: str = "entity.gazetteer",
@@ -198,6 +228,10 @@ class Discourse:
         """A gazetteer place as an entity: the base's when the base has it (by name, in the
         same state), else minted with the text's class, the gazetteer's coordinates, its
         state and (for a town in a subdivision the gazetteer knows) its province."""
+        by_place = self.by_place.get(place.code)
+        if by_place is not None and (cls is None or cls in by_place.classes):
+            return by_place  # "the town of Jermuk" ... "in Jermuk": one entity
+        from_text = cls is not None
         cls = cls or place.cls
         label = label or place.name
         country = self.gazetteer.countries.get(place.country)
@@ -229,6 +263,8 @@ class Discourse:
             self._add_fact(iri, MintedFact("ckg:locatedIn", region.iri, "entity.gazetteer"))
         for fact in facts or []:
             self._add_fact(iri, fact)
+        if from_text or place.code not in self.by_place:
+            self.by_place[place.code] = entity
         return entity
 
     def _add_fact(self, iri: str, fact: MintedFact) -> None:

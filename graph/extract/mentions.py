@@ -69,6 +69,9 @@ def is_name(candidate: str, rules: Rules, disc: Discourse) -> bool:
     stop = set(rules.places["stop"]["words"])
     words = candidate.split()
     gaz = disc.gazetteer
+    if len(words) > 1 and any(w in stop or w in disc.kb.demonyms or w in gaz.demonyms
+                              for w in words[1:]):
+        return False  # "Shell Pakistani Border" (a headline in title case)
     return bool(words) and words[0] not in stop and candidate not in disc.kb.demonyms \
         and candidate not in disc.extra_demonyms and candidate not in disc.extra_names \
         and candidate not in gaz.demonyms and candidate not in gaz.country_names

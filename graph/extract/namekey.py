@@ -41,7 +41,7 @@ def name_key(name: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     text = re.sub(r"[\s\-]+", " ", text.lower()).strip()
     text = _NOT_LETTER.sub("", text)
-    text = re.sub(r"^the ", "", text)
+    text = re.sub(r"^the ", "", text).replace(" ", "")  # "Si Sa Ket" / "Sisaket"
     for pattern, replacement in _FOLDS:
         text = pattern.sub(replacement, text)
     return text

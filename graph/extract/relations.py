@@ -237,17 +237,21 @@ def _containment(text: str, mentions: list[Mention], frames: list[Frame], disc: 
             if region is not None and region.entity is not None \
                     and region.entity.iri != entity.iri:
                 out.append(Relation(entity, "locatedIn", region.entity, rule + "-in", 0.7))
-        if owner is None and not entity.in_kb and not entity.state:
+        if owner is None and not entity.in_kb and (not entity.state or
+                                                   entity.rule == "entity.gazetteer"):
             # a place found only in the text, in a sentence that says "in southern STATE"
+            # (for a gazetteer place: only the state the gazetteer puts it in)
             inside = re.search(r"\bin\s+(?:(?:" + dirs + r")\s+)?(" + NAME + r")\b",
                                text[m.end:])
             state = disc.state_named(inside.group(1)) if inside else None
-            if state is not None:
+            if state is not None and entity.state in {None, state.iri}:
                 out.append(Relation(entity, "inState", state, rule + "-sentence", 0.55))
                 continue
         if owner is not None and owner.iri != entity.iri:
             out.append(Relation(entity, "inState", owner, rule, 0.8))
-        elif not entity.in_kb and entity.state:
+        elif not entity.in_kb and entity.state and entity.rule != "entity.gazetteer":
+            # a state the text tied the place to; the gazetteer's own ties are written as
+            # plain triples (graph/extract/writer.py), not as statements of the text
             state = disc.entity(entity.state)
             if state is not None:
                 out.append(Relation(entity, "inState", state, entity.rule, 0.75))
