@@ -6,7 +6,6 @@ is claimed by the frame's source, and an accusation's accused party is the agent
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from graph.extract.claims import Frame, hearsay
@@ -17,6 +16,9 @@ from graph.extract.mentions import Mention
 from graph.extract.roles import ParsedRoles, parse_roles
 from graph.extract.rules import Rules, phrase_pattern
 from graph.extract.timex import TimeExpr
+from graph.extract.types import EventRecord
+
+__all__ = ["BILATERAL", "HOSTILE", "EventRecord", "attach_relative_agents", "find_events"]
 
 HOSTILE = {"ArmedClash", "Shelling", "SmallArmsFire", "Occupation", "CeasefireViolation",
            "TroopBuildUp"}
@@ -30,34 +32,6 @@ _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w\-]+\
                        re.IGNORECASE)
 _SOURCE_PRONOUN = re.compile(r"\b(?:its|their|his|her|they|it)\b", re.IGNORECASE)
 _SINGULAR_POSSESSIVE = re.compile(r"\b(?:its|his|her)\b", re.IGNORECASE)
-
-
-@dataclass
-class EventRecord:
-    """An event as one sentence states it, before merging across sentences and articles."""
-
-    cls: str
-    rule: str
-    confidence: float
-    sentence: int
-    agent: Entity | None = None
-    target: Entity | None = None
-    participants: list[Entity] = field(default_factory=list)
-    place: Entity | None = None
-    time: TimeExpr | None = None
-    weapons: list[str] = field(default_factory=list)
-    status: str = "Occurred"
-    count: int | None = None
-    frame: Frame | None = None
-    claimed: bool = False
-    accusation_of: list[EventRecord] = field(default_factory=list)
-    refers_to: list[EventRecord] = field(default_factory=list)  # "stick to the ceasefire"
-    reference: bool = False  # names an agreement that already exists, does not state one
-    time_sentence: int | None = None  # the sentence `time` is in, when not `sentence`
-    definite: bool = False  # "the truce", "their attacks": names an event told before
-    iri: str = ""
-    trigger: tuple[int, int] = (0, 0)
-    also: list[int] = field(default_factory=list)  # later sentences that repeat it
 
 
 def _actor_mentions(mentions: list[Mention], begin: int, end: int) -> list[Mention]:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 
 from graph.extract.casualties import Figure
-from graph.extract.events import HOSTILE, EventRecord
+from graph.extract.events import HOSTILE
 from graph.extract.kb import Entity
 from graph.extract.linking import Discourse
 from graph.extract.timex import TimeExpr
+from graph.extract.types import EventRecord
 from graph.iris import Minter
 
 
@@ -69,6 +70,28 @@ def claim_iri(claimant: Entity, verb: str, claimed: str, minter: Minter) -> str:
 
 def office_iri(holder: Entity | None, office: str, of: Entity, minter: Minter) -> str:
     return minter.hashed("officeholding", holder.iri if holder else "", office, of.iri)
+
+
+def fold_into(records: list[EventRecord], events: list[EventRecord], disc: Discourse
+              ) -> list[EventRecord]:
+    """The article's node for each of `records`: the earlier event it repeats (which
+    takes what the repeat adds, see `absorb`), or the record itself, added to `events`.
+    An appeal of the same span refers to an agreement the span names as existing
+    ("urged both sides to stick to the ceasefire")."""
+    out: list[EventRecord] = []
+    for record in records:
+        earlier = fold_repeat(record, events, disc)
+        if earlier is None:
+            events.append(record)
+            out.append(record)
+        else:
+            absorb(earlier, record)
+            out.append(earlier)
+    referred = [node for node, record in zip(out, records, strict=True) if record.reference]
+    for node in out:
+        if node.cls == "Appeal":
+            node.refers_to += [r for r in referred if r not in node.refers_to]
+    return out
 
 
 def fold_repeat(record: EventRecord, previous: list[EventRecord], disc: Discourse

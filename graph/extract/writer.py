@@ -22,12 +22,12 @@ from graph.extract.merge import (
 from graph.extract.provenance import Emitter
 from graph.extract.rules import Rules
 from graph.extract.timex import TimeExpr
+from graph.extract.types import ArticleResult
 from graph.iris import Minter
 from graph.rdf import TripleSink
 
 if TYPE_CHECKING:
     from graph.extract.casualties import Figure
-    from graph.extract.pipeline import ArticleResult
     from graph.extract.relations import Office
 
 _NO_PLACE = "the text names no place for it"

@@ -1,0 +1,78 @@
+"""The events-figures-claims stage: what one span of a sentence states (events with their
+roles, casualty figures), folded into what the article stated before, and, inside a frame,
+the claims its claimant makes and the accusation it levels."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from graph.extract.casualties import Figure, find_figures
+from graph.extract.claims import direct_claimed, speech_times
+from graph.extract.events import HOSTILE, attach_relative_agents, find_events
+from graph.extract.linking import Discourse
+from graph.extract.merge import fold_into
+from graph.extract.rules import Rules
+from graph.extract.timex import TimeExpr
+from graph.extract.types import EventRecord, SentenceReading, Span, SpanFindings
+
+
+@dataclass
+class SentenceTimes:
+    """A sentence's times sorted by what they may date: `speech` (offsets of times that
+    date a statement, "said on Friday"), `starts` (offsets that date only a period's or
+    the conflict's start), and `figures` (times a casualty figure may take)."""
+
+    speech: set[int]
+    starts: set[int]
+    figures: list[TimeExpr]
+
+    @classmethod
+    def of(cls, reading: SentenceReading, starts: set[int], rules: Rules) -> SentenceTimes:
+        spans = speech_times(reading.text, rules)
+        speech = {t.begin for t in reading.times for b, e in spans if b <= t.begin < e}
+        return cls(speech, starts, [t for t in reading.times if t.begin not in speech])
+
+
+@dataclass
+class ArticleFindings:
+    """What the article has stated so far: events (one per event, repeats folded in) and
+    figures (one per figure, however many frames claim it)."""
+
+    events: list[EventRecord] = field(default_factory=list)
+    seen_figures: dict[tuple[int, tuple[int, int]], Figure] = field(default_factory=dict)
+
+
+def find_in_span(reading: SentenceReading, part: Span, times: SentenceTimes,
+                 weapons: list[tuple[int, int, str]], found: ArticleFindings,
+                 disc: Discourse, rules: Rules, anchor: dt.date) -> SpanFindings:
+    """Events, figures, the accusation and the claims of one span."""
+    text, n, frame = reading.text, reading.n, part.frame
+    out = SpanFindings()
+    records = find_events(text, part.span, frame, reading.mentions, reading.times, weapons,
+                          n, disc, rules, conflict_starts=times.starts, speech=times.speech,
+                          parse=reading.parse)
+    attach_relative_agents(text, records, reading.mentions)
+    direct_claimed(records, frame, disc)
+    out.events = fold_into(records, found.events, disc)
+    stated = find_figures(text, part.span, frame, reading.mentions, times.figures, n, disc,
+                          rules, anchor, clause=part.clause)
+    # a joint statement ("according to both countries' agencies") claims the figure its
+    # first frame found: one figure, a claim per claimant
+    figures = [found.seen_figures.setdefault((n, f.span), f) for f in stated]
+    out.figures = [f for f in figures if any(f is g for g in stated)]
+    if frame is None:
+        return out
+    if frame.accusation:
+        accused = [r for r in out.events if r.cls in HOSTILE] or out.events
+        when = [t for t in reading.times if frame.verb_span[0] <= t.begin < frame.verb_span[1]]
+        out.accusation = EventRecord(
+            "Accusation", frame.rule, 0.8, n, agent=frame.claimant, target=frame.accused,
+            time=when[0] if when else None, accusation_of=accused)
+    out.claims.extend((frame, "event", record, n) for record in out.events)
+    for figure in figures:
+        if frame.accusation:
+            figure.frame = None  # an accusation is about acts, not counts
+        else:
+            out.claims.append((frame, "figure", figure, n))
+    return out
