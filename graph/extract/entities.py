@@ -263,6 +263,8 @@ def _place_mentions(text: str, base: list[Mention], disc: Discourse,
                     if not _is_name(name, rules, disc):
                         continue
                     entity = disc.mint(spec["class"], name, rule=spec["id"] + "-coordinated")
+                    # "the Batken and Leilek districts": each is "NAME district"
+                    disc.heard(entity, f"{name} {text[b:e].lower().removesuffix('s')}")
                     found.append(Mention(coord.start(g), coord.end(g), name, entity, "place",
                                          spec["id"] + "-coordinated", priority=2))
                 continue
@@ -284,6 +286,11 @@ def _place_mentions(text: str, base: list[Mention], disc: Discourse,
         after = None if spec.get("name_before") else \
             re.compile(r"\s+of\s+(" + NAME + ")").match(text, e)
         known_after = _starting_at(base, after.start(1)) if after else None
+        if after and known_after is not None and known_after.end == after.end(1):
+            retyped = _retyped(text, known_after, spec, disc)
+            if retyped is not None:  # "the town of X" where the base has a region X
+                found.append(retyped)
+                continue
         if after and _is_name(after.group(1), rules, disc) and known_after is None:
             name_b, name_e = after.span(1)
             entity = disc.mint(spec["class"], after.group(1), rule=spec["id"])
@@ -291,9 +298,21 @@ def _place_mentions(text: str, base: list[Mention], disc: Discourse,
             found.append(Mention(name_b, name_e, after.group(1), entity, "place", spec["id"],
                                  priority=2))
             continue
-        # "NAME, a village in ..." (apposition)
-        appos = re.compile("(" + NAME + r"),\s+an?\s+(?:[A-Z]\w+\s+|small\s+|border\s+)?$"
-                           ).search(text[:b])
+        # "the Doltarian capital, Sorkand" (the name after the noun)
+        named = re.compile(r",\s+(" + NAME + r")(?=\s*[,.;]|\s+(?:next|last|on|in)\b)"
+                           ).match(text, e)
+        if named and spec["class"] in {"City", "Village"} and _is_name(named.group(1), rules,
+                                                                       disc) \
+                and re.search(r"\bthe\s+(?:[A-Z]\w+\s+)?$", text[:b]) and \
+                _starting_at(base, named.start(1)) is None:
+            entity = disc.mint(spec["class"], named.group(1), rule=spec["id"] + "-apposition")
+            _tie_to_state(entity, text, b, base, disc, spec["id"])
+            found.append(Mention(named.start(1), named.end(1), named.group(1), entity, "place",
+                                 spec["id"] + "-apposition", priority=2))
+            continue
+        # "NAME, a village in ...", "NAME, the capital of ..." (apposition)
+        appos = re.compile("(" + NAME + r"),\s+(?:an?|the)\s+(?:[A-Z]\w+\s+|small\s+|"
+                           r"border\s+)?$").search(text[:b])
         if appos and _is_name(appos.group(1), rules, disc) and \
                 _starting_at(base, appos.start(1)) is None:
             entity = disc.mint(spec["class"], appos.group(1), rule=spec["id"] + "-apposition")
@@ -305,8 +324,13 @@ def _place_mentions(text: str, base: list[Mention], disc: Discourse,
         if before and text[b:e].lower() == text[b:e].lower().rstrip("s") + "" and \
                 _is_name(before.group(1), rules, disc):
             name_b, name_e = before.span(1)
-            if _ending_at(base, name_e) is not None or any(
-                    m.begin <= name_b < m.end for m in base):
+            known = _ending_at(base, name_e)
+            if known is not None and known.begin == name_b:
+                retyped = _retyped(text, known, spec, disc, end=e)
+                if retyped is not None:  # "the Isfara district" where the base has a town
+                    found.append(retyped)
+                    continue
+            if known is not None or any(m.begin <= name_b < m.end for m in base):
                 continue
             label = before.group(1)
             entity = disc.mint(spec["class"], label, rule=spec["id"])
@@ -314,6 +338,25 @@ def _place_mentions(text: str, base: list[Mention], disc: Discourse,
             found.append(Mention(name_b, e, text[name_b:e], entity, "place", spec["id"],
                                  priority=2))
     return found
+
+
+def _retyped(text: str, known: Mention, spec: dict, disc: Discourse,
+             end: int | None = None) -> Mention | None:
+    """The text's noun decides the type: "the town of Batken" is a town even where the
+    base (or the gazetteer) has a region Batken, "the Isfara district" a district where
+    it has a town. None when the known entity already is of that class."""
+    entity = known.entity
+    cls = spec["class"]
+    if entity is None or entity.is_state or cls in entity.classes or cls not in {
+            "City", "Village", "District", "Region"} or not entity.is_place:
+        return None
+    state = disc.state_of(entity)
+    facts = [MintedFact("ckg:inState", state.iri, spec["id"])] if state is not None else []
+    place = disc.mint(cls, known.text, state=state.iri if state else None,
+                      rule=spec["id"], facts=facts)
+    stop = end if end is not None else known.end
+    return Mention(known.begin, stop, text[known.begin:stop], place, "place", spec["id"],
+                   priority=2)
 
 
 def _tie_to_state(entity: Entity, text: str, begin: int, base: list[Mention],
