@@ -11,6 +11,12 @@ from graph.extract.mentions import NAME, Mention, is_name, left_cue, starting_at
 from graph.extract.rules import Rules
 
 
+def ranks(rules: Rules) -> str:
+    """A run of rank words ("Lieutenant General ", "Gen. ") before a name, optional."""
+    words = sorted(rules.actors["person_ranks"]["words"], key=len, reverse=True)
+    return r"(?:(?:" + "|".join(re.escape(w) for w in words) + r")\s+)*"
+
+
 def person_mentions(text: str, base: list[Mention], disc: Discourse,
                      rules: Rules) -> list[Mention]:
     """Officials: "President NAME", "Foreign Minister NAME"."""
@@ -18,7 +24,7 @@ def person_mentions(text: str, base: list[Mention], disc: Discourse,
     for b, e, spec in rules.offices.find(text):
         if spec.get("needs_body"):
             continue
-        m = re.compile(r",?\s+(" + NAME + ")").match(text, e)
+        m = re.compile(r",?\s+" + ranks(rules) + "(" + NAME + ")").match(text, e)
         if not m:
             continue
         name = m.group(1)

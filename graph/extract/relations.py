@@ -14,6 +14,7 @@ from graph.extract.claims import Frame
 from graph.extract.kb import Entity
 from graph.extract.linking import Discourse
 from graph.extract.mentions import NAME, Mention
+from graph.extract.people import ranks
 from graph.extract.rules import Rules, phrase_pattern
 
 
@@ -301,8 +302,9 @@ def find_offices(text: str, mentions: list[Mention], frames: list[Frame], disc: 
                 out.append(Office(person.entity if person else None, office, body.entity,
                                   spec["id"], 0.75))
             continue
-        holder_m = next((m for m in named if m.begin in range(e, e + 3) and m.entity is not None
-                         and m.entity.is_a("Person") and text[e:m.begin].strip() in {"", ","}),
+        between = re.compile(r",?\s*" + ranks(rules) + "$")
+        holder_m = next((m for m in named if e <= m.begin <= e + 40 and m.entity is not None
+                         and m.entity.is_a("Person") and between.fullmatch(text[e:m.begin])),
                         None)
         if holder_m is None:
             # "Sadyr Japarov, the Kyrgyz president," (apposition before the title)
@@ -313,7 +315,7 @@ def find_offices(text: str, mentions: list[Mention], frames: list[Frame], disc: 
         holder = holder_m.entity if holder_m else None
         # states before the title: "Kyrgyz President", "Kyrgyz and Tajik foreign ministers",
         # "Kyrgyzstan's president"; or after: "The governors of Kyrgyz and Tajik provinces"
-        states = _states_before(text, named, b, disc)
+        states = _states_before(text, named, b, disc, rules)
         if not states:
             tail = re.match(r"\s+of\s+((?:\w+\s+(?:and\s+)?){1,4})", text[e:])
             if tail:
@@ -322,9 +324,11 @@ def find_offices(text: str, mentions: list[Mention], frames: list[Frame], disc: 
                           and m.entity.is_state]
         if office == "Governor" and not states:
             # "Batken governor X", "the governor of Batken region"
+            modifiers = "|".join(rules.actors["person_ranks"]["office_modifiers"])
+            lead = re.search(r"(?:'s)?\s+(?:(?:" + modifiers + r")\s+)?$", text[:b])
             region = next((m for m in named if m.entity is not None and m.entity.is_a(
-                "Region", "District") and (m.end in range(b - 2, b) or
-                                          m.begin in range(e + 4, e + 10))), None)
+                "Region", "District") and (m.end in range(b - 2, b) or (lead and m.end ==
+                lead.start()) or m.begin in range(e + 4, e + 10))), None)
             if region is not None and region.entity is not None:
                 states = [region.entity]
                 if holder is None and region.begin > e:
@@ -416,9 +420,10 @@ def _pair_around(text: str, mentions: list[Mention], b: int, e: int) -> list[Ent
 
 
 def _states_before(text: str, named: list[Mention], begin: int,
-                   disc: Discourse) -> list[Entity]:
-    """"Kyrgyz and Tajik " / "Kyrgyzstan's " right before a title."""
-    m = re.search(r"(?:'s)?\s+$", text[:begin])
+                   disc: Discourse, rules: Rules) -> list[Entity]:
+    """"Kyrgyz and Tajik " / "Kyrgyzstan's " / "Thailand's acting " right before a title."""
+    modifiers = "|".join(rules.actors["person_ranks"]["office_modifiers"])
+    m = re.search(r"(?:'s)?\s+(?:(?:" + modifiers + r")\s+)?$", text[:begin])
     if not m:
         return []
     end = m.start()

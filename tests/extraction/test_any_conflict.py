@@ -189,3 +189,34 @@ def test_without_an_annotation_the_rules_still_find_gazetteer_names() -> None:
     found = _analyse_fixture(None)
     assert found["Vardenis"].classes == {"City"}
     assert "Jeyhun Bayramov" not in found  # no rule frames him: only the annotator finds him
+
+
+def test_ranks_between_title_and_name_are_not_the_name(extract) -> None:
+    result = extract("In Lima, Peru's Defense Minister, Gen. Victor Malca, told reporters that "
+                     "Peruvian forces held the post.")
+    assert ("Victor Malca", "Minister", "Peru") in _offices(result)
+
+
+def test_an_acting_premier_is_a_prime_minister(extract) -> None:
+    result = extract("Anwar Ibrahim said he had spoken with Thailand's acting premier, "
+                     "Phumtham Wechayachai.")
+    assert ("Phumtham Wechayachai", "PrimeMinister", "Thailand") in _offices(result)
+
+
+def test_the_texts_noun_decides_over_the_base(extract) -> None:
+    found = _found(extract("Residents of the Isfara district fled, the Tajik government said."))
+    assert found["Isfara"].classes == {"District"}  # the base has the town of Isfara
+
+
+def test_a_capital_named_in_apposition_is_a_city_of_its_state(extract) -> None:
+    result = extract("Zelenia's foreign ministry said the envoys will meet in the Zelenian "
+                     "capital, Varnok, next week.")
+    found = _found(result)
+    assert found["Varnok"].classes == {"City"}
+    assert ("Varnok", "inState", "Zelenia") in _relations(result)
+
+
+def test_a_name_before_a_place_noun_is_no_state(extract) -> None:
+    found = _found(extract("North Kivu's governor said rockets fell on Goma. Fighting in North "
+                           "Kivu province spread, the Congolese army said."))
+    assert not found.get("North Kivu") or not found["North Kivu"].is_state
