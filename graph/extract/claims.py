@@ -3,10 +3,16 @@ the span of text claimed), so that what it contains is recorded as a claim, not 
 
 Frames, in the order they are tried on a clause:
   SOURCE ACCUSE ACCUSED of CLAIM     "Tajikistan accused Kyrgyz forces of shelling ..."
-  SOURCES ACCUSE each other of CLAIM  two frames, one per side
-  according to SOURCE, CLAIM / CLAIM, according to SOURCE
+  SOURCE CHARGE that CLAIM           "the committee charged that Kyrgyz soldiers ..."
+  SOURCES ACCUSE each other of CLAIM  one directed frame per side (also "traded
+                                     accusations over", "both sides blamed the other for")
+  according to SOURCE, CLAIM / CLAIM, according to SOURCE  (a pair: one per side)
+  SOURCE was quoted as saying CLAIM
+  CLAIM, it/he/the ministry said     the article's previous claimant (attribution.py)
+  CLAIM, said SOURCE[, head of ...]  inverted reporter
   CLAIM, SOURCE SAY                  "... three others injured, authorities said"
   SOURCE SAY [that] CLAIM            "Kyrgyzstan's border service said Tajik forces ..."
+  each side said the other ...       one frame per side, the other side accused
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from graph.extract.attribution import anaphor, quoted_as_saying, recall, remember
 from graph.extract.kb import Entity
 from graph.extract.linking import Discourse
 from graph.extract.mentions import Mention
@@ -26,7 +33,13 @@ if TYPE_CHECKING:
 
 _RELATIVE = re.compile(r",\s+(?:which|where|who|whose|almost|nearly)\b")
 # words between a reporting verb and what is reported ("said in a statement on Friday that")
-_ADJUNCTS = re.compile(r"(?:,?\s+(?:in\s+a\s+(?:written\s+)?statement|to\s+reporters|"
+_ADJUNCTS = re.compile(r"(?:,?\s+(?:in\s+an?\s+(?:written\s+|brief\s+|televised\s+|joint\s+|"
+                       r"separate\s+|later\s+)?(?:statement|communiqu[eé]|briefing|post|"
+                       r"address|speech|interview|message|report)(?:\s+on\s+(?:its\s+)?"
+                       r"(?:website|telegram|X|Facebook|Twitter))?|"
+                       r"at\s+a\s+(?:news|press)\s+(?:conference|briefing)|"
+                       r"(?:late|early)?\s*on\s+[A-Z]\w+day(?:\s+(?:morning|afternoon|evening|night))?|"
+                       r"(?:late|early)\s+[A-Z]\w+day|to\s+reporters|"
                        r"to\s+journalists|in\s+an\s+interview|on\s+(?:its|his|her)\s+"
                        r"(?:website|telegram\s+channel|facebook\s+page)|(?:late|early)?\s*"
                        r"on\s+[A-Z]\w+day|earlier|later|separately|also|again))+",
@@ -34,6 +47,13 @@ _ADJUNCTS = re.compile(r"(?:,?\s+(?:in\s+a\s+(?:written\s+)?statement|to\s+repor
 # hostile event classes whose agent and target an accusation gives
 _DIRECTED = {"ArmedClash", "Shelling", "SmallArmsFire", "Occupation", "CeasefireViolation",
              "TroopBuildUp", "Airstrike", "DroneStrike", "Attack"}
+# the addressee of "told": "told reporters", "told parliament in Juba", "told state media"
+_TOLD = re.compile(r"\s+(?:the\s+)?(?:reporters|journalists|parliament|lawmakers|legislators|"
+                   r"a\s+news\s+conference|a\s+press\s+conference|a\s+briefing|"
+                   r"(?:state|local)\s+(?:media|television|TV)|the\s+\w+\s+(?:agency|"
+                   r"news\s+agency|broadcaster|newspaper)|[A-Z]\w+(?:\s+[A-Z]\w+){0,2})"
+                   r"(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)?"
+                   r"(?:\s+on\s+[A-Z]\w+day)?")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being)\s+$", re.IGNORECASE)
 
 
@@ -87,11 +107,19 @@ def _subject(text: str, mentions: list[Mention], begin: int, verb: int) -> Menti
     if not before:
         return None
     gap = text[before[-1].end:verb]
+    last = before[-1]
+    if last.kind == "person" and re.fullmatch(r",?\s*", gap) and \
+            re.search(r",\s*(?:[A-Z][\w.]*\.?\s+){0,3}$", text[begin:last.begin]):
+        return last  # "The army spokesman, Colonel X, said": the appositive names him
     if text[begin:verb].rstrip().endswith(",") or len(gap.split()) > 2:
         # skip possessive modifiers: "Kyrgyzstan's southern Batken province, ..., reported"
         heads = [m for m in mentions if begin <= m.begin < verb and m.entity is not None
                  and not text.startswith("'s", m.end)]
         first = heads[0] if heads else before[0]
+        nxt = next((m for m in heads if m.begin > first.begin), None)
+        if first.kind in {"demonym", "name"} and nxt is not None and nxt.kind == "person" \
+                and re.fullmatch(r"\s+(?:[A-Z][\w.\-]*\s+){0,3}", text[first.end:nxt.begin]):
+            return nxt  # "Angolan President X, who has been mediating, said": X speaks
         return first if first.entity is not None else None
     return before[-1]
 
@@ -104,11 +132,15 @@ def _resolve_pronoun(mentions: list[Mention], begin: int) -> Mention | None:
 
 def find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc: Discourse,
                 rules: Rules) -> list[Frame]:
-    """The attribution frames of one clause."""
-    return [f.trimmed(text) for f in _find_frames(text, span, mentions, rules)]
+    """The attribution frames of one clause. A reporter the clause does not name ("it
+    said", "the ministry added") is the article's previous claimant."""
+    frames = [f.trimmed(text) for f in _find_frames(text, span, mentions, disc, rules)]
+    if frames:
+        remember(disc, frames[0].claimant)
+    return frames
 
 
-def _find_frames(text: str, span: tuple[int, int], mentions: list[Mention],
+def _find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc: Discourse,
                  rules: Rules) -> list[Frame]:
     begin, end = span
     frames = _accuse_frames(text, begin, end, mentions, rules) or \
@@ -130,49 +162,115 @@ def _find_frames(text: str, span: tuple[int, int], mentions: list[Mention],
         claimants = source.pair if source.kind == "pair" else [source.entity]
         return [Frame(c, lemma, rules.reporting["according"]["id"], content,
                       (b, source_end)) for c in claimants if c is not None]
+    quoted = quoted_as_saying(text, begin, end, rules)
+    if quoted is not None:
+        verb_begin, content_begin = quoted
+        source = _subject(text, mentions, begin, verb_begin) or _nearest_before(
+            mentions, begin, verb_begin)
+        if source is not None and source.entity is not None:
+            return [Frame(source.entity, "say", rules.reporting["say"]["id"],
+                          (content_begin, end), (source.begin, content_begin))]
     for b, e, lemma in rules.say_verbs.find(text, begin, end):
-        if _PASSIVE.search(text[begin:b]):
-            continue  # "is reported to have": hearsay, not a source
-        head = text[begin:b]
-        comma = head.rstrip().rfind(",")
-        between = head[comma + 1:].strip().lower() if comma >= 0 else ""
-        if between in {"it", "they", "he", "she"}:
-            # "CLAIM, it said Friday, ...": the pronoun is the sentence's first actor
-            source = _resolve_pronoun(mentions, begin + comma)
-            if source is not None and source.entity is not None:
-                stop = text.find(",", e, end)
-                return [Frame(source.entity, lemma, rules.reporting["say"]["id"],
-                              (begin, begin + comma), (begin + comma, stop if stop > 0 else e))]
-        # trailing: "CLAIM, SOURCE said" (nothing much follows the verb)
-        rest = _ADJUNCTS.sub("", text[e:end])
-        rest = re.sub(r"^\s+that\b", "", rest)
-        trailing = len(re.findall(r"[A-Za-z]+", rest.split(",")[0])) <= 2
-        if comma > 0 and trailing:
-            tail = [m for m in _actors(mentions, begin + comma, b) if m.kind != "pair"]
-            if tail and len(text[begin + comma + 1:b].split()) <= 9:
-                source = tail[0]
-                if source.entity is not None:
-                    return [Frame(source.entity, lemma, rules.reporting["say"]["id"],
-                                  (begin, begin + comma), (begin + comma, e))]
-            continue  # "..., officials said": a source the text does not name
-        joint = _pair_subject(text, mentions, begin, b)
-        if joint is not None:
-            return _joint_say_frames(text, joint, lemma, e, end, rules)
-        source = _subject(text, mentions, begin, b)
-        if source is None or source.entity is None:
-            continue
-        content_begin = e
-        adjunct = _ADJUNCTS.match(text, e, end)
-        if adjunct:
-            content_begin = adjunct.end()  # "said on Thursday that", "said in a statement"
-        that = re.match(r"\s+that\b", text[content_begin:end])
-        if that:
-            content_begin += that.end()
-        if len(re.findall(r"[A-Za-z]+", text[content_begin:end])) < 2:
-            continue  # "..., officials said.": no named source and nothing after the verb
-        return [Frame(source.entity, lemma, rules.reporting["say"]["id"], (content_begin, end),
-                      (source.begin, e))]
+        frame = _say_frame(text, begin, end, b, e, lemma, mentions, disc, rules)
+        if frame:
+            return frame
     return []
+
+
+def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
+               mentions: list[Mention], disc: Discourse, rules: Rules) -> list[Frame]:
+    """One reporting verb at [b, e): the frame it heads, or [] if it heads none."""
+    rule = rules.reporting["say"]["id"]
+    if _PASSIVE.search(text[begin:b]):
+        return []  # "is reported to have": hearsay, not a source
+    head = text[begin:b]
+    comma = head.rstrip().rfind(",")
+    between = head[comma + 1:].strip() if comma >= 0 else head.strip()
+    # "CLAIM, it said Friday", "CLAIM, the ministry said in a statement", and at the start
+    # of a sentence "It said ...", "The statement added that ...": the reporter named before
+    named = [m for m in _actors(mentions, b - len(between) - 1, b) if m.kind != "pair"]
+    pronoun = anaphor(between, rules) if not named else None
+    if pronoun is not None:
+        source = _resolve_pronoun(mentions, begin + max(comma, 0)) if comma > 0 and \
+            pronoun == "pronoun" and between.lower() in {"it", "they"} else None
+        claimant = source.entity if source is not None else recall(disc, between, rules)
+        if claimant is not None:
+            if comma > 0:
+                stop = text.find(",", e, end)
+                return [Frame(claimant, lemma, rule, (begin, begin + comma),
+                              (begin + comma, stop if stop > 0 else e))]
+            content_begin = _content_begin(text, e, end, lemma)
+            if len(re.findall(r"[A-Za-z]+", text[content_begin:end])) >= 2:
+                return [Frame(claimant, lemma, rule, (content_begin, end), (begin, e))]
+    # inverted: "CLAIM, said Colonel X, spokesman for the army"
+    if comma > 0 and not between:
+        reporter_end = text.find(",", e, end)
+        reporter_end = end if reporter_end < 0 else reporter_end
+        after = [m for m in _actors(mentions, e, reporter_end) if m.kind != "pair"]
+        if after and re.fullmatch(r"\s*(?:the\s+)?(?:[A-Z][\w.\-]*\s+){0,3}",
+                                  text[e:after[0].begin]) and \
+                re.fullmatch(r"[\s.!?\"')]*", text[after[-1].end:reporter_end]):
+            source = next((m for m in after if m.entity is not None
+                           and m.entity.is_a("Person")), after[0])
+            if source.entity is not None:
+                return [Frame(source.entity, lemma, rule, (begin, begin + comma),
+                              (begin + comma, reporter_end))]
+    # trailing: "CLAIM, SOURCE said" (nothing much follows the verb)
+    rest = _ADJUNCTS.sub("", text[e:end])
+    rest = _TOLD.sub("", rest) if lemma == "tell" else rest
+    rest = re.sub(r"^\s+that\b", "", rest)
+    trailing = len(re.findall(r"[A-Za-z]+", rest.split(",")[0])) <= 2
+    if comma > 0 and trailing:
+        tail = [m for m in _actors(mentions, begin + comma, b) if m.kind != "pair"]
+        if tail and len(text[begin + comma + 1:b].split()) <= 9:
+            source = _speaker(text, tail, b)
+            if source.entity is not None:
+                return [Frame(source.entity, lemma, rule, (begin, begin + comma),
+                              (begin + comma, e))]
+        return []  # "..., officials said": a source the text does not name
+    joint = _pair_subject(text, mentions, begin, b)
+    if joint is not None:
+        return _joint_say_frames(text, joint, lemma, e, end, rules)
+    source = _subject(text, mentions, begin, b)
+    if source is None or source.entity is None:
+        return []
+    content_begin = _content_begin(text, e, end, lemma)
+    if len(re.findall(r"[A-Za-z]+", text[content_begin:end])) < 2:
+        return []  # "..., officials said.": no named source and nothing after the verb
+    return [Frame(source.entity, lemma, rule, (content_begin, end), (source.begin, e))]
+
+
+def _content_begin(text: str, verb_end: int, end: int, lemma: str) -> int:
+    """Where what is reported begins after the verb: past "on Thursday", "in a
+    statement", "told reporters in Juba", "that"."""
+    content_begin = verb_end
+    for _ in range(2):
+        adjunct = _ADJUNCTS.match(text, content_begin, end)
+        if adjunct and adjunct.end() > content_begin:
+            content_begin = adjunct.end()  # "said on Thursday that", "said in a statement"
+        if lemma == "tell":
+            told = _TOLD.match(text, content_begin, end)
+            if told and told.end() > content_begin:
+                content_begin = told.end()
+    that = re.match(r"\s+that\b", text[content_begin:end])
+    if that:
+        content_begin += that.end()
+    return content_begin
+
+
+def _speaker(text: str, tail: list[Mention], verb: int) -> Mention:
+    """The reporter of "CLAIM, SOURCE said": the person nearest the verb ("Armenian Prime
+    Minister Nikol Pashinyan told"), else the first actor of the reporter's phrase."""
+    last = tail[-1]
+    if last.entity is not None and last.entity.is_a("Person") and \
+            re.fullmatch(r"\s*", text[last.end:verb]):
+        return last
+    return tail[0]
+
+
+def _nearest_before(mentions: list[Mention], begin: int, pos: int) -> Mention | None:
+    before = [m for m in _actors(mentions, begin, pos) if m.kind != "pair"]
+    return before[-1] if before else None
 
 
 def _accuse_frames(text: str, begin: int, end: int, mentions: list[Mention],
@@ -180,11 +278,17 @@ def _accuse_frames(text: str, begin: int, end: int, mentions: list[Mention],
     spec = rules.reporting["accuse"]
     links = "|".join(spec["links"])
     for b, e, lemma in rules.accuse_verbs.find(text, begin, end):
-        link = re.compile(rf"\b(?:{links})\b").search(text, e, end)
-        if not link:
-            continue
         sources = [m for m in _actors(mentions, begin, b)]
         if not sources:
+            continue
+        that = re.match(r"\s+(?:(?:on|late|early)\s+[A-Z]\w+day\s+)?that\b", text[e:end])
+        if that and sources[-1].entity is not None:
+            # "the committee charged that Kyrgyz soldiers had opened fire": an allegation
+            # without a named accused; the claimed act says who
+            return [Frame(sources[-1].entity, lemma, spec["id"], (e + that.end(), end),
+                          (sources[-1].begin, e + that.end()))]
+        link = _link(text, e, end, links)
+        if not link:
             continue
         content = (link.end(), end)
         verb_span = (sources[0].begin, link.end())
@@ -204,9 +308,33 @@ def _accuse_frames(text: str, begin: int, end: int, mentions: list[Mention],
         source = sources[-1]
         if accused is None or accused.entity is None or source.entity is None:
             continue
-        return [Frame(source.entity, lemma, spec["id"], content, verb_span,
-                      accused=accused.entity, accusation=True)]
+        frames = [Frame(source.entity, lemma, spec["id"], content, verb_span,
+                        accused=accused.entity, accusation=True)]
+        # "accused X of firing ... and claimed that two civilians were killed"
+        also = _and_said(rules).search(text, content[0], end)
+        if also:
+            frames[0].content = (content[0], also.start())
+            verb = rules.say_verbs.value(also.group("verb")) or "say"
+            frames.append(Frame(source.entity, verb, rules.reporting["say"]["id"],
+                                (also.end(), end), (also.start(), also.end())))
+        return frames
     return []
+
+
+def _link(text: str, begin: int, end: int, links: str) -> re.Match[str] | None:
+    """The "of"/"for" that introduces the alleged act: the first one before a gerund
+    ("accused the army of the Democratic Republic of the Congo of firing"), else the first."""
+    found = list(re.compile(rf"\b(?:{links})\b").finditer(text, begin, end))
+    for m in found:
+        if re.match(r"\s+(?:\w+ly\s+)?[a-z]\w+ing\b", text[m.end():end]):
+            return m
+    return found[0] if found else None
+
+
+@lru_cache(maxsize=2)
+def _and_said(rules: Rules) -> re.Pattern[str]:
+    return re.compile(r",?\s+and\s+(?:also\s+)?(?P<verb>" + phrase_pattern(
+        list(rules.reporting["say"]["verbs"])) + r")\s+(?:that\b)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -214,6 +342,7 @@ class _Mutual:
     verbs: re.Pattern[str]
     links: re.Pattern[str]
     other: re.Pattern[str]
+    other_anywhere: re.Pattern[str]
 
 
 @lru_cache(maxsize=2)
@@ -224,6 +353,8 @@ def _mutual(rules: Rules) -> _Mutual:
         re.compile(r"\s*(?:with\s+each\s+other\s+|with\s+one\s+another\s+)?(?:"
                    + phrase_pattern(spec["links"]) + r")\b\s*", re.IGNORECASE),
         re.compile(r"\s*(?:that\s+)?" + phrase_pattern(spec["other"]) + r"(?![\w])",
+                   re.IGNORECASE),
+        re.compile(r"\b(?:by|from)\s+" + phrase_pattern(spec["other"]) + r"(?![\w])",
                    re.IGNORECASE))
 
 
@@ -278,7 +409,10 @@ def _joint_say_frames(text: str, pair: Mention, lemma: str, verb_end: int, end: 
     that = re.match(r"\s+that\b", text[content_begin:end])
     if that:
         content_begin += that.end()
-    other = _mutual(rules).other.match(text, content_begin, end)
+    # "each side said the other fired first", "each side saying it had repelled attacks by
+    # the other": the other side is the accused
+    other = _mutual(rules).other.match(text, content_begin, end) or \
+        _mutual(rules).other_anywhere.search(text, content_begin, end)
     a, c = pair.pair
     rule = rules.reporting["say"]["id"]
     span = (pair.begin, verb_end)

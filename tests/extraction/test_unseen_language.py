@@ -59,7 +59,7 @@ def test_counterpart_gets_the_same_office(extract) -> None:
         ("Sadyr Japarov", "President", "Kyrgyzstan"),
         ("Emomali Rahmon", "President", "Tajikistan")}
     (talks,) = result.events
-    assert talks.cls == "Talks" and talks.time.text == "on Friday"
+    assert talks.cls == "Talks" and talks.time.text == "Friday"
 
 
 def test_time_of_a_statement_is_not_the_time_of_the_event(extract) -> None:

@@ -1,0 +1,98 @@
+"""Attribution across sentences: who "it", "he", "the ministry" or "the statement" is when
+a reporting verb's source is not named in its clause ("Seventeen soldiers later died of
+their wounds, it said"; "The statement added that ..."), and "X was quoted as saying".
+
+The article's claimants are remembered in the order they speak (`remember`), in the
+discourse's `last_of_class` table under keys of their own, so the next unnamed reporter
+resolves to the last one that fits (`recall`): a person for "he"/"she", a claimant whose
+name has the noun for "the ministry", the last claimant for "it" and "the statement".
+The words are data: graph/rules/reporting.toml, [anaphora] and [quoted]."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from graph.extract.kb import Entity
+from graph.extract.linking import Discourse
+from graph.extract.rules import Rules, phrase_pattern
+
+_LAST = "attribution:claimant"
+_LAST_PERSON = "attribution:person"
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    pronoun: re.Pattern[str]
+    definite: re.Pattern[str]
+    personal: frozenset[str]
+    generic: frozenset[str]
+    quoted: re.Pattern[str]
+
+
+@lru_cache(maxsize=2)
+def _compile(rules: Rules) -> _Compiled:
+    spec = rules.reporting["anaphora"]
+    nouns = spec["nouns"] + spec["generic"]
+    return _Compiled(
+        re.compile(r"(?:" + phrase_pattern(spec["pronouns"]) + r")(?:\s+(?:also|later|then|"
+                   r"further|again))?", re.IGNORECASE),
+        re.compile(r"(?:the|its|his|her|their|that)\s+(?:[\w\-]+\s+){0,2}?(?P<noun>"
+                   + phrase_pattern(nouns) + r")(?:\s+(?:also|later|then|further|again))?",
+                   re.IGNORECASE),
+        frozenset(spec["personal"]), frozenset(spec["generic"]),
+        re.compile(r"\b(?:was|were|has\s+been|had\s+been|is)\s+(?:also\s+)?quoted\s+"
+                   r"(?:by\s+[^,;]{1,80}?\s+)?as\s+(?:" + phrase_pattern(
+                       rules.reporting["quoted"]["participles"]) + r")(?:\s+that\b)?",
+                   re.IGNORECASE))
+
+
+def anaphor(phrase: str, rules: Rules) -> str | None:
+    """"pronoun" for "it", "he", "they"; "definite" for "the ministry", "the statement",
+    "its spokesman"; None when `phrase` (a reporting verb's whole subject) is neither."""
+    c = _compile(rules)
+    phrase = phrase.strip()
+    if c.pronoun.fullmatch(phrase):
+        return "pronoun"
+    if c.definite.fullmatch(phrase):
+        return "definite"
+    return None
+
+
+def remember(disc: Discourse, claimant: Entity) -> None:
+    """Note who spoke last (and the last person who spoke)."""
+    disc.last_of_class[_LAST] = claimant
+    if claimant.is_a("Person"):
+        disc.last_of_class[_LAST_PERSON] = claimant
+
+
+def recall(disc: Discourse, phrase: str, rules: Rules) -> Entity | None:
+    """The earlier claimant an unnamed reporter ("it", "he", "the ministry") stands for."""
+    c = _compile(rules)
+    phrase = phrase.strip().lower()
+    last = disc.last_of_class.get(_LAST)
+    person = disc.last_of_class.get(_LAST_PERSON)
+    word = phrase.split()[0] if phrase else ""
+    if word in c.personal:
+        return person or last
+    m = c.definite.fullmatch(phrase)
+    if m is None:
+        return last
+    noun = m.group("noun").lower()
+    if noun in c.generic:
+        return last
+    for candidate in (last, person):
+        if candidate is not None and noun.rstrip("s") in candidate.label.lower():
+            return candidate
+    if noun in c.personal:
+        return person
+    # "the army said": the body that spoke last, whatever the base calls it
+    return last if last is not None and not last.is_a("Person") else None
+
+
+def quoted_as_saying(text: str, begin: int, end: int, rules: Rules) -> tuple[int, int] | None:
+    """"X was quoted (by the agency) as saying (that) CLAIM": where the verb group begins
+    and where the claim begins."""
+    m = _compile(rules).quoted.search(text, begin, end)
+    return (m.start(), m.end()) if m else None

@@ -1,0 +1,96 @@
+"""Attribution wherever it sits: sentence-final and inverted reporters, pronoun and
+definite reporters across sentences, "was quoted as saying", the range of reporting
+verbs; background reports are no claim by anyone."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _claims(result):
+    return sorted({(f.claimant.label, f.verb, getattr(item, "cls", "CasualtyFigure"))
+                   for f, _, item, _ in result.claims})
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Kyrgyz troops shelled the village of Dostuk, the Tajik border service said "
+                 "in a statement.", ("Border Troops of Tajikistan", "say", "Shelling"),
+                 id="sentence-final-in-a-statement"),
+    pytest.param("Two civilians were killed, said Kyrgyz President Sadyr Japarov.",
+                 ("Sadyr Japarov", "say", "CasualtyFigure"), id="inverted-reporter"),
+    pytest.param("Uzbek troops shelled a border post, Kazakh President Kassym-Jomart "
+                 "Tokayev told reporters in Astana.",
+                 ("Kassym-Jomart Tokayev", "tell", "Shelling"), id="told-reporters-in-place"),
+    pytest.param("Kazakh President Kassym-Jomart Tokayev told parliament that Uzbek troops "
+                 "shelled a border post.", ("Kassym-Jomart Tokayev", "tell", "Shelling"),
+                 id="told-parliament-that"),
+    pytest.param("Tajik President Emomali Rahmon was quoted by state media as saying that "
+                 "Kyrgyz troops shelled the village of Vorukh.",
+                 ("Emomali Rahmon", "say", "Shelling"), id="quoted-as-saying"),
+    pytest.param("The Kyrgyz border service, which guards the frontier, said Tajik troops "
+                 "shelled an outpost.", ("Border Guard Service of Kyrgyzstan", "say",
+                                                     "Shelling"),
+                 id="subject-with-relative-clause"),
+    pytest.param("The Tajik border service spokesman, Rustam Nazarov, said Kyrgyz troops "
+                 "shelled an outpost.", ("Rustam Nazarov", "say", "Shelling"),
+                 id="appositive-name-speaks"),
+    pytest.param("Tajikistan's security committee charged that Kyrgyz soldiers had opened "
+                 "fire on the village of Chorkuh.",
+                 ("State Committee for National Security of Tajikistan", "charge",
+                  "ArmedClash"), id="charged-that"),
+])
+def test_reporter_where_it_sits(extract, text, expected) -> None:
+    assert expected in _claims(extract(text))
+
+
+@pytest.mark.parametrize("verb", ["stressed", "underlined", "noted", "warned", "alleged",
+                                  "insisted", "confirmed", "announced", "condemned"])
+def test_reporting_verbs(extract, verb) -> None:
+    result = extract(f"The Tajik border service {verb} that Kyrgyz troops shelled an outpost.")
+    assert [(f.claimant.label, what) for f, what, _, _ in result.claims] == [
+        ("Border Troops of Tajikistan", "event")]
+
+
+@pytest.mark.parametrize(("second", "claimant"), [
+    pytest.param("Two civilians were wounded, it said.", "Border Guard Service of Kyrgyzstan",
+                 id="it-said"),
+    pytest.param("It said two civilians were wounded.", "Border Guard Service of Kyrgyzstan",
+                 id="it-said-first"),
+    pytest.param("The statement added that two civilians were wounded.",
+                 "Border Guard Service of Kyrgyzstan", id="the-statement-added"),
+    pytest.param("Two civilians were wounded, the service said.",
+                 "Border Guard Service of Kyrgyzstan", id="the-service-said"),
+])
+def test_reporter_across_sentences(extract, second, claimant) -> None:
+    result = extract("Kyrgyzstan's border service said Tajik troops shelled an outpost. "
+                     + second)
+    figures = [(f.claimant.label, item.count) for f, what, item, _ in result.claims
+               if what == "figure"]
+    assert figures == [(claimant, 2)]
+
+
+def test_he_said_is_the_last_person_who_spoke(extract) -> None:
+    result = extract("Kyrgyz President Sadyr Japarov said Tajik troops shelled an outpost. "
+                     "Two soldiers were killed, he said.")
+    assert ("Sadyr Japarov", "say", "CasualtyFigure") in _claims(result)
+
+
+def test_accused_of_with_a_long_accused_and_a_second_claim(extract) -> None:
+    result = extract("Tajikistan accused the army of the Kyrgyz Republic of shelling border "
+                     "villages and claimed that two Tajik civilians were killed.")
+    claims = _claims(result)
+    assert ("Tajikistan", "accuse", "Shelling") in claims
+    assert ("Tajikistan", "claim", "CasualtyFigure") in claims
+    (shelling,) = [e for e in result.events if e.cls == "Shelling"]
+    assert shelling.agent is not None and shelling.agent.label != "Tajikistan"
+
+
+def test_after_reports_of_shooting_is_no_claim(extract) -> None:
+    result = extract("Kyrgyz guards were put on alert after reports of fresh shooting near "
+                     "the border.")
+    assert result.claims == []
+
+
+def test_a_warning_without_a_number_is_no_figure(extract) -> None:
+    result = extract("Kyrgyz officials warned that the toll would rise.")
+    assert result.figures == []
