@@ -111,6 +111,14 @@ def _right_cue(text: str, end: int, base: list[Mention]) -> tuple[Mention | None
     return (cue, cue.end) if cue else (None, end)
 
 
+def _written_end(text: str, e: int, rules: Rules) -> int:
+    """The end of a body's name that goes on past the lexicon's noun with a capitalised
+    head noun ("Border Guard Command", "Border Guard Service")."""
+    heads = {h for spec in rules.actors.get("named_body", []) for h in spec["heads"]}
+    m = re.match(r"\s+([A-Z][a-z]+)\b", text[e:])
+    return e + m.end() if m and m.group(1) in heads else e
+
+
 def _written_name(text: str, b: int, e: int, base: list[Mention], rules: Rules) -> str:
     """The body's name as the text writes it, with the capitalised words before the noun
     that are part of it ("State National Security Committee"), without the state cue."""
@@ -130,6 +138,8 @@ def _body_mentions(text: str, base: list[Mention], disc: Discourse,
     hits = [(b, e, spec) for b, e, spec in rules.bodies.find(text)]
     hits += _named_bodies(text, hits, rules)
     for b, e, spec in hits:
+        if text[b:b + 1].isupper():
+            e = _written_end(text, e, rules)
         written = _written_name(text, b, e, base, rules)
         name_begin = e - len(written)
         cue, start = _left_cue(text, name_begin, base)
@@ -142,7 +152,16 @@ def _body_mentions(text: str, base: list[Mention], disc: Discourse,
         noun = text[b:e].lower()
         entity: Entity | None = None
         proper = written[:1].isupper()
-        if cue is not None and cue.entity is not None:
+        if cue is not None and cue.entity is not None and spec.get("local_class") and \
+                cue.entity.is_state and cue.end <= name_begin and \
+                re.search(r"\b(?:local|regional|provincial|district|municipal)\b",
+                          text[cue.end:name_begin]):
+            # "Karvenian local authorities": the state's local authorities, by the text's name
+            state = cue.entity
+            entity = disc.mint(spec["local_class"], text[start:e],
+                               key=f"{state.label} local {noun}", state=state.iri, rule=spec["id"],
+                               facts=[MintedFact("ckg:actsFor", state.iri, spec["id"])])
+        elif cue is not None and cue.entity is not None:
             entity = _body_entity(spec, noun, cue.entity, disc, rules, written if proper else "")
         elif cue is None:
             previous = disc.last_of_class.get(spec["class"])
@@ -283,7 +302,7 @@ def _place_mentions(text: str, base: list[Mention], disc: Discourse,
                                          spec["id"], priority=2))
                 continue
         # "the [DEMONYM] village of NAME" ("the Line of Control" is no place "Control")
-        after = None if spec.get("name_before") else \
+        after = None if spec.get("name_before") or text[b:e].lower() == "capital" else \
             re.compile(r"\s+of\s+(" + NAME + ")").match(text, e)
         known_after = _starting_at(base, after.start(1)) if after else None
         if after and known_after is not None and known_after.end == after.end(1):
@@ -324,6 +343,9 @@ def _place_mentions(text: str, base: list[Mention], disc: Discourse,
         if before and text[b:e].lower() == text[b:e].lower().rstrip("s") + "" and \
                 _is_name(before.group(1), rules, disc):
             name_b, name_e = before.span(1)
+            if "'s " in before.group(1):
+                # "Armenia's Vayots Dzor province": the name is what follows the possessive
+                name_b += before.group(1).rindex("'s ") + 3
             known = _ending_at(base, name_e)
             if known is not None and known.begin == name_b:
                 retyped = _retyped(text, known, spec, disc, end=e)
@@ -332,7 +354,9 @@ def _place_mentions(text: str, base: list[Mention], disc: Discourse,
                     continue
             if known is not None or any(m.begin <= name_b < m.end for m in base):
                 continue
-            label = before.group(1)
+            label = text[name_b:name_e]
+            if not _is_name(label, rules, disc):
+                continue
             entity = disc.mint(spec["class"], label, rule=spec["id"])
             _tie_to_state(entity, text, name_b, base, disc, spec["id"])
             found.append(Mention(name_b, e, text[name_b:e], entity, "place", spec["id"],
@@ -364,9 +388,14 @@ def _tie_to_state(entity: Entity, text: str, begin: int, base: list[Mention],
     """A demonym or "STATE's" right before the place phrase gives the place's state."""
     head = text[:begin]
     # "Tajikistan's", "the Tajik", "the Tajik border" (up to two plain adjectives between)
-    m = re.search(r"(?:'s)?\s+(?:[a-z]+\s+){0,2}(?:the\s+)?$", head[-80:])
+    # (adjectives of place only: in "Pakistani troops shelled the town of X" the
+    # adjective is the troops')
+    adjectives = r"(?:(?:border|frontier|small|remote|mountainous|disputed|frontline|nearby|" \
+        r"southern|northern|eastern|western|central|southwestern|southeastern|northwestern|" \
+        r"northeastern)\s+){0,2}"
+    m = re.search(r"(?:'s)?\s+" + adjectives + r"(?:the\s+)?$", head[-80:])
     if m:
-        m = re.search(r"(?:'s)?\s+(?:[a-z]+\s+){0,2}(?:the\s+)?$", head)
+        m = re.search(r"(?:'s)?\s+" + adjectives + r"(?:the\s+)?$", head)
     cue = _ending_at(base, m.start() if m else len(head))
     if cue is None:
         m2 = re.search(r"\b(?:the|a|an)\s+$", head)
@@ -416,8 +445,8 @@ def recognise(text: str, disc: Discourse, rules: Rules,
     base = _base_mentions(text, disc, rules)
     candidates = base + _body_mentions(text, base, disc, rules) + \
         _force_mentions(text, base, disc, rules) + _place_mentions(text, base, disc, rules) + \
-        person_mentions(text, base, disc, rules) + named_people(text, base, disc, rules) + \
-        role_people(text, base, disc, rules)
+        person_mentions(text, base, disc, rules) + role_people(text, base, disc, rules) + \
+        named_people(text, base, disc, rules)
     if names:
         # names no rule framed ("met Jeyhun Bayramov"); before the bare-locality guess
         candidates += ner_mentions(text, names, disc, rules, candidates)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from graph.extract.kb import Entity
 from graph.extract.linking import Discourse, MintedFact
 from graph.extract.mentions import NAME, Mention, is_name, left_cue, starting_at
 from graph.extract.rules import Rules
@@ -76,13 +77,28 @@ def role_people(text: str, base: list[Mention], disc: Discourse,
     """"spokesman Ulan Sadykov", "envoy Aziz Karimov": a person with a role word."""
     spec = rules.actors["person_roles"]
     found = []
-    pattern = re.compile(r"\b(?:" + "|".join(spec["words"]) + r")\s+(" + NAME + ")")
+    pattern = re.compile(r"\b(?:" + "|".join(spec["words"]) + r")\s+" + ranks(rules) +
+                         "(" + NAME + ")")
     for m in pattern.finditer(text):
         name = m.group(1)
         if len(name.split()) < 2 or not is_name(name, rules, disc) or any(
                 b.begin < m.end(1) and b.end > m.start(1) for b in base):
             continue
-        entity = disc.mint("Person", name, rule=spec["id"])
+        # "Congolese army spokesman X", "SPLA spokesman X", "the Tajik envoy X": the
+        # state of the adjective or body right before the role word speaks through them
+        cue = _state_before(text, m.start(), base, disc)
+        entity = disc.mint("Person", name, rule=spec["id"], state=cue.iri if cue else None,
+                           facts=[MintedFact("ckg:actsFor", cue.iri, spec["id"])] if cue
+                           else [])
         found.append(Mention(m.start(1), m.end(1), name, entity, "person", spec["id"],
-                             priority=2))
+                             cue=cue, priority=2))
     return found
+
+
+def _state_before(text: str, pos: int, base: list[Mention],
+                  disc: Discourse) -> Entity | None:
+    """The state named in the few words before `pos` ("Sudanese army spokesman")."""
+    window = max(0, pos - 45)
+    cues = [m for m in base if window <= m.begin and m.end <= pos and m.entity is not None
+            and m.entity.is_state and not re.search(r"[,;.]", text[m.end:pos])]
+    return cues[-1].entity if cues else None

@@ -228,10 +228,13 @@ def _containment(text: str, mentions: list[Mention], frames: list[Frame], disc: 
             if after and nxt is not None and nxt.begin == m.end + after.end() and \
                     nxt.entity is not None and nxt.entity.is_state:
                 owner = nxt.entity
-        inside_place = re.match(r"(?:,\s+an?\s+(?:small\s+|border\s+)?(?:village|town|city|"
-                                r"settlement)|\s+(?:village|town|district))?\s+(?:in|of)\s+"
-                                r"(?:the\s+|its\s+)?(?:(?:"
-                                + dirs + r")\s+)?", text[m.end:])
+        # "X in Y province", "X, a village in Y", "X, the capital of Y", "X, a spa resort
+        # in Armenia's Y province", "X, the main city in Indian-administered Y"
+        inside_place = re.match(r"(?:,\s+(?:an?|the)\s+(?:[a-z]+\s+){0,2}?(?:village|town|"
+                                r"city|settlement|capital|resort|centre|center|hub)|\s+(?:village"
+                                r"|town|district))?\s+(?:in|of)\s+(?:the\s+|its\s+)?(?:(?:"
+                                + dirs + r")\s+)?(?:[A-Z][\w\-]+(?:'s|-administered|"
+                                r"-controlled|-held)\s+)?", text[m.end:])
         if inside_place:
             region = next((x for x in named if x.begin == m.end + inside_place.end()
                            and x.entity is not None and x.entity.is_a("Region", "District")), None)
@@ -263,8 +266,8 @@ def _acts_for(mentions: list[Mention], disc: Discourse) -> list[Relation]:
     """A body or force tied to a state by the phrase that names it."""
     out = []
     for m in mentions:
-        if m.kind in {"body", "force"} and m.entity is not None and m.cue is not None \
-                and m.entity.state:
+        if m.kind in {"body", "force", "person"} and m.entity is not None \
+                and m.cue is not None and m.entity.state:
             state = m.cue if m.cue.is_state else disc.entity(m.entity.state)
             if state is not None:
                 out.append(Relation(m.entity, "actsFor", state, m.rule, 0.85))

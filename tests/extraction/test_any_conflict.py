@@ -220,3 +220,35 @@ def test_a_name_before_a_place_noun_is_no_state(extract) -> None:
     found = _found(extract("North Kivu's governor said rockets fell on Goma. Fighting in North "
                            "Kivu province spread, the Congolese army said."))
     assert not found.get("North Kivu") or not found["North Kivu"].is_state
+
+
+def test_a_spokesman_acts_for_the_state_of_the_adjective_before(extract) -> None:
+    result = extract("Congolese army spokesman Sylvain Ekenge said Rwanda had fired rockets.")
+    assert ("Sylvain Ekenge", "actsFor", "Democratic Republic of the Congo") in _relations(result)
+
+
+def test_local_authorities_of_a_state_are_a_local_authority(extract) -> None:
+    found = _found(extract("Karvenia's foreign ministry protested. Residents were moved, "
+                           "Karvenian local authorities said."))
+    assert found["Karvenian local authorities"].is_a("LocalAuthority")
+
+
+def test_a_body_name_goes_on_past_the_lexicons_noun(extract) -> None:
+    found = _found(extract("Karvenia's foreign ministry protested. Karvenia's Border Guard "
+                           "Command said two guards were hurt."))
+    assert found["Border Guard Command of Karvenia"].is_a("BorderGuardService")
+
+
+def test_an_adjective_of_the_agent_does_not_place_the_town(extract) -> None:
+    result = extract("Pakistani troops shelled the town of Rajouri in Jammu and Kashmir, "
+                     "Indian officials said.")
+    relations = _relations(result)
+    assert ("Rajouri", "inState", "Pakistan") not in relations
+    assert ("Rajouri", "locatedIn", "Jammu and Kashmir") in relations
+
+
+def test_a_province_after_a_possessive_is_located_in_its_state(extract) -> None:
+    result = extract("Shells fell near Jermuk, a spa resort in Armenia's Vayots Dzor province.")
+    relations = _relations(result)
+    assert {("Jermuk", "locatedIn", "Vayots Dzor"), ("Vayots Dzor", "inState", "Armenia")} <= \
+        relations
