@@ -13,7 +13,7 @@ from functools import lru_cache
 from graph.extract.claims import Frame
 from graph.extract.kb import Entity
 from graph.extract.linking import Discourse
-from graph.extract.mentions import Mention
+from graph.extract.mentions import NAME, Mention
 from graph.extract.rules import Rules, norm_key, phrase_pattern
 from graph.extract.timex import TimeExpr
 
@@ -52,25 +52,27 @@ class _Compiled:
 def _compile(rules: Rules) -> _Compiled:
     cas = rules.casualties
     kinds = {norm_key(w): k for k, words in cas["kinds"].items() if k != "id" for w in words}
+    kinds.update({norm_key(w): k for w, k in cas["active"].items()})
     quals = {norm_key(w): k for k, words in cas["qualifiers"].items() if k != "exclusive"
              for w in words}
     numbers = {k: int(v) for k, v in cas["numbers"].items()}
     number_words = [w for w in numbers if w not in {"a", "an"}]
+    qual = r"(?:(?P<qual>" + phrase_pattern(list(quals)) + r")\s+)?"
+    amount = (r"(?:(?P<vague>" + phrase_pattern(list(cas["vague"])) + r")|(?P<num>\d{1,3}"
+              r"(?:,\d{3})+|\d+|" + phrase_pattern(number_words) + r")|(?P<art>an?))")
+    kind_words = phrase_pattern(list(kinds))
+    # "were killed", "had been wounded", and an apposition before them ("20 soldiers,
+    # including a colonel, were killed")
+    appos = r"(?P<appos>\s*,\s+(?:including|among\s+them|most\s+of\s+them)\s+[^,;]{1,80},)?"
+    chain = r"(?:,?\s+(?:had|have|has|were|was|are|is|been|being|reportedly|also|since))*"
     figure = re.compile(
-        r"(?<![\w\-])(?:(?P<qual>" + phrase_pattern(list(quals)) + r")\s+)?"
-        r"(?:(?P<vague>" + phrase_pattern(list(cas["vague"])) + r")|(?P<num>\d{1,3}(?:,\d{3})+|\d+|"
-        + phrase_pattern(number_words) + r")|(?P<art>an?))"
-        r"(?P<mid>(?:\s+(?!(?:" + phrase_pattern(list(kinds)) + r"|and|or|but)\b)[\w'\-]+)"
-        r"{0,4}?)"
-        r"(?:\s+(?:had|have|has|were|was|are|is|been|being|reportedly|also|since))*"
-        r"\s+(?P<kind>" + phrase_pattern(list(kinds)) + r")(?![\w])",
-        re.IGNORECASE)
+        r"(?<![\w\-])" + qual + amount +
+        r"(?P<mid>(?:\s+(?!(?:" + kind_words + r"|and|or|but)\b)[\w'\-]+){0,4}?)"
+        + appos + chain + r"\s+(?P<kind>" + kind_words + r")(?![\w])", re.IGNORECASE)
     population_words = [w for words in rules.actors["population"].values() for w in words]
+    active_words = phrase_pattern(list(cas["active"]))
     active = re.compile(
-        r"(?<![\w\-])(?P<kind>killing|killed|wounding|wounded|injuring|injured|left)\s+"
-        r"(?:(?P<qual>" + phrase_pattern(list(quals)) + r")\s+)?"
-        r"(?:(?P<vague>" + phrase_pattern(list(cas["vague"])) + r")|(?P<num>\d+|"
-        + phrase_pattern(number_words) + r")|(?P<art>an?))"
+        r"(?<![\w\-])(?P<kind>" + active_words + r"|left)\s+" + qual + amount +
         r"(?P<mid>(?:\s+[\w'\-]+){0,3}?\s+" + phrase_pattern(population_words) + r")(?![\w])"
         r"(?:\s+(?P<left>dead|injured|wounded))?",
         re.IGNORECASE)
@@ -79,15 +81,47 @@ def _compile(rules: Rules) -> _Compiled:
         r"(?:(?P<qual>" + phrase_pattern(list(quals)) + r")\s+)?(?P<num>\d+|"
         + phrase_pattern(number_words) + r")(?P<mid>(?:\s+" + phrase_pattern(population_words)
         + r")?)(?P<vague>(?!x)x)?(?P<art>(?!x)x)?", re.IGNORECASE)
-    # "wounding two", "killing three and injuring five": the number alone
+    # "killing two and injuring dozens", "killed two soldiers and injured dozens": the
+    # number alone, its people elided
     bare = re.compile(
-        r"(?<![\w\-])(?P<kind>killing|wounding|injuring)\s+"
-        r"(?:(?P<qual>" + phrase_pattern(list(quals)) + r")\s+)?"
-        r"(?P<num>\d+|" + phrase_pattern(number_words) + r")(?P<mid>(?:\s+(?:others|more))?)"
-        r"(?P<vague>(?!x)x)?(?P<art>(?!x)x)?(?=\s*(?:[,.;]|\band\b|$))", re.IGNORECASE)
-    return _Compiled([active, bare, toll, figure], kinds, quals,
+        r"(?<![\w\-])(?P<kind>" + active_words + r")\s+" + qual +
+        r"(?:(?P<vague>" + phrase_pattern(list(cas["vague"])) + r")|(?P<num>\d+|"
+        + phrase_pattern(number_words) + r"))(?P<mid>(?:\s+(?:others|more))?)"
+        r"(?P<art>(?!x)x)?(?=\s*(?:[,.;:]|\band\b|\bwith\b|\bin\b|$))", re.IGNORECASE)
+    # "four civilians and six border guards were wounded": the first of coordinated figures
+    # takes the kind of the last
+    coord = re.compile(
+        r"(?<![\w\-])" + qual + amount + r"(?P<mid>(?:\s+(?!(?:and|" + kind_words + r"|had|have|"
+        r"has|were|was|are|is|been)\b)[\w'\-]+){1,3}?)\s*,?\s+and\s+"
+        r"(?=(?:" + phrase_pattern(list(quals)) + r"\s+)?(?:\d[\d,]*|" + phrase_pattern(
+            number_words) + r"|an?)\b(?:\s+(?!and\b)[\w'\-]+){0,4}?" + appos.replace(
+            "?P<appos>", "?:") + chain + r"\s+(?P<kind>" + kind_words + r")(?![\w]))",
+        re.IGNORECASE)
+    # a named victim: "X, a 35-year-old teacher, was killed", "killing X, a senior official"
+    victim = re.compile(
+        r"(?P<victim>" + NAME + r"),\s+(?P<art>an?)\s+(?P<mid>(?:\d+-year-old\s+)?"
+        r"(?:[\w\-]+\s+){0,3}?[\w\-]+),\s+(?:was|had\s+been|has\s+been)\s+"
+        r"(?:(?:shot|found)\s+)?(?P<kind>" + kind_words + r")(?![\w])"
+        r"(?P<qual>(?!x)x)?(?P<vague>(?!x)x)?(?P<num>(?!x)x)?")
+    victim_active = re.compile(
+        r"(?<![\w\-])(?P<kind>" + active_words + r")\s+(?P<victim>" + NAME + r"),\s+"
+        r"(?P<art>an?)\s+(?P<mid>(?:\d+-year-old\s+)?(?:[\w\-]+\s+){0,3}?[\w\-]+)"
+        r"(?=\s*(?:[,.;]|$))(?P<qual>(?!x)x)?(?P<vague>(?!x)x)?(?P<num>(?!x)x)?")
+    return _Compiled([active, victim, victim_active, bare, toll, coord, figure], kinds, quals,
                      {norm_key(w) for w in cas["qualifiers"]["exclusive"]},
                      {norm_key(k): v for k, v in cas["vague"].items()}, numbers)
+
+
+_LATER_DIED = re.compile(r"[^,;.]{0,60}?\b(?:later|subsequently|then|eventually)\s+"
+                         r"(?:died|succumbed)\b", re.IGNORECASE)
+
+
+def _core(m: re.Match[str]) -> tuple[int, int]:
+    """The span a match claims for itself: an apposition inside it ("including 42 soldiers
+    and 8 border guards") may hold figures of its own."""
+    if m.groupdict().get("appos"):
+        return m.start(), m.end("mid")
+    return m.span()
 
 
 _DISALLOWED_MID = re.compile(r"\b(?:days?|weeks?|months?|years?|ago|villages?|outposts?|"
@@ -108,17 +142,29 @@ def find_figures(text: str, span: tuple[int, int], frame: Frame | None, mentions
     matches: list[re.Match[str]] = []
     for pattern in c.figures:
         for m in pattern.finditer(text, begin, end):
-            if all(m.end() <= b or m.start() >= e for b, e in (x.span() for x in matches)):
+            b0, e0 = _core(m)
+            if all(e0 <= b or b0 >= e for b, e in (_core(x) for x in matches)):
                 matches.append(m)
+        for m in [x for x in matches if x.re is pattern and x.groupdict().get("appos")]:
+            # "50 servicemen, including 42 soldiers and 8 border guards, were killed"
+            for inner in pattern.finditer(text, m.start("appos"), m.end()):
+                b0, e0 = _core(inner)
+                if all(e0 <= b or b0 >= e for b, e in (_core(x) for x in matches)):
+                    matches.append(inner)
     matches.sort(key=lambda m: m.start())
     for m in matches:
         groups = m.groupdict()
         mid = m.group("mid") or ""
-        if _DISALLOWED_MID.search(mid):
+        if _DISALLOWED_MID.search(mid.replace("-year-old", "")):
             continue
         population = _population(mid, rules)
+        victim = groups.get("victim")
+        if victim:
+            population = population or "People"  # "X, a 35-year-old teacher, was killed"
         if m.group("art") and not population:
             continue  # "a deadly conflict": an article is a number only before a person noun
+        if m.re is c.figures[5] and not population and not re.search(r"\b[A-Z]\w+$", mid):
+            continue  # "two days and three soldiers": coordinated figures name their people
         if re.search(r"\bothers?\b", mid, re.IGNORECASE) and not population:
             population = last_population
         if "kind" not in groups:
@@ -129,6 +175,8 @@ def find_figures(text: str, span: tuple[int, int], frame: Frame | None, mentions
             kind = c.kinds[norm_key(m.group("left"))]
         else:
             kind = c.kinds[norm_key(m.group("kind"))]
+        if re.search(r"\b(?:who|which|that)\b", mid) and _LATER_DIED.match(text, m.end(), end):
+            kind = "Killed"  # "17 soldiers who were injured at the site later died"
         kind = "" if kind == "Unspecified" else kind
         count: int | None = None
         vague = ""

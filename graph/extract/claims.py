@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from graph.extract.attribution import anaphor, quoted_as_saying, recall, remember
 from graph.extract.kb import Entity
 from graph.extract.linking import Discourse
-from graph.extract.mentions import Mention
+from graph.extract.mentions import NAME, Mention
 from graph.extract.rules import Rules, phrase_pattern
 
 if TYPE_CHECKING:
@@ -54,6 +54,9 @@ _TOLD = re.compile(r"\s+(?:the\s+)?(?:reporters|journalists|parliament|lawmakers
                    r"news\s+agency|broadcaster|newspaper)|[A-Z]\w+(?:\s+[A-Z]\w+){0,2})"
                    r"(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)?"
                    r"(?:\s+on\s+[A-Z]\w+day)?")
+# "said Colonel Philip Aguer": ranks and titles, then a name, then the clause ends
+_INVERTED_NAME = re.compile(r"\s+(?:(?:[A-Z][a-z]+\.?|Lt\.|Gen\.|Col\.|Maj\.)\s+){0,3}?"
+                            r"(?P<name>" + NAME + r")\s*(?=,|[.!?\"']*\s*$)")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being)\s+$", re.IGNORECASE)
 
 
@@ -215,6 +218,17 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
             if source.entity is not None:
                 return [Frame(source.entity, lemma, rule, (begin, begin + comma),
                               (begin + comma, reporter_end))]
+        speaker = _INVERTED_NAME.match(text, e, reporter_end)
+        if speaker and not after and len(speaker.group("name").split()) >= 2:
+            # "..., said Colonel Philip Aguer, spokesman for the army": a person the
+            # recognisers did not know, named as the speaker
+            person = disc.mint("Person", speaker.group("name"), rule="entity.person-speaker")
+            disc.note(person, speaker.start("name"))  # written with the article
+            return [Frame(person, lemma, rule, (begin, begin + comma),
+                          (begin + comma, reporter_end))]
+        if re.fullmatch(r"\s*(?:an?|the|its|their)\s+[\w\s\-']{0,40}[.!?\"']*\s*",
+                        text[e:reporter_end]):
+            return []  # "CLAIM, said a spokesman": a reporter the text does not name
     # trailing: "CLAIM, SOURCE said" (nothing much follows the verb)
     rest = _ADJUNCTS.sub("", text[e:end])
     rest = _TOLD.sub("", rest) if lemma == "tell" else rest

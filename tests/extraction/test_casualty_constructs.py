@@ -1,0 +1,67 @@
+"""Casualty figures in the constructs news writes them in: elliptical, coordinated, in
+appositions and lists, named victims; the side from the victims' adjective."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _figures(result):
+    return [(f.kind, f.count, f.vague, f.qualifier, f.population,
+             f.side.label if f.side else None) for f in result.figures]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Mortar fire hit the town, killing two and injuring dozens.",
+                 [("Killed", 2, "", "Exactly", "", None),
+                  ("Injured", None, "dozens", "", "", None)], id="killing-two-injuring-dozens"),
+    pytest.param("The rockets killed two soldiers and injured dozens.",
+                 [("Killed", 2, "", "Exactly", "Soldiers", None),
+                  ("Injured", None, "dozens", "", "", None)], id="killed-and-injured-dozens"),
+    pytest.param("The clashes left three dead, with more than 150 injured.",
+                 [("Killed", 3, "", "Exactly", "", None),
+                  ("Injured", 150, "", "AtLeast", "", None)], id="with-more-than-n-injured"),
+    pytest.param("Twenty Indian soldiers, including a colonel, were killed in the clash.",
+                 [("Killed", 20, "", "Exactly", "Soldiers", "India")],
+                 id="apposition-including"),
+    pytest.param("Fifty servicemen, including 42 soldiers and 8 border guards, were killed.",
+                 [("Killed", 50, "", "Exactly", "Soldiers", None),
+                  ("Killed", 42, "", "Exactly", "Soldiers", None),
+                  ("Killed", 8, "", "Exactly", "BorderGuards", None)], id="list-in-apposition"),
+    pytest.param("Four civilians and six border guards were wounded.",
+                 [("Wounded", 4, "", "Exactly", "Civilians", None),
+                  ("Wounded", 6, "", "Exactly", "BorderGuards", None)], id="coordinated"),
+    pytest.param("Three Armenian soldiers and two Azerbaijani servicemen were killed.",
+                 [("Killed", 3, "", "Exactly", "Soldiers", "Armenia"),
+                  ("Killed", 2, "", "Exactly", "Soldiers", "Azerbaijan")],
+                 id="coordinated-sides-from-adjectives"),
+    pytest.param("The toll rose: 36 Kyrgyz and 19 Tajik citizens were killed.",
+                 [("Killed", 36, "", "Exactly", "", "Kyrgyzstan"),
+                  ("Killed", 19, "", "Exactly", "People", "Tajikistan")],
+                 id="coordinated-demonyms"),
+    pytest.param("Aziz Karimov, a 35-year-old teacher, was killed.",
+                 [("Killed", 1, "", "Exactly", "People", None)], id="named-victim"),
+    pytest.param("Troops shelled the town, killing Raj Kumar Thapa, a senior district official.",
+                 [("Killed", 1, "", "Exactly", "People", None)], id="killing-a-named-victim"),
+    pytest.param("Seventeen soldiers who were critically injured at the site later died.",
+                 [("Killed", 17, "", "Exactly", "Soldiers", None)], id="injured-who-later-died"),
+    pytest.param("Kyrgyzstan had lost two soldiers, with 10 others wounded.",
+                 [("Killed", 2, "", "Exactly", "Soldiers", None),
+                  ("Wounded", 10, "", "Exactly", "Soldiers", None)], id="lost-and-others"),
+    pytest.param("A civilian was killed and three others injured.",
+                 [("Killed", 1, "", "Exactly", "Civilians", None),
+                  ("Injured", 3, "", "Exactly", "Civilians", None)], id="one-and-others"),
+])
+def test_figures(extract, text, expected) -> None:
+    assert _figures(extract(text)) == expected
+
+
+def test_a_toll_that_would_rise_is_no_figure(extract) -> None:
+    assert extract("Armenian officials warned that the toll would rise.").figures == []
+
+
+def test_inverted_reporter_reports_the_figure(extract) -> None:
+    result = extract("The shelling on Tuesday killed at least five civilians, said Colonel "
+                     "Philip Aguer, spokesman for the army.")
+    assert [(f.claimant.label, item.count) for f, what, item, _ in result.claims
+            if what == "figure"] == [("Philip Aguer", 5)]
