@@ -19,15 +19,23 @@ PROPERTIES: dict[str, str] = {
     # A headline, a caption and every paragraph are lines of their own: a newline always
     # ends a sentence, as in the document layer.
     "ssplit.newlineIsSentenceBreak": "always",
-    # SUTime on (normalised TIMEX3 against the docDate each article passes); the
-    # fine-grained labels (COUNTRY, CITY, STATE_OR_PROVINCE, TITLE, ...) are what the
-    # gazetteer linking needs. The KBP-style extra regexner is off (it is slow and
-    # labels nothing the rules use).
+    # SUTime on (normalised TIMEX3 against the docDate each article passes). One CRF model
+    # (the 3-class PERSON/LOCATION/ORGANIZATION one trained on the most data) instead of
+    # the default three: a third of the NER time, and what it loses is MISC on demonyms,
+    # which the rule layer reads from its own lists. The fine-grained labels (COUNTRY,
+    # CITY, STATE_OR_PROVINCE, NATIONALITY, TITLE, ...) stay: gazetteer linking uses them.
+    "ner.model": "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz",
     "ner.useSUTime": "true",
     "ner.applyFineGrained": "true",
     "ner.buildEntityMentions": "true",
-    # Coreference: see the README for the measured options.
+    # Coreference, statistical (dependency-based mentions; "neural" needs the constituency
+    # parser, "deterministic" does not exist in 4.5.10). Candidate antecedents are limited
+    # to the 15 mentions before (100 with a string match) instead of 50 (500): a quarter
+    # less CPU per article and the same chains on our articles; a pronoun reporter ("It
+    # said") is rarely more than two sentences from its antecedent.
     "coref.algorithm": "statistical",
+    "coref.maxMentionDistance": "15",
+    "coref.maxMentionDistanceWithStringMatch": "100",
     # Quote attribution needs coref mentions; it names the speaker mention.
     "quote.attributeQuotes": "true",
     "outputFormat": "json",
@@ -35,7 +43,7 @@ PROPERTIES: dict[str, str] = {
 
 # Threads inside the Java worker (documents annotated at once).
 DEFAULT_THREADS = 2
-# Heap for the worker: models take about 3 GB with statistical coref.
+# Heap for the worker: the models take about 3 GB.
 DEFAULT_HEAP = "4g"
 
 

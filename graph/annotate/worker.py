@@ -95,6 +95,7 @@ class Worker:
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
         self._log: IO[bytes] | None = None
         self._lock = threading.Lock()
+        self.timing = ""  # CoreNLP's time per annotator, once the worker has stopped
 
     # -- life cycle ---------------------------------------------------------------------
     def start(self) -> Worker:
@@ -120,8 +121,11 @@ class Worker:
         if ready != b"READY":
             detail = self._log_tail()
             self.close()
+            setup = re.search(r"ClassNotFound|NoClassDefFound|Unable to open|"
+                              r"could not find|FileNotFound|OutOfMemory", detail)
             raise AnnotatorError("the annotator (Stanford CoreNLP) did not start"
-                                 + (f": {detail}" if detail else "") + f"; {SETUP_HINT}")
+                                 + (f": {detail}" if detail else " (no output)")
+                                 + (f"; {SETUP_HINT}" if setup or not detail else ""))
         return self
 
     def close(self) -> None:
@@ -141,6 +145,10 @@ class Worker:
                 process.wait(timeout=10)
             if process.stdout:
                 process.stdout.close()
+            if self._log is not None:
+                self._log.seek(0)
+                log = self._log.read().decode("utf-8", "replace")
+                self.timing = log.split("TIMING\n", 1)[1].strip() if "TIMING\n" in log else ""
         self._cleanup()
 
     def _cleanup(self) -> None:

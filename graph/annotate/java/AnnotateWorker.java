@@ -79,6 +79,9 @@ public class AnnotateWorker {
         pool.shutdown();
         pool.awaitTermination(365, TimeUnit.DAYS);
         out.flush();
+        // Time per annotator, summed over threads (the benchmark reads it from the log).
+        System.err.println("TIMING");
+        System.err.println(pipeline.timingInformation());
         System.exit(0);
     }
 
