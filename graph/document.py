@@ -33,6 +33,7 @@ class _Furniture:
     date_line: re.Pattern[str]
     dateline: re.Pattern[str]
     agency: re.Pattern[str]
+    rights: re.Pattern[str]
     contributed: re.Pattern[str]
 
 
@@ -53,7 +54,8 @@ def _furniture() -> _Furniture:
     # "KHUJAND, Tajikistan —", "DUSHANBE (Reuters) -", "BISHKEK, Sept 16 (Reuters) -",
     # "Yerevan, May 7 (AFP) -": the place the report was filed from, not an event place
     dateline = re.compile(
-        r"^(?:[A-Z][A-Z'.\-]{2,}(?:(?:\s+|/)[A-Z][A-Z'.\-]+)*"
+        rf"^(?:{date},?\s+\(\s*[A-Z][A-Z'.\-]{{2,}}(?:\s+[A-Z][A-Z'.\-]+)*\s*\)"
+        r"|[A-Z][A-Z'.\-]{2,}(?:(?:\s+|/)[A-Z][A-Z'.\-]+)*"
         rf"|[A-Z][\w'.\-]+(?:\s+[A-Z][\w'.\-]+){{0,2}}(?=[^\n]{{0,40}}\(\s*{agencies}\s*\)))"
         r"(?:,\s*[A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+){0,2})?"
         rf"(?:,?\s+{date})?"
@@ -75,7 +77,8 @@ def _furniture() -> _Furniture:
         dateline=dateline,
         agency=re.compile(r"^\s*(?:the\s+)?" + _alternatives(f["agencies"] + f["agency_names"])
                           + r"\s*$", i),
-        contributed=re.compile(f["contributed"], i))
+        contributed=re.compile(f["contributed"], i),
+        rights=re.compile(f["rights"], i))
 
 
 def dateline_end(line: str) -> int:
@@ -89,6 +92,7 @@ def is_furniture(line: str) -> bool:
     credit line, a photo credit, a byline or the page's own timestamp."""
     f = _furniture()
     if f.marker.match(line) or f.pointer.match(line) or f.timestamp.match(line) or \
+            f.rights.search(line) or \
             f.date_line.match(line) or f.photo_credit.match(line) or f.agency.match(line) \
             or f.contributed.search(line):
         return True
@@ -105,6 +109,8 @@ _ABBREVIATIONS = {
     "sr", "no", "vs", "etc", "e.g", "i.e", "u.s", "u.k", "u.n", "jan", "feb", "mar", "apr",
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "km", "pres", "gov",
 }
+# a time zone after "a.m."/"p.m." ("9 a.m. Moscow time", "5 p.m. GMT")
+_ZONE = re.compile(r"(?:[A-Z][a-z]+\s+)?(?:[A-Z][a-z]+\s+time\b|GMT\b|UTC\b|local\s+time\b)")
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 
 
@@ -164,6 +170,9 @@ def split_sentences(text: str, begin: int, end: int) -> list[tuple[int, int]]:
     for match in _BOUNDARY.finditer(segment):
         stop = begin + match.start() + 1
         word = re.search(r"([A-Za-z.]+)\.$", text[start:stop])
+        if word and word.group(1).lower() in {"a.m", "p.m"} and _ZONE.match(
+                text, begin + match.end()):
+            continue  # "from 9 a.m. Moscow time": the clock time goes on
         if word and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS
                      or re.fullmatch(r"(?:[A-Z]\.)+", word.group(1) + ".")):
             continue

@@ -90,6 +90,7 @@ class _Compiled:
     signal: re.Pattern[str]
     numbers: dict[str, int]
     not_year: re.Pattern[str]
+    future: re.Pattern[str]
     months: list[str] = field(default_factory=list)
 
 
@@ -101,7 +102,8 @@ def _compile(rules: Rules) -> _Compiled:
     abbrev = "|".join(t["month_abbreviations"])
     months = "|".join(month_names) + "|" + abbrev
     weekday = re.compile(
-        r"(?:(?P<early>early|late)\s+)?(?:(?P<on>on|last|this|next|by|since|until)\s+)?"
+        r"(?:(?P<early>[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater)\s+)?"
+        r"(?:(?P<on>on|last|this|next|by|since|until)\s+)?"
         rf"(?P<day>{days})(?:\s+(?P<part>morning|afternoon|evening|night))?\b")
     date = re.compile(
         rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{months})\.?|"
@@ -133,8 +135,10 @@ def _compile(rules: Rules) -> _Compiled:
     numbers = {k: int(v) for k, v in rules.casualties["numbers"].items()}
     not_year = re.compile(r"\s*(?:" + "|".join(t["not_after_year"]) + r")(?!\w)",
                           re.IGNORECASE)
+    future = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in t["future"]) + r")\b[^.;]*$",
+                        re.IGNORECASE)
     return _Compiled(weekday, date, month_rel, year, clock, part_of, relative, anchored,
-                     signal, numbers, not_year, [m.lower() for m in t["months"]])
+                     signal, numbers, not_year, future, [m.lower() for m in t["months"]])
 
 
 def _number(word: str | None, numbers: dict[str, int]) -> int | None:
@@ -194,7 +198,7 @@ def find_times(text: str, anchor: dt.date, rules: Rules, context: TimeContext | 
         for m in pattern.finditer(text):
             add(_relative(m, spec, anchor, c.numbers))
     for m in c.weekday.finditer(text):
-        add(_weekday(m, text, anchor))
+        add(_weekday(m, text, anchor, c.future))
     for m in c.year.finditer(text):
         if not c.not_year.match(text, m.end()):
             y = int(m.group("year"))
@@ -206,8 +210,13 @@ def find_times(text: str, anchor: dt.date, rules: Rules, context: TimeContext | 
     # anchored expressions count from the previous resolved time
     for pattern, spec in c.anchored:
         for m in pattern.finditer(text):
-            before = [t for t in found if t.end <= m.start() and not t.duration]
-            base = before[-1] if before else ctx.last
+            points = [t for t in found if not t.duration and not (
+                t.begin < m.end() and m.start() < t.end)]
+            before = [t for t in points if t.end <= m.start()]
+            if spec.get("same_sentence"):
+                base = min(points, key=lambda t: abs(t.begin - m.start())) if points else None
+            else:
+                base = before[-1] if before else ctx.last
             add(_anchored(m, spec, base, anchor))
     found.sort(key=lambda t: t.begin)
     found = [_clock_day(t, found, ctx, anchor) for t in found]
@@ -298,7 +307,12 @@ def _date(m: re.Match[str], text: str, anchor: dt.date, c: _Compiled,
     return TimeExpr(m.start(), m.end(), m.group(), when, when, DAY, "time.calendar-date")
 
 
-def _weekday(m: re.Match[str], text: str, anchor: dt.date) -> TimeExpr:
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|announced|reported|added|stated|noted)\s+"
+                            r"(?:(?:late|early)\s+)?(?:on\s+)?$", re.IGNORECASE)
+
+
+def _weekday(m: re.Match[str], text: str, anchor: dt.date,
+             future: re.Pattern[str] | None = None) -> TimeExpr:
     target = [d.lower() for d in calendar.day_name].index(m.group("day").lower())
     back = (anchor.weekday() - target) % 7
     if m.group("on") == "last" and back == 0:
@@ -306,9 +320,15 @@ def _weekday(m: re.Match[str], text: str, anchor: dt.date) -> TimeExpr:
     when = anchor - dt.timedelta(days=back)
     if m.group("on") == "next":
         when = anchor + dt.timedelta(days=(target - anchor.weekday()) % 7 or 7)
+    elif m.group("on") not in {"last", "this"} and future is not None and future.search(
+            text[max(0, m.start() - 80):m.start()]) and not _SPEECH_BEFORE.search(
+            text[max(0, m.start() - 30):m.start("day")]):
+        # "envoys were invited to talks on Wednesday": the next such day
+        when = anchor + dt.timedelta(days=(target - anchor.weekday()) % 7 or 7)
     begin = m.start() if m.group("early") or m.group("on") in {"last", "this", "next"} \
         else m.start("day")
-    precision = PART if (m.group("early") or m.group("part")) else DAY
+    early = (m.group("early") or "").lower()
+    precision = PART if (early in {"early", "late"} or m.group("part")) else DAY
     return TimeExpr(begin, m.end(), text[begin:m.end()], when, when, precision, "time.weekday")
 
 
@@ -394,7 +414,7 @@ def _anchored(m: re.Match[str], spec: dict, base: TimeExpr | None,
             return None
         day = anchor
     else:
-        day = base.start if spec.get("offset", 0) >= 0 else base.start
+        day = base.start
     offset = spec.get("offset", 0)
     if "n" in m.groupdict() and m.group("n"):
         n = _number(m.group("n"), {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4,
@@ -402,6 +422,13 @@ def _anchored(m: re.Match[str], spec: dict, base: TimeExpr | None,
         if n is None:
             return None
         offset = n * (1 if offset >= 0 else -1)
+    if spec.get("unit") == "year":
+        if base is None:
+            return None
+        y = base.start.year + (-1 if "earlier" in m.group().lower() or "before" in
+                               m.group().lower() or "previous" in m.group().lower() else 1)
+        return TimeExpr(m.start(), m.end(), m.group(), dt.date(y, 1, 1), dt.date(y, 12, 31),
+                        YEAR, spec["id"])
     when = day + dt.timedelta(days=offset)
     precision = spec.get("precision", DAY)
     return TimeExpr(m.start(), m.end(), m.group(), when, when, precision, spec["id"])

@@ -85,3 +85,24 @@ def test_wire_page_furniture_around_a_report() -> None:
             "Guards traded fire.\n\nAP writer Ann Lee in Tallinn, Estonia, contributed to "
             "this report.\n\nRead more:\n- Explainer: Why the border keeps flaring")
     assert [(r, t) for r, t in _roles(text) if r == BODY] == [(BODY, "Guards traded fire.")]
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("Copyright 1995 by United Press International.", id="copyright"),
+    pytest.param("All rights reserved.", id="rights-reserved"),
+    pytest.param("SOURCE: AL JAZEERA AND NEWS AGENCIES", id="source-line"),
+    pytest.param("Written by Jane Roe based on reporting by John Doe", id="written-by"),
+    pytest.param("Used with the permission of Radio Free Europe/Radio Liberty", id="permission"),
+])
+def test_rights_and_source_lines(line) -> None:
+    assert _roles("Guards traded fire on Monday.\n\n" + line)[-1] == (BOILERPLATE, line)
+
+
+def test_dateline_that_opens_with_a_date() -> None:
+    assert _roles("April 11, 2012 (KHARTOUM) - Guards traded fire.") == [
+        (BOILERPLATE, "April 11, 2012 (KHARTOUM) -"), (BODY, "Guards traded fire.")]
+
+
+def test_a_clock_time_with_its_zone_does_not_end_a_sentence() -> None:
+    assert _roles("The truce began at 9 a.m. Moscow time, officials said.") == [
+        (BODY, "The truce began at 9 a.m. Moscow time, officials said.")]

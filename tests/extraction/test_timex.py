@@ -148,3 +148,37 @@ def test_annotator_timex_fills_what_the_rules_miss() -> None:
         Timex(b, len(text) - 1, "the day before yesterday", "DATE", "2021-04-28")])
     assert (found.text, found.start.isoformat(), found.precision) == (
         "the day before yesterday", "2021-04-28", "Day")
+
+
+@pytest.mark.parametrize(("sentence", "text", "start", "precision"), [
+    pytest.param("Explosions were heard earlier this evening.", "earlier this evening",
+                 "2021-04-30", "PartOfDay", id="earlier-this-evening"),
+    pytest.param("Earlier on Wednesday, explosions were heard.", "Earlier on Wednesday",
+                 "2021-04-28", "Day", id="earlier-on-weekday"),
+    pytest.param("Envoys were invited to talks in Moscow on Tuesday.", "Tuesday", "2021-05-04",
+                 "Day", id="future-weekday"),
+])
+def test_modifiers_and_future_weekdays(sentence, text, start, precision) -> None:
+    found = find_times(sentence, ANCHOR, get_rules())
+    assert [(t.text, t.start.isoformat(), t.precision) for t in found] == [
+        (text, start, precision)]
+
+
+def test_a_day_after_is_the_day_before_the_sentence_time() -> None:
+    found = find_times("The army said on Thursday it was fighting back, a day after troops "
+                       "seized the area.", ANCHOR, get_rules())
+    assert [(t.text, t.start.isoformat()) for t in found] == [
+        ("Thursday", "2021-04-29"), ("a day after", "2021-04-28")]
+
+
+def test_a_year_earlier_counts_from_the_year_before_it() -> None:
+    found = find_times("The rebels were defeated in 2013 after seizing the city a year earlier.",
+                       ANCHOR, get_rules())
+    assert [(t.text, t.start.isoformat(), t.precision) for t in found] == [
+        ("2013", "2013-01-01", "Year"), ("a year earlier", "2012-01-01", "Year")]
+
+
+def test_dawn_takes_the_sentence_day() -> None:
+    found = find_times("Fighting broke out at dawn on Wednesday.", ANCHOR, get_rules())
+    assert [(t.text, t.start.isoformat(), t.precision) for t in found] == [
+        ("dawn", "2021-04-28", "PartOfDay"), ("Wednesday", "2021-04-28", "Day")]
