@@ -34,6 +34,7 @@ class _Words:
     place_nouns: re.Pattern[str]
     noun_before: re.Pattern[str]
     natural_after: re.Pattern[str]
+    natural_before: re.Pattern[str]
     place_preps: frozenset[str]
 
 
@@ -51,6 +52,9 @@ def _words(rules: Rules) -> _Words:
         place_nouns=re.compile(r"\s+(" + alternation + r"|state)\b", re.IGNORECASE),
         noun_before=re.compile(r"\b(" + alternation + r")\s+of\s+$", re.IGNORECASE),
         natural_after=re.compile(r"\s+(?:" + natural + r")\b", re.IGNORECASE),
+        natural_before=re.compile(r"\b(?:" + "|".join(
+            re.escape(n) for n in rules.places["natural"]["before"]) +
+            r")\s+(?:(?:del|de|la|of|the)\s+)?$", re.IGNORECASE),
         place_preps=frozenset(rules.actors["capital"]["place_prepositions"]),
     )
 
@@ -79,7 +83,9 @@ def gazetteer_mentions(text: str, disc: Discourse, rules: Rules,
     i = 0
     while i < len(tokens):
         b, _, word = tokens[i]
-        if not _capitalised(word) or any(t.begin <= b < t.end for t in taken):
+        if not _capitalised(word) or (len(word) > 3 and word.isupper()) or \
+                any(t.begin <= b < t.end for t in taken):
+            # (a word in capitals is a dateline's or a headline's, not a name to look up)
             i += 1
             continue
         hit: tuple[int, str, str, object] | None = None
@@ -165,8 +171,9 @@ def _mention(text: str, b: int, e: int, surface: str, kind: str, value: object,
     if surface in words.stop or surface in words.ambiguous and \
             text_class(text, b, e, rules) is None:
         return None
-    if _neighbour_name(text, tokens, i, j, words) or words.natural_after.match(text, e):
-        return None  # "Nikol Pashinyan", "the Moyka river"
+    if _neighbour_name(text, tokens, i, j, words) or words.natural_after.match(text, e) or \
+            words.natural_before.search(text[max(0, b - 30):b]):
+        return None  # "Nikol Pashinyan", "the Moyka river", "the Cordillera del Condor"
     cls = text_class(text, b, e, rules)
     if cls is not None and cls not in {"City", "Village", "Region", "District"}:
         return None  # "the Preah Vihear temple": the rules of entities.py name it

@@ -226,7 +226,9 @@ def _containment(text: str, mentions: list[Mention], frames: list[Frame], disc: 
             after = re.match(r",\s*", text[m.end:])
             nxt = named[i + 1] if i + 1 < len(named) else None
             if after and nxt is not None and nxt.begin == m.end + after.end() and \
-                    nxt.entity is not None and nxt.entity.is_state:
+                    nxt.entity is not None and nxt.entity.is_state and \
+                    re.match(r"\s*(?:[,.;:)]|$)", text[nxt.end:]):
+                # (not "Kashmir, India said": there the state begins a clause)
                 owner = nxt.entity
         # "X in Y province", "X, a village in Y", "X, the capital of Y", "X, a spa resort
         # in Armenia's Y province", "X, the main city in Indian-administered Y"
@@ -251,6 +253,12 @@ def _containment(text: str, mentions: list[Mention], frames: list[Frame], disc: 
             if state is not None and entity.state in {None, state.iri}:
                 out.append(Relation(entity, "inState", state, rule + "-sentence", 0.55))
                 continue
+        if owner is None:
+            # "X, a region internationally recognized as part of STATE"
+            part = re.match(r",\s+(?:an?|the)\s+[\w\s\-]{0,40}?\bpart\s+of\s+", text[m.end:])
+            after_part = next((x for x in named if part and x.begin == m.end + part.end()
+                               and x.entity is not None and x.entity.is_state), None)
+            owner = after_part.entity if after_part is not None else None
         if owner is not None and owner.iri != entity.iri:
             out.append(Relation(entity, "inState", owner, rule, 0.8))
         elif not entity.in_kb and entity.state and entity.rule != "entity.gazetteer":
