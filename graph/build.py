@@ -17,7 +17,16 @@ import pyoxigraph as ox
 
 from graph.annotate.corpus import AnnotationReport, annotate_articles
 from graph.annotate.types import Annotation
-from graph.corpus import TSV_COLUMNS, Article, Refusal, load_corpus, parse_date, read_text, slug_for
+from graph.corpus import (
+    TSV_COLUMNS,
+    Article,
+    Refusal,
+    article_url,
+    load_corpus,
+    parse_date,
+    read_text,
+    slug_for,
+)
 from graph.curation import Decision, apply_decisions, load_decisions
 from graph.doclayer import document_triples
 from graph.document import segment
@@ -160,7 +169,7 @@ def add_article(source: Path, corpus: Path, store: Store, *, date: str, title: s
         raise InputError(f"{name} is already in {corpus}: rename the file, or edit "
                          "articles.tsv and run `kg build`")
     article = Article(slug=slug, file=name, title=(title or slug).strip(), reported_date=reported,
-                      text=text, publisher=publisher, url=url)
+                      text=text, publisher=publisher, url=article_url(url, what=name))
     decisions = load_decisions(curation, minter.base)
     annotation_report = AnnotationReport()
     annotation = annotate_articles([article], corpus, mode=annotator,

@@ -5,8 +5,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+import pyoxigraph as ox
 
 from graph.errors import InputError
 from graph.iris import REFERENCE_SLUG
@@ -45,6 +48,39 @@ def slug_for(file_name: str) -> str:
 def _clean(value: str | None) -> str | None:
     value = (value or "").strip()
     return None if value.lower() in UNKNOWN else value
+
+
+# Characters an IRI (RFC 3987) never holds literally; they are percent-encoded.
+_IRI_FORBIDDEN = frozenset(' <>"{}|\\^`')
+_UNICODE_FORBIDDEN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp"})
+_SCHEMES = ("http://", "https://", "urn:")
+
+
+def _iri_char(char: str) -> str:
+    if char in _IRI_FORBIDDEN or ord(char) < 0x21 or ord(char) == 0x7F or (
+            ord(char) > 0x7F and unicodedata.category(char) in _UNICODE_FORBIDDEN):
+        return "".join(f"%{byte:02X}" for byte in char.encode("utf-8"))
+    return char
+
+
+def article_url(value: str | None, *, what: str) -> str | None:
+    """The article's url as an IRI: characters an IRI forbids (a space, quotes, angle
+    brackets, controls) and a "%" that starts no escape are percent-encoded, so a url
+    copied from a browser's address bar still names the page. A url without an http(s) or
+    urn scheme names nothing the graph can link to and is refused with a message."""
+    value = _clean(value)
+    if value is None:
+        return None
+    if not value.lower().startswith(_SCHEMES):
+        raise InputError(f"{what}: url {value!r} is not an absolute http(s) URL; write it "
+                         "with its scheme (https://...) or as 'unknown'")
+    encoded = re.sub(r"%(?![0-9A-Fa-f]{2})", "%25", value)
+    encoded = "".join(_iri_char(c) for c in encoded)
+    try:
+        ox.NamedNode(encoded)
+    except ValueError as exc:
+        raise InputError(f"{what}: url {value!r} is not a valid IRI ({exc})") from None
+    return encoded
 
 
 def parse_date(value: str, *, what: str) -> dt.date:
@@ -115,7 +151,7 @@ def load_corpus(corpus: Path) -> tuple[list[Article], list[Refusal]]:
                 reported_date=parse_date(row.get("reported_date") or "", what=name),
                 text=read_text(corpus / name),
                 publisher=_clean(row.get("publisher")),
-                url=_clean(row.get("url")),
+                url=article_url(row.get("url"), what=name),
                 note=_clean(row.get("note")),
             ))
         except InputError as exc:

@@ -1,6 +1,7 @@
 """The SPARQL that reads one article graph (the query's default graph) back into the
 tuples of the gold annotations: labels, states, entities, relations, offices, events,
-claims, casualty figures and time expressions (used by graph/evaluate.py)."""
+claims, casualty figures and time expressions, and the article's text (used by
+graph/evaluate.py)."""
 
 Q_LABELS = """SELECT ?e ?l WHERE { { ?e rdfs:label|skos:prefLabel|skos:altLabel ?l } }"""
 Q_STATE = """SELECT ?e ?s WHERE { { { ?e a ckg:State BIND(?e AS ?s) } UNION
@@ -13,11 +14,12 @@ Q_RELATIONS = """SELECT DISTINCT ?s ?p ?o WHERE { {
 Q_OFFICES = """SELECT ?h ?holder ?office ?of WHERE { {
     ?h a ckg:OfficeHolding ; ckg:office ?office ; ckg:officeOf ?of .
     OPTIONAL { ?h ckg:holder ?holder } } }"""
-Q_EVENTS = """SELECT ?ev ?type ?agent ?target ?place ?date ?status ?count WHERE { {
+Q_EVENTS = """SELECT ?ev ?type ?agent ?target ?place ?date ?status ?count ?assertion WHERE { {
     ?ev a ckg:Event ; a ?type . FILTER(?type != ckg:Event && STRSTARTS(STR(?type), STR(ckg:)))
     OPTIONAL { ?ev ckg:agent ?agent } OPTIONAL { ?ev ckg:target ?target }
     OPTIONAL { ?ev ckg:place ?place } OPTIONAL { ?ev ckg:startDate ?date }
-    OPTIONAL { ?ev ckg:eventStatus ?status } OPTIONAL { ?ev ckg:count ?count } } }"""
+    OPTIONAL { ?ev ckg:eventStatus ?status } OPTIONAL { ?ev ckg:count ?count }
+    OPTIONAL { ?ev ckg:assertionStatus ?assertion } } }"""
 Q_EVENT_MULTI = """SELECT ?ev ?p ?o WHERE { {
     ?ev a ckg:Event ; ?p ?o . FILTER(?p IN (ckg:participant, ckg:weapon)) } }"""
 Q_CLAIMS = """SELECT ?c ?who ?verb ?allegation ?x ?type WHERE { {
@@ -32,6 +34,8 @@ Q_FIGURES = """SELECT ?f ?kind ?count ?vague ?min ?qualifier ?side ?population ?
     OPTIONAL { ?f ckg:population ?population } OPTIONAL { ?f ckg:place ?place }
     OPTIONAL { ?f ckg:period ?t . ?t ckg:resolvedStart ?start ; ckg:resolvedEnd ?end }
     OPTIONAL { ?f ckg:reportedBy ?reporter } } }"""
-Q_TIMES = """SELECT ?t ?text ?start ?end ?precision WHERE { {
+Q_TIMES = """SELECT ?t ?text ?start ?end ?precision ?begin ?stop WHERE { {
     ?t a ckg:TimeExpression ; ckg:text ?text ; ckg:resolvedStart ?start ;
-       ckg:resolvedEnd ?end ; ckg:precision ?precision } }"""
+       ckg:resolvedEnd ?end ; ckg:precision ?precision .
+    OPTIONAL { ?t ckg:supportedBy ?s . ?s nif:beginIndex ?begin ; nif:endIndex ?stop } } }"""
+Q_TEXT = """SELECT ?text WHERE { { ?a a ckg:Article ; nif:isString ?text } }"""

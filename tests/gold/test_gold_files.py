@@ -42,7 +42,7 @@ SIGNALS = {"on", "in", "at", "since", "by", "during", "from", "until", "for", "o
 ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "Gen", "Col", "Lt", "Sgt", "Maj", "Capt", "Sen",
                  "Rep", "St", "No", "U.S", "U.N", "a.m", "p.m", "Jan", "Feb", "Mar", "Apr",
                  "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Inc", "Co", "Ltd"}
-BOUNDARY = re.compile(r"(\S+)[.!?][\"”’)]?\s+[\"“]?[A-Z]")
+BOUNDARY = re.compile(r"(\S+)[.!?][\"”’)]?\s+[\"“(]?[A-Z]")
 
 
 def _split_of(path: Path) -> Path:
