@@ -94,7 +94,11 @@ def gazetteer_mentions(text: str, disc: Discourse, rules: Rules,
             e = tokens[j][1]
             if not _capitalised(tokens[j][2]) or not _joined(text, tokens, i, j):
                 continue
-            if any(t.begin < e and t.end > b for t in taken):
+            # a longer name may contain a base name ("Jammu and Kashmir" over "Kashmir"):
+            # the longest mention wins in entities.recognise
+            if any(t.begin < e and t.end > b and not (b <= t.begin and t.end <= e and
+                                                     (t.begin, t.end) != (b, e))
+                   for t in taken):
                 continue
             surface = text[b:e]
             looked = _lookup(surface, n, disc)
