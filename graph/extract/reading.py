@@ -16,7 +16,7 @@ from graph.extract.kb import Entity
 from graph.extract.linking import Discourse
 from graph.extract.mentions import normalise
 from graph.extract.rules import Rules
-from graph.extract.timex import TimeContext, find_times
+from graph.extract.timex import TimeContext, find_times, sentence_timexes
 from graph.extract.types import SentenceReading
 
 
@@ -36,5 +36,6 @@ def read_sentence(sentence: Sentence, annotation: Any, disc: Discourse, rules: R
         if m.cue is not None and m.cue.is_state and m.kind in {"body", "force"}:
             disc.note(m.cue, sentence.begin + m.begin)
             named.append(m.cue)
-    times = find_times(text, disc.anchor, rules, clock)
+    times = find_times(text, disc.anchor, rules, clock,
+                       sentence_timexes(annotation, sentence.begin, sentence.end))
     return SentenceReading(sentence, text, parse, mentions, times), named

@@ -229,11 +229,13 @@ def find_times(text: str, anchor: dt.date, rules: Rules, context: TimeContext | 
 
 
 def _add_annotated(found: list[TimeExpr], expr: TimeExpr | None) -> None:
-    """The annotator's expression where the rules found nothing, or where it spans more
-    than what they found ("the day before yesterday" over "yesterday")."""
+    """The annotator's expression where it spans more than what the rules found ("the day
+    before yesterday" over "yesterday"), or a written date the rules did not read."""
     if expr is None:
         return
     overlapping = [f for f in found if f.begin < expr.end and expr.begin < f.end]
+    if not overlapping and not re.search(r"\d", expr.text):
+        return  # alone, only a written date ("Oct. 5"): "night", "Jan" in a name are not
     if all(expr.begin <= f.begin and f.end <= expr.end and f.end - f.begin < expr.end - expr.begin
            for f in overlapping):
         for f in overlapping:
@@ -489,6 +491,16 @@ def _from_timex(timex: Timex, anchor: dt.date) -> TimeExpr | None:
     except ValueError:
         return None
     return None
+
+
+def sentence_timexes(annotation: object, begin: int, end: int) -> list[Timex]:
+    """The annotator's TIMEX expressions inside one sentence [begin, end) of the article,
+    with offsets into the sentence (what `find_times(..., annotated=)` takes)."""
+    if annotation is None:
+        return []
+    inside = annotation.timexes_in(begin, end)  # type: ignore[attr-defined]
+    return [Timex(x.begin - begin, x.end - begin, x.text, x.type, x.value or "")
+            for x in inside]
 
 
 def _relative(m: re.Match[str], spec: dict, anchor: dt.date,

@@ -182,3 +182,11 @@ def test_dawn_takes_the_sentence_day() -> None:
     found = find_times("Fighting broke out at dawn on Wednesday.", ANCHOR, get_rules())
     assert [(t.text, t.start.isoformat(), t.precision) for t in found] == [
         ("dawn", "2021-04-28", "PartOfDay"), ("Wednesday", "2021-04-28", "Day")]
+
+
+def test_annotator_words_alone_are_not_times() -> None:
+    text = "Talks went on for a night, said Ali Jan Ahmadi."
+    found = find_times(text, ANCHOR, get_rules(), annotated=[
+        Timex(text.index("night"), text.index("night") + 5, "night", "TIME", "2021-04-30TNI"),
+        Timex(text.index("Jan"), text.index("Jan") + 3, "Jan", "DATE", "2021-01")])
+    assert found == []
