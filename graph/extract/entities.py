@@ -173,9 +173,9 @@ def _body_mentions(text: str, base: list[Mention], disc: Discourse,
             elif proper and not spec.get("local_class"):
                 # "The Emergency Situations Ministry said": a body by its own name, of the
                 # state the article spoke of last
-                state = disc.last_of_class.get("State")
-                entity = _body_entity(spec, noun, state, disc, rules, written) \
-                    if state is not None else None
+                last_state = disc.last_of_class.get("State")
+                entity = _body_entity(spec, noun, last_state, disc, rules, written) \
+                    if last_state is not None else None
         if entity is not None:
             found.append(Mention(start, stop, text[start:stop], entity, "body", spec["id"],
                                  cue=cue.entity if cue else None, priority=2))
@@ -277,8 +277,16 @@ def _place_mentions(text: str, base: list[Mention], disc: Discourse,
             if coord:
                 for g in (1, 2):
                     name = coord.group(g)
-                    if _starting_at(base, coord.start(g)) is not None:
-                        continue  # a base name ("Batken"): linked already
+                    known = _starting_at(base, coord.start(g))
+                    if known is not None:
+                        # a base name ("Batken"): linked already, unless the noun retypes it
+                        retyped = _retyped(text, known, spec, disc) \
+                            if known.end == coord.end(g) else None
+                        if retyped is not None and retyped.entity is not None:
+                            found.append(retyped)
+                            disc.heard(retyped.entity,
+                                       f"{name} {text[b:e].lower().removesuffix('s')}")
+                        continue
                     if not _is_name(name, rules, disc):
                         continue
                     entity = disc.mint(spec["class"], name, rule=spec["id"] + "-coordinated")

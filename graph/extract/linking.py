@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from graph.extract.gazetteer import GazCountry, Gazetteer, GazPlace, load_gazetteer, place_key
-from graph.extract.kb import PLACE_CLASSES, Entity, KnowledgeBase
+from graph.extract.kb import Entity, KnowledgeBase
 from graph.iris import Minter
 
 # class -> IRI path segment for entities found only in text
@@ -128,7 +128,7 @@ class Discourse:
             country = self.gazetteer.country_named(label)
             if country is not None:
                 return self.state_for_country(country)
-        if cls in PLACE_CLASSES and cls not in {"Country"}:
+        if cls in {"City", "Village", "Region", "District"}:
             located = self.locate(label, cls, state)
             if located is not None:
                 return self.place_entity(located, cls, label=label, rule=rule, facts=facts)

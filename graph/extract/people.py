@@ -62,7 +62,9 @@ def named_people(text: str, base: list[Mention], disc: Discourse,
     for m in candidates:
         name = m.group(1)
         words = name.split()
-        if len(words) < 2 or not is_name(name, rules, disc):
+        if len(words) < 2 or not is_name(name, rules, disc) or rules.forces.find(name) or \
+                rules.bodies.find(name):
+            # ("the Joint Command of the Armed Forces said": a body, not a person)
             continue
         if any(b.begin < m.end(1) and b.end > m.start(1) for b in base):
             continue  # a known name (state, place, base person) already covers it
@@ -77,20 +79,22 @@ def role_people(text: str, base: list[Mention], disc: Discourse,
     """"spokesman Ulan Sadykov", "envoy Aziz Karimov": a person with a role word."""
     spec = rules.actors["person_roles"]
     found = []
-    pattern = re.compile(r"\b(?:" + "|".join(spec["words"]) + r")\s+" + ranks(rules) +
+    pattern = re.compile(r"\b(?P<role>" + "|".join(spec["words"]) + r"),?\s+" + ranks(rules) +
                          "(" + NAME + ")")
     for m in pattern.finditer(text):
-        name = m.group(1)
+        name = m.group(2)
         if len(name.split()) < 2 or not is_name(name, rules, disc) or any(
-                b.begin < m.end(1) and b.end > m.start(1) for b in base):
+                b.begin < m.end(2) and b.end > m.start(2) for b in base):
             continue
         # "Congolese army spokesman X", "SPLA spokesman X", "the Tajik envoy X": the
         # state of the adjective or body right before the role word speaks through them
-        cue = _state_before(text, m.start(), base, disc)
+        # (a counterpart's state is his office's: relations.py gives it)
+        cue = _state_before(text, m.start(), base, disc) \
+            if m.group("role") not in spec["office_words"] else None
         entity = disc.mint("Person", name, rule=spec["id"], state=cue.iri if cue else None,
                            facts=[MintedFact("ckg:actsFor", cue.iri, spec["id"])] if cue
                            else [])
-        found.append(Mention(m.start(1), m.end(1), name, entity, "person", spec["id"],
+        found.append(Mention(m.start(2), m.end(2), name, entity, "person", spec["id"],
                              cue=cue, priority=2))
     return found
 
