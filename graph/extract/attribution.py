@@ -91,6 +91,18 @@ def recall(disc: Discourse, phrase: str, rules: Rules) -> Entity | None:
     return last if last is not None and not last.is_a("Person") else None
 
 
+def recall_name(disc: Discourse, phrase: str) -> Entity | None:
+    """A person named before, now by surname alone ("Misri said"): the person of the
+    article whose name ends with it."""
+    phrase = phrase.strip()
+    if not re.fullmatch(r"[A-Z][\w'\-]+", phrase):
+        return None
+    people = [e for e in list(disc.mentioned.values()) + list(disc.minted.values())
+              if e.is_a("Person") and len(e.label.split()) > 1
+              and e.label.split()[-1] == phrase]
+    return people[-1] if len({p.iri for p in people}) == 1 else None
+
+
 def quoted_as_saying(text: str, begin: int, end: int, rules: Rules) -> tuple[int, int] | None:
     """"X was quoted (by the agency) as saying (that) CLAIM": where the verb group begins
     and where the claim begins."""

@@ -22,7 +22,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from graph.extract.attribution import anaphor, quoted_as_saying, recall, remember
+from graph.extract.attribution import (
+    anaphor,
+    quoted_as_saying,
+    recall,
+    recall_name,
+    remember,
+)
 from graph.extract.kb import Entity
 from graph.extract.linking import Discourse
 from graph.extract.mentions import NAME, Mention
@@ -87,10 +93,11 @@ class Frame:
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
-    """Clause spans: split at semicolons and at ", but" (two statements, two sources)."""
+    """Clause spans: split at semicolons and at ", but", ", while" (two statements, two
+    sources: "the Council urged ..., while the African Union condemned ...")."""
     spans = []
     start = 0
-    for m in re.finditer(r";\s*|,\s+but\s+|\s+but\s+(?=the\b)", text):
+    for m in re.finditer(r";\s*|,\s+(?:but|while|whereas)\s+|\s+but\s+(?=the\b)", text):
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))
@@ -188,7 +195,8 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
         return []  # "is reported to have": hearsay, not a source
     head = text[begin:b]
     comma = head.rstrip().rfind(",")
-    between = head[comma + 1:].strip() if comma >= 0 else head.strip()
+    # '"Thai soldiers fired first," said X': the closing quote is no part of the reporter
+    between = head[comma + 1:].strip().strip('"') .strip() if comma >= 0 else head.strip()
     # "CLAIM, it said Friday", "CLAIM, the ministry said in a statement", and at the start
     # of a sentence "It said ...", "The statement added that ...": the reporter named before
     named = [m for m in _actors(mentions, b - len(between) - 1, b) if m.kind != "pair"]
@@ -241,6 +249,10 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
             if source.entity is not None:
                 return [Frame(source.entity, lemma, rule, (begin, begin + comma),
                               (begin + comma, e))]
+        named_before = recall_name(disc, between)
+        if named_before is not None:
+            # "..., Misri said earlier": the surname of a person named before
+            return [Frame(named_before, lemma, rule, (begin, begin + comma), (begin + comma, e))]
         return []  # "..., officials said": a source the text does not name
     joint = _pair_subject(text, mentions, begin, b)
     if joint is not None:

@@ -94,3 +94,20 @@ def test_after_reports_of_shooting_is_no_claim(extract) -> None:
 def test_a_warning_without_a_number_is_no_figure(extract) -> None:
     result = extract("Kyrgyz officials warned that the toll would rise.")
     assert result.figures == []
+
+
+def test_inverted_reporter_after_a_quotation(extract) -> None:
+    result = extract('"Kyrgyz soldiers opened fire first," said Tajik President Emomali Rahmon.')
+    assert ("Emomali Rahmon", "say", "ArmedClash") in _claims(result)
+
+
+def test_a_surname_is_the_person_named_before(extract) -> None:
+    result = extract("Kazakh Foreign Minister Murat Nurtleu said talks were held. The two "
+                     "countries agreed to a ceasefire on Saturday, Nurtleu said earlier.")
+    assert ("Murat Nurtleu", "say", "CeasefireAgreement") in _claims(result)
+
+
+def test_while_separates_two_statements(extract) -> None:
+    result = extract("Kazakhstan urged calm, while Uzbekistan said Kazakh troops shelled a "
+                     "border post.")
+    assert _claims(result) == [("Uzbekistan", "say", "Shelling")]
