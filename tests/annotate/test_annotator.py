@@ -18,7 +18,7 @@ pytestmark = pytest.mark.annotator
 # character outside the BMP (two UTF-16 units in Java, one code point here).
 ARTICLE = (
     "Border guards trade fire – two soldiers killed\n"
-    "Two Karvenian soldiers were killed by Doltarian shelling near the village of Ostrel "
+    "Two Karvenian soldiers were killed by Doltarian troops near the village of Ostrel "
     "on Friday, the Karvenian defence ministry said.\n"
     "It said the attack began early on Friday morning and that Doltaria’s troops fired "
     "mortars.\n"
@@ -60,7 +60,7 @@ def test_passive_agent_from_the_parse(annotation) -> None:
     assert killed.lemma == "kill" and killed.pos == "VBN"
     subject = annotation.children(killed, "nsubj:pass")
     assert [t.text for t in subject] == ["soldiers"]
-    agent = [t for t in annotation.children(killed, "obl") if t.text == "shelling"]
+    agent = [t for t in annotation.children(killed, "obl") if t.text == "troops"]
     assert agent, [(t.text, t.rel) for t in annotation.children(killed)]
     assert any(a.rel == "obl:agent" and a.head == killed.index for a in agent[0].enhanced)
     assert [t.text for t in annotation.children(agent[0], "case")] == ["by"]
@@ -97,7 +97,7 @@ def test_tokens_in_a_document_layer_span(annotation) -> None:
     end = ARTICLE.index(" near the village")
     assert [t.text for t in annotation.tokens_in(begin, end)][:3] == ["Two", "Karvenian",
                                                                        "soldiers"]
-    assert annotation.tokens_in(begin, end)[-1].text == "shelling"
+    assert annotation.tokens_in(begin, end)[-1].text == "troops"
 
 
 def test_second_request_is_a_cache_hit(annotator: Annotator, annotation) -> None:
