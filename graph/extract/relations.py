@@ -326,7 +326,8 @@ def find_offices(text: str, mentions: list[Mention], frames: list[Frame], disc: 
         holder = holder_m.entity if holder_m else None
         # states before the title: "Kyrgyz President", "Kyrgyz and Tajik foreign ministers",
         # "Kyrgyzstan's president"; or after: "The governors of Kyrgyz and Tajik provinces"
-        states = _states_before(text, named, b, disc, rules)
+        states = _states_before(text, named, b, disc, rules,
+                                portfolio=office == "Minister" and text[b:b + 1].isupper())
         if not states:
             tail = re.match(r"\s+of\s+((?:\w+\s+(?:and\s+)?){1,4})", text[e:])
             if tail:
@@ -363,7 +364,7 @@ def find_offices(text: str, mentions: list[Mention], frames: list[Frame], disc: 
     for o in out:
         if o.holder is not None:
             disc.offices_held.setdefault(o.holder.iri, o.office)
-    out += _counterparts(text, mentions, out, disc)
+    out += _counterparts(text, mentions, out, disc, rules)
     return out
 
 
@@ -374,7 +375,7 @@ _COUNTERPART = re.compile(
 
 
 def _counterparts(text: str, mentions: list[Mention], out: list[Office],
-                  disc: Discourse) -> list[Office]:
+                  disc: Discourse, rules: Rules) -> list[Office]:
     """"X and his Tajik counterpart Y", "X's Turkish counterpart Y", "his counterparts in
     both countries": the counterpart holds the same office for the other state."""
     named = _named(mentions)
@@ -396,6 +397,11 @@ def _counterparts(text: str, mentions: list[Mention], out: list[Office],
             office = disc.offices_held.get(owner.iri)
         if office is None:
             office = next((o.office for o in reversed(out) if o.of.is_state), None)
+        # "his Eritrean counterpart, President Isaias Afwerki": the title says the office
+        titled = next(((tb, te, spec) for tb, te, spec in rules.offices.find(text, m.end())
+                       if tb == m.end() and not spec.get("needs_body")), None)
+        if titled:
+            office = titled[2]["office"]
         if office is None:
             continue
         dem_text = m.group("dems") or ""
@@ -405,8 +411,11 @@ def _counterparts(text: str, mentions: list[Mention], out: list[Office],
             states = disc.pair()
         own = disc.state_of(owner) if owner is not None else None
         states = [st for st in states if own is None or st.iri != own.iri] or states
-        holder_m = next((x for x in named if x.begin == m.end() and x.entity is not None
-                         and x.entity.is_a("Person")), None)
+        start = titled[1] if titled else m.end()
+        between = re.compile(r",?\s*" + ranks(rules) + "$")
+        holder_m = next((x for x in named if start <= x.begin <= start + 30 and x.entity
+                         is not None and x.entity.is_a("Person") and between.fullmatch(
+                             text[start:x.begin])), None)
         holder = holder_m.entity if holder_m and len(states) == 1 and not m.group("plural") \
             else None
         for state in states:
@@ -430,11 +439,14 @@ def _pair_around(text: str, mentions: list[Mention], b: int, e: int) -> list[Ent
     return list(pair or [])
 
 
-def _states_before(text: str, named: list[Mention], begin: int,
-                   disc: Discourse, rules: Rules) -> list[Entity]:
-    """"Kyrgyz and Tajik " / "Kyrgyzstan's " / "Thailand's acting " right before a title."""
+def _states_before(text: str, named: list[Mention], begin: int, disc: Discourse,
+                   rules: Rules, portfolio: bool = False) -> list[Entity]:
+    """"Kyrgyz and Tajik " / "Kyrgyzstan's " / "Thailand's acting " right before a title;
+    with `portfolio`, also across a minister's capitalised portfolio ("Eritrea's
+    Information Minister")."""
     modifiers = "|".join(rules.actors["person_ranks"]["office_modifiers"])
-    m = re.search(r"(?:'s)?\s+(?:(?:" + modifiers + r")\s+)?$", text[:begin])
+    words = r"(?:[A-Z][a-z]+\s+(?:and\s+)?){0,3}" if portfolio else ""
+    m = re.search(r"(?:'s)?\s+(?:(?:" + modifiers + r")\s+)?" + words + "$", text[:begin])
     if not m:
         return []
     end = m.start()

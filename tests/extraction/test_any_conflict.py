@@ -252,3 +252,15 @@ def test_a_province_after_a_possessive_is_located_in_its_state(extract) -> None:
     relations = _relations(result)
     assert {("Jermuk", "locatedIn", "Vayots Dzor"), ("Vayots Dzor", "inState", "Armenia")} <= \
         relations
+
+
+def test_a_ministers_portfolio_between_state_and_title(extract) -> None:
+    result = extract("Eritrea's Information Minister Yemane Gebremeskel said Ethiopian troops "
+                     "fired first.")
+    assert ("Yemane Gebremeskel", "Minister", "Eritrea") in _offices(result)
+
+
+def test_a_counterpart_with_his_own_title(extract) -> None:
+    result = extract("Prime Minister Abiy Ahmed called his Eritrean counterpart, President "
+                     "Isaias Afwerki, on Sunday.")
+    assert ("Isaias Afwerki", "President", "Eritrea") in _offices(result)
