@@ -172,8 +172,11 @@ def _body_mentions(text: str, base: list[Mention], disc: Discourse,
                 entity = previous
             elif proper and not spec.get("local_class"):
                 # "The Emergency Situations Ministry said": a body by its own name, of the
-                # state the article spoke of last
-                last_state = disc.last_of_class.get("State")
+                # state this sentence names first, else the one the article spoke of last
+                in_sentence = [x.entity for x in base if x.entity is not None
+                               and x.entity.is_state and x.kind != "pair"]
+                last_state = in_sentence[0] if in_sentence else \
+                    disc.last_of_class.get("State")
                 entity = _body_entity(spec, noun, last_state, disc, rules, written) \
                     if last_state is not None else None
         if entity is not None:
@@ -189,8 +192,9 @@ def _named_bodies(text: str, known: list[tuple[int, int, dict]],
     out: list[tuple[int, int, dict]] = []
     for spec in rules.actors.get("named_body", []):
         heads = "|".join(re.escape(h) for h in spec["heads"])
-        pattern = re.compile(r"\b(?:(?:[A-Z][a-z]+\s+){1,4}(?:" + heads + r")\b|(?:" + heads +
-                             r")\s+of\s+(?:[A-Z][a-z]+(?:\s+and\s+|\s+)?){1,4})")
+        pattern = re.compile(r"\b(?:(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,4}(?:" + heads +
+                             r")\b|(?:" + heads + r")\s+of\s+(?:[A-Z][a-z]+(?:\s+and\s+|\s+)?)"
+                             r"{1,4})")
         for m in pattern.finditer(text):
             b = m.start()
             e = b + len(re.sub(r"(?:\s+and)?\s*$", "", m.group()))

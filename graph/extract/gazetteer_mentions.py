@@ -50,7 +50,7 @@ def _words(rules: Rules) -> _Words:
         ambiguous=frozenset(gaz["ambiguous"]),
         given_names=frozenset(load("countries").get("given_names", [])),
         place_nouns=re.compile(r"\s+(" + alternation + r"|state)\b", re.IGNORECASE),
-        noun_before=re.compile(r"\b(" + alternation + r")\s+of\s+$", re.IGNORECASE),
+        noun_before=re.compile(r"\b(" + alternation + r"|state)\s+of\s+$", re.IGNORECASE),
         natural_after=re.compile(r"\s+(?:" + natural + r")\b", re.IGNORECASE),
         natural_before=re.compile(r"\b(?:" + "|".join(
             re.escape(n) for n in rules.places["natural"]["before"]) +

@@ -264,3 +264,16 @@ def test_a_counterpart_with_his_own_title(extract) -> None:
     result = extract("Prime Minister Abiy Ahmed called his Eritrean counterpart, President "
                      "Isaias Afwerki, on Sunday.")
     assert ("Isaias Afwerki", "President", "Eritrea") in _offices(result)
+
+
+def test_the_state_of_a_name_is_a_province(extract) -> None:
+    found = _found(extract("Venezuela moved troops to the state of Bolivar near the border with "
+                           "Guyana, Guyana said."))
+    assert found["Bolivar"].classes == {"Region"}
+
+
+def test_a_body_named_by_its_head_noun_without_a_cue(extract) -> None:
+    found = _found(extract("Pakistani soldiers were killed near Taftan, the Inter-Services "
+                           "Public Relations said."))
+    body = found["Inter-Services Public Relations of Pakistan"]
+    assert body.is_a("StateBody") and body.state == found["Pakistan"].iri
