@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from graph.extract.claims import Frame, hearsay
-from graph.extract.grammar import Parse
+from graph.extract.grammar import Parse, follow
 from graph.extract.kb import Entity
 from graph.extract.linking import Discourse
 from graph.extract.mentions import Mention
@@ -23,7 +23,7 @@ __all__ = ["BILATERAL", "HOSTILE", "EventRecord", "attach_relative_agents", "fin
 HOSTILE = {"ArmedClash", "Shelling", "SmallArmsFire", "Occupation", "CeasefireViolation",
            "TroopBuildUp"}
 BILATERAL = {"CeasefireAgreement", "Talks", "Meeting"}
-_PLACE_PREP = re.compile(r"\b(?:in|at|near|outside|inside|of|into|across)\s+(?:the\s+|its\s+|"
+_PLACE_PREP = re.compile(r"\b(?:in|at|near|outside|inside|of|into|across|over)\s+(?:the\s+|its\s+|"
                          r"their\s+)?(?:\w+ern\s+)?$", re.IGNORECASE)
 _NUMBER = re.compile(r"\b(\w+)\s+(?:previous\s+|prior\s+|earlier\s+|separate\s+|more\s+|"
                      r"other\s+)?$", re.IGNORECASE)
@@ -106,7 +106,6 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
     state_of = disc.state_of
     hits = [(b, e, spec) for b, e, spec in rules.triggers.find(text, begin, end)]
     span_weapons = [w for b, e, w in weapons if begin <= b and e <= end]
-    classes_here = {spec["class"] for _, _, spec in hits if not spec.get("needs")}
     records: dict[str, EventRecord] = {}
     claimed = frame is not None or hearsay(text, span, rules)
     # times that open a period ("since the group's return to power in 2021") date no event
@@ -117,8 +116,11 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
         if spec.get("needs") == "weapon":
             if not any(b < wb <= e + 60 for wb, _, _ in weapons if wb < end):
                 continue
-            if classes_here & HOSTILE:
+            if any(o["class"] in HOSTILE and not o.get("needs") and 0 <= ob - e <= 40
+                   for ob, oe, o in hits):
                 continue  # "using heavy weaponry to shell": the shelling is the event
+        if spec.get("needs") == "actor" and not _actor_mentions(mentions, e, end):
+            continue
         if spec.get("needs") == "time" and not (frame is not None and frame.accusation):
             near = [t for t in times if begin <= t.begin < end and not t.duration
                     and t.begin not in conflict_starts and t.begin not in (speech or set())
@@ -201,12 +203,23 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                 record.participants = [s for s in disc.pair()
                                        if record.agent is None or
                                        s.iri != (state_of(record.agent) or record.agent).iri]
+            speaker = _speaking_subject(parse, (b, e), frame)
+            if roles == "participants" and speaker is not None and \
+                    speaker.iri not in {p.iri for p in record.participants}:
+                record.participants.insert(0, speaker)  # "it had brokered a ceasefire"
             used.update(p.iri for p in record.participants)
         if record.target is None and roles == "agent-target" and record.place is not None:
             owner = state_of(record.place)
             if owner is not None and (record.agent is None or
                                       owner.iri != (state_of(record.agent) or owner).iri):
                 record.target = owner
+        if record.target is None and roles == "agent-target" and cls in HOSTILE and \
+                record.agent is not None:
+            # "Thai forces had returned fire": a side's act is against the other side
+            sides = disc.pair()
+            mine = state_of(record.agent)
+            if mine is not None and len(sides) == 2 and mine.iri in {x.iri for x in sides}:
+                record.target = next(x for x in sides if x.iri != mine.iri)
         record.time = None if record.reference else \
             _time(times, begin, end, b, conflict_starts | (speech or set()), text)
         if record.time is None and frame is not None and frame.accused is None:
@@ -221,7 +234,8 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             record.count = _count(text, begin, b, rules)
         if spec.get("needs") == "time" and not record.participants:
             record.participants = disc.pair()
-        if cls in BILATERAL and len({(state_of(p) or p).iri for p in record.participants}) < 2:
+        if (cls in BILATERAL or spec.get("background")) and \
+                len({(state_of(p) or p).iri for p in record.participants}) < 2:
             # "two cease-fire agreements have failed": between the sides of the conflict
             known = {(state_of(p) or p).iri for p in record.participants}
             record.participants += [s for s in disc.pair() if s.iri not in known]
@@ -278,6 +292,22 @@ def _ceasefire_reference(text: str, b: int, e: int, parse: Parse | None, rules: 
                 return found
     m = before.search(text, max(0, b - 45), b)
     return words.get(m.group(1).lower()) if m else None
+
+
+def _speaking_subject(parse: Parse | None, trigger: tuple[int, int], frame: Frame | None
+                      ) -> Entity | None:
+    """The claimant, when a pronoun is the subject of the trigger or of the verb whose
+    object it is: "Russia said it had brokered a ceasefire", "he had spoken with"."""
+    if parse is None or frame is None:
+        return None
+    head = parse.head_of(*trigger)
+    if head is None:
+        return None
+    for path in ("nsubj", "^obj/nsubj"):
+        for i in follow(parse, head.i, path, conj=False):
+            if parse.token(i).pos == "PRP":
+                return frame.claimant
+    return None
 
 
 def _within(mentions: list[Mention], begin: int, end: int) -> list[Mention]:

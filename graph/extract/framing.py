@@ -16,16 +16,18 @@ def frame_sentence(reading: SentenceReading, disc: Discourse, rules: Rules) -> F
     out = Framing()
     text = reading.text
     for clause in clauses(text):
-        frames = find_frames(text, clause, reading.mentions, disc, rules)
+        frames = find_frames(text, clause, reading.mentions, disc, rules, reading.parse)
         out.frames.extend(frames)
         out.spans.extend(Span(f.content, clause, f) for f in frames)
-        out.spans.extend(Span(s, clause) for s in free_spans(clause, frames))
+        out.spans.extend(Span(s, clause) for s in free_spans(clause, frames, text))
     return out
 
 
-def free_spans(clause: Offsets, frames: list[Frame]) -> list[Offsets]:
-    """Parts of a clause no frame claims or reports with: the article's own voice."""
-    cuts = sorted({span for f in frames for span in (f.content, f.verb_span)})
+def free_spans(clause: Offsets, frames: list[Frame], text: str = "") -> list[Offsets]:
+    """Parts of a clause no frame claims or reports with: the article's own voice. A
+    predicate coordinated before the reporting verb is the source's own act, not part of
+    the report ("X urged both sides to stand down and said he had spoken with Y")."""
+    cuts = sorted({span for f in frames for span in (f.content, _reporting(f, text))})
     spans, pos = [], clause[0]
     for b, e in cuts:
         if b > pos:
@@ -34,3 +36,13 @@ def free_spans(clause: Offsets, frames: list[Frame]) -> list[Offsets]:
     if pos < clause[1]:
         spans.append((pos, clause[1]))
     return spans
+
+
+def _reporting(frame: Frame, text: str) -> Offsets:
+    b, e = frame.verb_span
+    if not text or frame.accusation:
+        return b, e
+    last_and = text.rfind(" and ", b, e)
+    if last_and < 0 or "," not in text[b:last_and] and len(text[b:last_and].split()) < 6:
+        return b, e  # "Kyrgyzstan and Tajikistan said": two sources, no predicate
+    return last_and, e

@@ -178,3 +178,34 @@ def test_a_dated_past_war_is_one_earlier_conflict_not_a_clash() -> None:
 
 def test_since_a_return_to_power_dates_no_clash() -> None:
     assert _run("since-return-to-power").events == []
+
+
+# ------------------------------------------------------------------ more constructs
+def test_fired_rockets_at_and_returned_fire() -> None:
+    # "Cambodian troops fired rockets at Thai villages on Thursday, and Thai forces
+    # returned fire.": a side's act with no object is against the other side
+    roles = _roles(_run("returned-fire"))
+    assert ("Shelling", "Cambodian forces", "Thailand") in roles
+    assert ("ArmedClash", "Thai forces", "Cambodia") in roles
+
+
+def test_rockets_slammed_into_a_place_of_the_other_side() -> None:
+    result = _run("rockets-slammed")
+    assert _roles(result) == [("Shelling", "Cambodia", "Thailand")]
+    assert result.events[0].place is not None
+
+
+def test_an_act_coordinated_before_the_reporting_verb_is_the_source_own() -> None:
+    # "X urged both sides to stand down and said he had spoken with Y"
+    result = _run("urged-and-said")
+    (appeal,) = [e for e in result.events if e.cls == "Appeal"]
+    assert appeal.agent is not None and appeal.agent.label == "Anwar Ibrahim"
+    assert not appeal.claimed
+    (talks,) = [e for e in result.events if e.cls == "Talks"]
+    assert talks.claimed and "Anwar Ibrahim" in {p.label for p in talks.participants}
+
+
+def test_the_claimant_who_brokered_a_ceasefire_takes_part() -> None:
+    # "Russia said it had brokered a ceasefire between Armenia and Azerbaijan."
+    (agreement,) = _run("brokered-ceasefire").events
+    assert {p.label for p in agreement.participants} == {"Russia", "Armenia", "Azerbaijan"}
