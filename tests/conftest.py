@@ -19,6 +19,10 @@ from click.testing import CliRunner
 from bench.processes import free_port, stop_group
 
 ROOT = Path(__file__).resolve().parent.parent
+# Builds of articles a test writes itself run the rule layer alone instead of starting a
+# CoreNLP worker (a minute and 3 GB each); committed fixtures still give the corpus and
+# tests/articles their annotations, and tests/annotate runs the real annotator.
+os.environ.setdefault("KG_ANNOTATOR", "cached")
 CORPUS = ROOT / "corpus"
 TEST_DATA = Path(__file__).resolve().parent / "data"
 KG = str(Path(sys.executable).with_name("kg"))

@@ -31,8 +31,8 @@ PROPERTIES: dict[str, str] = {
     # Coreference, statistical (dependency-based mentions; "neural" needs the constituency
     # parser, "deterministic" does not exist in 4.5.10). Candidate antecedents are limited
     # to the 15 mentions before (100 with a string match) instead of 50 (500): a quarter
-    # less CPU per article and the same chains on our articles; a pronoun reporter ("It
-    # said") is rarely more than two sentences from its antecedent.
+    # less CPU per article and as many chains on our articles; 8 loses pronoun reporters
+    # ("the Border Service ... it said").
     "coref.algorithm": "statistical",
     "coref.maxMentionDistance": "15",
     "coref.maxMentionDistanceWithStringMatch": "100",

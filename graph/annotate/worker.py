@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import select
 import shutil
 import signal
 import subprocess
@@ -27,8 +28,44 @@ WORKER_SOURCE = Path(__file__).resolve().parent / "java" / "AnnotateWorker.java"
 # Written by `make annotator` (mvn dependency:build-classpath over graph/annotate/pom.xml).
 CLASSPATH_FILE = ROOT / "build" / "corenlp" / "classpath.txt"
 SETUP_HINT = "run `make annotator` (it fetches Stanford CoreNLP with mvn)"
-# Loading the models takes 20-40 s on 2 busy cores; past this the worker is declared hung.
+# Loading the models takes 20-40 s on 2 idle cores, minutes on busy ones; past this the
+# worker is declared hung. A news article takes about a second.
 START_TIMEOUT = 600.0
+STALL_TIMEOUT = 600.0
+
+
+class _FrameReader:
+    """Reads the worker's length-prefixed replies from a pipe, giving up when nothing
+    arrives for `timeout` seconds (a hung worker must not hang the build)."""
+
+    def __init__(self, fd: int, timeout: float) -> None:
+        self.fd = fd
+        self.timeout = timeout
+        self.buffer = bytearray()
+
+    def _fill(self) -> None:
+        ready, _, _ = select.select([self.fd], [], [], self.timeout)
+        if not ready:
+            raise TimeoutError
+        chunk = os.read(self.fd, 1 << 16)
+        if not chunk:
+            raise EOFError
+        self.buffer += chunk
+
+    def line(self) -> bytes:
+        while b"\n" not in self.buffer:
+            self._fill()
+        cut = self.buffer.index(b"\n") + 1
+        out = bytes(self.buffer[:cut])
+        del self.buffer[:cut]
+        return out
+
+    def exact(self, n: int) -> bytes:
+        while len(self.buffer) < n:
+            self._fill()
+        out = bytes(self.buffer[:n])
+        del self.buffer[:n]
+        return out
 
 
 def find_java() -> str:
@@ -96,6 +133,7 @@ class Worker:
         self._log: IO[bytes] | None = None
         self._lock = threading.Lock()
         self.timing = ""  # CoreNLP's time per annotator, once the worker has stopped
+        self._reader: _FrameReader | None = None
 
     # -- life cycle ---------------------------------------------------------------------
     def start(self) -> Worker:
@@ -131,6 +169,7 @@ class Worker:
     def close(self) -> None:
         """Stop the worker: end its input, then its process group by pid if it lingers."""
         process, self.process = self.process, None
+        self._reader = None
         if process is not None:
             try:
                 if process.stdin:
@@ -203,16 +242,22 @@ class Worker:
 
             writer = threading.Thread(target=feed, daemon=True)
             writer.start()
+            if self._reader is None:  # after READY (read through stdout's buffer): raw pipe
+                self._reader = _FrameReader(stdout.fileno(), STALL_TIMEOUT)
+            reader = self._reader
             for _ in range(len(items)):
-                header = stdout.readline()
-                if not header:
+                try:
+                    header = reader.line()
+                    status, ident, length = header.decode().rstrip("\n").split("\t")
+                    payload = reader.exact(int(length))
+                except (EOFError, TimeoutError, ValueError) as exc:
                     writer.join(timeout=1)
                     detail = self._log_tail()
                     self.close()
-                    raise AnnotatorError("the annotator (Stanford CoreNLP) stopped"
-                                         + (f": {detail}" if detail else ""))
-                status, ident, length = header.decode().rstrip("\n").split("\t")
-                payload = stdout.read(int(length))
+                    why = (f"no document finished for {STALL_TIMEOUT:.0f} s"
+                           if isinstance(exc, TimeoutError) else "it stopped")
+                    raise AnnotatorError(f"the annotator (Stanford CoreNLP) failed: {why}"
+                                         + (f" ({detail})" if detail else "")) from None
                 if status != "OK":
                     raise AnnotatorError(f"the annotator failed on document {ident}: "
                                          f"{payload.decode('utf-8', 'replace')}")

@@ -119,3 +119,23 @@ def test_annotate_check_reports_stale_fixtures(corpus, env):
     stale = _kg("annotate", "--corpus", str(corpus), "--check", env=env)
     assert stale.returncode == 1
     assert "fixture missing or stale for 2022-09-16_ceasefire-agreed.txt" in stale.stdout
+
+
+@pytest.mark.annotator
+def test_kg_add_annotates_a_new_article_and_caches_it(corpus, env, tmp_path):
+    """The user's path: `kg add` of an article nobody annotated starts the worker, builds
+    with the annotation, caches it, and stops the worker (nothing left running)."""
+    source = tmp_path / "2023-05-02_new.txt"
+    source.write_text(NEW_ARTICLE, encoding="utf-8")
+    (tmp_path / "tmp").mkdir()
+    env["TMPDIR"] = str(tmp_path / "tmp")  # the worker's command line names a dir in it
+    done = _kg("add", str(source), "--date", "2023-05-02", "--corpus", str(corpus),
+               "--store", str(tmp_path / "s"), "--annotator", "require", env=env)
+    assert done.returncode == 0, done.stderr
+    assert "without annotation" not in done.stdout
+    cached = AnnotationCache(tmp_path / "cache").get(NEW_ARTICLE, "2023-05-02")
+    assert cached is not None
+    assert [x.value for x in cached.timexes] == ["2023-05-02"]  # "Tuesday" (docDate)
+    leftover = subprocess.run(["pgrep", "-f", f"AnnotateWorker.*{tmp_path / 'tmp'}"],
+                              capture_output=True, text=True)
+    assert leftover.stdout == ""
