@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from graph.extract.gazetteer import Gazetteer
 from graph.extract.kb import Entity
 from graph.extract.linking import Discourse
 from graph.extract.rules import Rules, phrase_pattern
@@ -45,25 +46,34 @@ def article_countries(texts: list[str], disc: Discourse) -> set[str]:
     the states whose provinces and towns the gazetteer may find in the article."""
     gaz = disc.gazetteer
     codes: set[str] = set()
-    for text in texts:
-        for m in disc.kb.name_regex.finditer(text):
-            entity = disc.kb.names.get(m.group())
-            if entity is not None and entity.is_state:
-                codes.add(disc.country_of(entity))
-        for m in disc.kb.demonym_regex.finditer(text):
-            codes.add(disc.country_of(disc.kb.demonyms.get(m.group())))
-        for m in _WORDS.finditer(text):
-            word = m.group()
-            code = gaz.country_names.get(word) or gaz.demonyms.get(word)
-            if code is None and " " not in word:
-                continue
-            if code is not None:
-                codes.add(code)
-        for name, code in gaz.country_names.items():
-            if " " in name and name in text:  # "South Korea", "Sri Lanka"
-                codes.add(code)
+    text = "\n".join(texts)  # one pass over the whole article
+    for m in disc.kb.name_regex.finditer(text):
+        entity = disc.kb.names.get(m.group())
+        if entity is not None and entity.is_state:
+            codes.add(disc.country_of(entity))
+    for m in disc.kb.demonym_regex.finditer(text):
+        codes.add(disc.country_of(disc.kb.demonyms.get(m.group())))
+    for word in set(_WORDS.findall(text)):
+        code = gaz.country_names.get(word) or gaz.demonyms.get(word)
+        if code is not None:
+            codes.add(code)
+    for name, code in _multiword_countries(gaz):
+        if name in text:  # "South Korea", "Sri Lanka"
+            codes.add(code)
     codes.discard("")
     return codes
+
+
+def _multiword_countries(gaz: Gazetteer) -> list[tuple[str, str]]:
+    cached = _MULTIWORD.get(id(gaz))
+    if cached is None:
+        cached = [(n, c) for n, c in gaz.country_names.items() if " " in n]
+        _MULTIWORD.clear()
+        _MULTIWORD[id(gaz)] = cached
+    return cached
+
+
+_MULTIWORD: dict[int, list[tuple[str, str]]] = {}
 
 
 _WORDS = re.compile(r"[A-Z][\w\-]+")

@@ -7,6 +7,7 @@ Works on the normalised sentence text (same length as the original, so offsets h
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from graph.extract.gazetteer_mentions import capital_acts, gazetteer_mentions
 from graph.extract.gazetteer_ner import ner_mentions
@@ -185,16 +186,23 @@ def _body_mentions(text: str, base: list[Mention], disc: Discourse,
     return found
 
 
+@lru_cache(maxsize=2)
+def _named_body_patterns(rules: Rules) -> list[tuple[dict, re.Pattern[str]]]:
+    out = []
+    for spec in rules.actors.get("named_body", []):
+        heads = "|".join(re.escape(h) for h in spec["heads"])
+        out.append((spec, re.compile(
+            r"\b(?:(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,4}(?:" + heads + r")\b|(?:" + heads +
+            r")\s+of\s+(?:[A-Z][a-z]+(?:\s+and\s+|\s+)?){1,4})")))
+    return out
+
+
 def _named_bodies(text: str, known: list[tuple[int, int, dict]],
                   rules: Rules) -> list[tuple[int, int, dict]]:
     """Bodies the lexicon lacks, typed by their head noun ("the Ministry of National
     Defence", "the State Border Committee"): rules in actors.toml [[named_body]]."""
     out: list[tuple[int, int, dict]] = []
-    for spec in rules.actors.get("named_body", []):
-        heads = "|".join(re.escape(h) for h in spec["heads"])
-        pattern = re.compile(r"\b(?:(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,4}(?:" + heads +
-                             r")\b|(?:" + heads + r")\s+of\s+(?:[A-Z][a-z]+(?:\s+and\s+|\s+)?)"
-                             r"{1,4})")
+    for spec, pattern in _named_body_patterns(rules):
         for m in pattern.finditer(text):
             b = m.start()
             e = b + len(re.sub(r"(?:\s+and)?\s*$", "", m.group()))
