@@ -36,6 +36,7 @@ from graph.extract.rules import Rules, phrase_pattern
 
 if TYPE_CHECKING:
     from graph.extract.events import EventRecord
+    from graph.extract.grammar import Parse
 
 _RELATIVE = re.compile(r",\s+(?:which|where|who|whose|almost|nearly)\b")
 # words between a reporting verb and what is reported ("said in a statement on Friday that")
@@ -141,10 +142,15 @@ def _resolve_pronoun(mentions: list[Mention], begin: int) -> Mention | None:
 
 
 def find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc: Discourse,
-                rules: Rules) -> list[Frame]:
+                rules: Rules, parse: Parse | None = None) -> list[Frame]:
     """The attribution frames of one clause. A reporter the clause does not name ("it
-    said", "the ministry added") is the article's previous claimant."""
-    frames = [f.trimmed(text) for f in _find_frames(text, span, mentions, disc, rules)]
+    said", "the ministry added") is the article's previous claimant. With a dependency
+    parse, a reporting verb the patterns miss is read off the parse: its subject is the
+    source, its clausal complement (or the clause it is appended to) what is claimed."""
+    found = _find_frames(text, span, mentions, disc, rules)
+    if not found and parse is not None:
+        found = parse_frames(text, span, parse, mentions, disc, rules)
+    frames = [f.trimmed(text) for f in found]
     if frames:
         remember(disc, frames[0].claimant)
     return frames
@@ -264,6 +270,71 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
     if len(re.findall(r"[A-Za-z]+", text[content_begin:end])) < 2:
         return []  # "..., officials said.": no named source and nothing after the verb
     return [Frame(source.entity, lemma, rule, (content_begin, end), (source.begin, e))]
+
+
+def parse_frames(text: str, span: tuple[int, int], parse: Parse, mentions: list[Mention],
+                 disc: Discourse, rules: Rules) -> list[Frame]:
+    """Frames from the parse: a reporting verb (by lemma) with an `nsubj` that names an
+    actor or refers back to one, and a `ccomp` (what is claimed) or, for a reporter
+    appended to its claim ("..., officials in the district said"), the clause it hangs
+    from as `parataxis`/`ccomp`'s head."""
+    begin, end = span
+    lemmas = set(rules.say_verbs.values.values()) | set(rules.accuse_verbs.values.values())
+    for tok in parse.tokens_in(begin, end):
+        if not tok.pos.startswith("VB") or tok.lemma not in lemmas:
+            continue
+        subjects = parse.children(tok.i, "nsubj")
+        if not subjects:
+            continue
+        subj = parse.token(subjects[0])
+        s_begin, s_end = parse.subtree_span(subj.i)
+        if not (begin <= s_begin and s_end <= end):
+            continue
+        claimant = _parse_source(text, subj.begin, subj.end, s_begin, s_end, mentions, disc,
+                                 rules)
+        if claimant is None:
+            continue
+        complements = parse.children(tok.i, "ccomp")
+        if complements:
+            c_begin, c_end = parse.subtree_span(complements[0])
+            if c_begin < tok.begin:  # "CLAIM, X said": the claim comes first
+                content = (max(begin, c_begin), min(s_begin, tok.begin))
+            else:
+                content = (max(c_begin, tok.end), min(end, c_end))
+        else:
+            up = parse.parent(tok.i)
+            if up is None or up[0] not in {"parataxis", "ccomp", "advcl"}:
+                continue
+            h_begin, _ = parse.subtree_span(up[1])
+            content = (max(begin, h_begin), min(s_begin, tok.begin))
+        content = (content[0], content[1] - len(text[content[0]:content[1]]) + len(
+            text[content[0]:content[1]].rstrip(' ,"')))
+        that = re.match(r"\s*that\s+", text[content[0]:content[1]])
+        if that:
+            content = (content[0] + that.end(), content[1])
+        if len(re.findall(r"[A-Za-z]+", text[content[0]:content[1]])) < 2:
+            continue
+        return [Frame(claimant, tok.lemma, rules.reporting["say"]["id"], content,
+                      (min(s_begin, tok.begin), max(s_end, tok.end)))]
+    return []
+
+
+def _parse_source(text: str, head_begin: int, head_end: int, begin: int, end: int,
+                  mentions: list[Mention], disc: Discourse, rules: Rules) -> Entity | None:
+    """The actor a subject names: the mention on its head word, else a person in it, else
+    its first actor; a pronoun or "the ministry" is the claimant named before."""
+    inside = [m for m in _actors(mentions, begin, end) if m.kind != "pair"
+              and m.entity is not None]
+    on_head = [m for m in inside if m.begin <= head_begin < m.end or
+               m.begin < head_end <= m.end]
+    person = [m for m in inside if m.entity is not None and m.entity.is_a("Person")]
+    for pick in (on_head, person, inside):
+        if pick and pick[0].entity is not None:
+            return pick[0].entity
+    phrase = text[begin:end]
+    if anaphor(phrase, rules) is not None:
+        return recall(disc, phrase, rules)
+    return None
 
 
 def _content_begin(text: str, verb_end: int, end: int, lemma: str) -> int:
