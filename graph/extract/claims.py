@@ -30,7 +30,7 @@ from graph.extract.attribution import (
     remember,
 )
 from graph.extract.kb import Entity
-from graph.extract.linking import Discourse
+from graph.extract.linking import Discourse, MintedFact
 from graph.extract.mentions import NAME, Mention
 from graph.extract.rules import Rules, phrase_pattern
 
@@ -110,7 +110,20 @@ def _actors(mentions: list[Mention], begin: int, end: int) -> list[Mention]:
             (m.kind == "pair" or (m.entity is not None and (m.entity.is_actor)))]
 
 
-def _subject(text: str, mentions: list[Mention], begin: int, verb: int) -> Mention | None:
+def _acts_for(person: Entity, phrase: list[Mention], disc: Discourse | None) -> None:
+    """A person the base does not know, named as a body's speaker, acts for its state."""
+    if disc is None or person.in_kb or person.state:
+        return
+    state = next((disc.state_of(m.entity) for m in phrase if m.entity is not None
+                  and disc.state_of(m.entity) is not None), None)
+    if state is not None:
+        person.state = state.iri
+        disc.facts.setdefault(person.iri, []).append(
+            MintedFact("ckg:actsFor", state.iri, "claim.speaker-of"))
+
+
+def _subject(text: str, mentions: list[Mention], begin: int, verb: int,
+             disc: Discourse | None = None) -> Mention | None:
     """The source of a reporting verb: the actor right before it, or the clause's first
     actor when an appositive or relative clause separates them ("The CSTO, a bloc of which
     ... are members, said")."""
@@ -119,9 +132,13 @@ def _subject(text: str, mentions: list[Mention], begin: int, verb: int) -> Menti
         return None
     gap = text[before[-1].end:verb]
     last = before[-1]
-    if last.kind == "person" and re.fullmatch(r",?\s*", gap) and \
+    if last.entity is not None and last.entity.is_a("Person") and \
+            re.fullmatch(r",?\s*", gap) and \
             re.search(r",\s*(?:[A-Z][\w.]*\.?\s+){0,3}$", text[begin:last.begin]):
-        return last  # "The army spokesman, Colonel X, said": the appositive names him
+        # "The army spokesman, Colonel X, said": the appositive names him; he speaks for
+        # the state of the body the phrase before names
+        _acts_for(last.entity, [m for m in before if m is not last], disc)
+        return last
     if text[begin:verb].rstrip().endswith(",") or len(gap.split()) > 2:
         # skip possessive modifiers: "Kyrgyzstan's southern Batken province, ..., reported"
         heads = [m for m in mentions if begin <= m.begin < verb and m.entity is not None
@@ -175,13 +192,21 @@ def _find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc
         # "According to X, CLAIM" or "CLAIM, according to X"
         leading = b - begin <= 2
         content = (comma + 1 if comma >= 0 else source_end, end) if leading else (begin, b)
+        if not leading and source.kind != "pair":
+            # "..., according to North Kivu's military governor, General X": X speaks
+            phrase = [m for m in _actors(mentions, e, end) if m.kind != "pair"]
+            person = next((m for m in phrase if m.entity is not None
+                           and m.entity.is_a("Person")), None)
+            if person is not None and person.entity is not None:
+                _acts_for(person.entity, [m for m in phrase if m is not person], disc)
+                source = person
         claimants = source.pair if source.kind == "pair" else [source.entity]
         return [Frame(c, lemma, rules.reporting["according"]["id"], content,
                       (b, source_end)) for c in claimants if c is not None]
     quoted = quoted_as_saying(text, begin, end, rules)
     if quoted is not None:
         verb_begin, content_begin = quoted
-        source = _subject(text, mentions, begin, verb_begin) or _nearest_before(
+        source = _subject(text, mentions, begin, verb_begin, disc) or _nearest_before(
             mentions, begin, verb_begin)
         if source is not None and source.entity is not None:
             return [Frame(source.entity, "say", rules.reporting["say"]["id"],
@@ -210,6 +235,8 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
     if pronoun is not None:
         source = _resolve_pronoun(mentions, begin + max(comma, 0)) if comma > 0 and \
             pronoun == "pronoun" and between.lower() in {"it", "they"} else None
+        if source is not None and (source.begin - begin > 4 or source.kind == "demonym"):
+            source = None  # "Eleven Kyrgyz citizens were wounded, it said": not Kyrgyzstan
         claimant = source.entity if source is not None else recall(disc, between, rules)
         if claimant is not None:
             if comma > 0:
@@ -230,13 +257,15 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
             source = next((m for m in after if m.entity is not None
                            and m.entity.is_a("Person")), after[0])
             if source.entity is not None:
-                return [Frame(source.entity, lemma, rule, (begin, begin + comma),
-                              (begin + comma, reporter_end))]
+                _speaker_state(text, source.entity, source.end, end, mentions, disc, rules)
+                return [Frame(_full_name(source.entity, disc), lemma, rule,
+                              (begin, begin + comma), (begin + comma, reporter_end))]
         speaker = _INVERTED_NAME.match(text, e, reporter_end)
         if speaker and not after and len(speaker.group("name").split()) >= 2:
             # "..., said Colonel Philip Aguer, spokesman for the army": a person the
             # recognisers did not know, named as the speaker
             person = disc.mint("Person", speaker.group("name"), rule="entity.person-speaker")
+            _speaker_state(text, person, speaker.end(), end, mentions, disc, rules)
             disc.note(person, speaker.start("name"))  # written with the article
             return [Frame(person, lemma, rule, (begin, begin + comma),
                           (begin + comma, reporter_end))]
@@ -253,8 +282,8 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
         if tail and len(text[begin + comma + 1:b].split()) <= 9:
             source = _speaker(text, tail, b)
             if source.entity is not None:
-                return [Frame(source.entity, lemma, rule, (begin, begin + comma),
-                              (begin + comma, e))]
+                return [Frame(_full_name(source.entity, disc), lemma, rule,
+                              (begin, begin + comma), (begin + comma, e))]
         named_before = recall_name(disc, between)
         if named_before is not None:
             # "..., Misri said earlier": the surname of a person named before
@@ -263,7 +292,7 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
     joint = _pair_subject(text, mentions, begin, b)
     if joint is not None:
         return _joint_say_frames(text, joint, lemma, e, end, rules)
-    source = _subject(text, mentions, begin, b)
+    source = _subject(text, mentions, begin, b, disc)
     if source is None or source.entity is None:
         return []
     content_begin = _content_begin(text, e, end, lemma)
@@ -353,6 +382,35 @@ def _content_begin(text: str, verb_end: int, end: int, lemma: str) -> int:
     if that:
         content_begin += that.end()
     return content_begin
+
+
+def _speaker_state(text: str, person: Entity, pos: int, end: int, mentions: list[Mention],
+                   disc: Discourse, rules: Rules) -> None:
+    """"..., said X, spokesman for the South's army" / "a spokeswoman for the ministry":
+    the speaker acts for the state of the body his apposition names (or refers back to)."""
+    apposition = re.match(r",\s+(?:an?|the)?\s*[^,;]{0,80}", text[pos:end])
+    if apposition is None:
+        return
+    stop = pos + apposition.end()
+    phrase = [m for m in _actors(mentions, pos, stop) if m.kind != "pair"]
+    if not phrase:
+        body = re.search(r"\b(?:the|its)\s+(?:[\w\-]+\s+){0,2}?[\w\-]+", text[pos:stop])
+        earlier = recall(disc, body.group(), rules) if body else None
+        if earlier is not None and not earlier.is_a("Person"):
+            state = disc.state_of(earlier)
+            if state is not None and not person.in_kb and not person.state:
+                person.state = state.iri
+                disc.facts.setdefault(person.iri, []).append(
+                    MintedFact("ckg:actsFor", state.iri, "claim.speaker-of"))
+        return
+    _acts_for(person, phrase, disc)
+
+
+def _full_name(person: Entity, disc: Discourse) -> Entity:
+    """"Misri said": the person named in full before, when the text now gives a surname."""
+    if person.is_a("Person") and len(person.label.split()) == 1:
+        return recall_name(disc, person.label) or person
+    return person
 
 
 def _speaker(text: str, tail: list[Mention], verb: int) -> Mention:

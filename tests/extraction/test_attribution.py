@@ -111,3 +111,27 @@ def test_while_separates_two_statements(extract) -> None:
     result = extract("Kazakhstan urged calm, while Uzbekistan said Kazakh troops shelled a "
                      "border post.")
     assert _claims(result) == [("Uzbekistan", "say", "Shelling")]
+
+
+def _claimant_states(result):
+    return {(f.claimant.label, f.claimant.state.rsplit("/", 1)[-1] if f.claimant.state
+             else None) for f, _, _, _ in result.claims}
+
+
+def test_an_inverted_speaker_acts_for_the_body_of_his_apposition(extract) -> None:
+    result = extract("Two Kyrgyz soldiers were killed, said Colonel Aibek Osmonov, spokesman "
+                     "for the Kyrgyz border service.")
+    assert ("Aibek Osmonov", "kyrgyzstan") in _claimant_states(result)
+
+
+def test_a_speaker_for_the_ministry_acts_for_the_claimant_before(extract) -> None:
+    result = extract("Tajikistan's defence ministry said Kyrgyz troops shelled an outpost. "
+                     '"They fired first," said Colonel Rustam Nazarov, a spokesman for the '
+                     "ministry.")
+    assert ("Rustam Nazarov", "tajikistan") in _claimant_states(result)
+
+
+def test_the_appositive_speaker_of_a_body_acts_for_its_state(extract) -> None:
+    result = extract("The Tajik border service spokesman, Rustam Nazarov, said Kyrgyz troops "
+                     "shelled an outpost.")
+    assert ("Rustam Nazarov", "tajikistan") in _claimant_states(result)
