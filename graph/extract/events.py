@@ -27,9 +27,10 @@ _PLACE_PREP = re.compile(r"\b(?:in|at|near|outside|inside|of|into|across|over)\s
                          r"their\s+)?(?:\w+ern\s+)?$", re.IGNORECASE)
 _NUMBER = re.compile(r"\b(\w+)\s+(?:previous\s+|prior\s+|earlier\s+|separate\s+|more\s+|"
                      r"other\s+)?$", re.IGNORECASE)
-_SINCE = re.compile(r"\bsince\s+(?:[\w\-]+\s+){0,3}$", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\s+(?:[\w\-']+\s+){0,5}$", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w\-]+\s+)?$",
                        re.IGNORECASE)
+_DEMONSTRATIVE = re.compile(r"\b(?:that|this|these|those)\s+$", re.IGNORECASE)
 _SOURCE_PRONOUN = re.compile(r"\b(?:its|their|his|her|they|it)\b", re.IGNORECASE)
 _SINGULAR_POSSESSIVE = re.compile(r"\b(?:its|his|her)\b", re.IGNORECASE)
 
@@ -60,7 +61,7 @@ def _count(text: str, begin: int, trig: int, rules: Rules) -> int | None:
         return None
     word = m.group(1).lower()
     if word.isdigit():
-        return int(word)
+        return int(word) if 1 < int(word) < 100 else None  # "the 2020 war" is no count
     value = rules.casualties["numbers"].get(word)
     return int(value) if value and value > 1 else None
 
@@ -106,7 +107,7 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
     state_of = disc.state_of
     hits = [(b, e, spec) for b, e, spec in rules.triggers.find(text, begin, end)]
     span_weapons = [w for b, e, w in weapons if begin <= b and e <= end]
-    records: dict[str, EventRecord] = {}
+    records: dict[tuple[str, str], EventRecord] = {}
     claimed = frame is not None or hearsay(text, span, rules)
     # times that open a period ("since the group's return to power in 2021") date no event
     periods = _period_starts(parse, times) if parse is not None else set()
@@ -132,7 +133,8 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             if "time_within" in spec:
                 gap = spec["time_within"]
                 near = [t for t in near if b - gap <= t.end and t.begin <= e + gap]
-            if not near or cls in records:
+            counted = spec.get("background") and _count(text, begin, b, rules)
+            if not (near or counted) or any(k[0] == cls for k in records):
                 continue
             # "fought a six-week war": the war is the event, the verb only its predicate
             if any(o.get("background") and 0 <= ob - e <= 25 for ob, oe, o in hits
@@ -149,15 +151,18 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             # "accused Y of violating a ceasefire": Y's violation, not a new agreement
             spec = next(x for x in rules.events["event"] if x["class"] == "CeasefireViolation")
             cls = "CeasefireViolation"
-        record = records.get(cls)
-        if record is None:
-            record = EventRecord(cls, spec["id"], 0.7, sentence, frame=frame, claimed=claimed,
-                                 trigger=(b, e), reference=reference == "keep",
-                                 definite=_DEFINITE.search(text, max(begin, b - 30), b)
-                                 is not None)
-            records[cls] = record
-        else:
+        # one event per class and kind of roles: "The fighting began on Wednesday, when
+        # India struck camps in Pakistan" is a clash between both and India's strike
+        key = (cls, spec.get("roles", "agent-target"))
+        if key in records:
             continue
+        record = EventRecord(cls, spec["id"], 0.7, sentence, frame=frame, claimed=claimed,
+                             trigger=(b, e), reference=reference == "keep",
+                             definite=_DEFINITE.search(text, max(begin, b - 30), b)
+                             is not None,
+                             anaphoric=_DEMONSTRATIVE.search(text, max(begin, b - 20), b)
+                             is not None)
+        records[key] = record
         roles = spec.get("roles", "agent-target")
         before = [m for m in _actor_mentions(mentions, begin, b)]
         after = [m for m in _actor_mentions(mentions, e, end)]
@@ -189,7 +194,7 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                 after = [m for m in after if m is not agent_m]
         if roles == "agent-target":
             record.target = _parsed_target(parsed, record, disc)
-            if record.target is None:
+            if record.target is None and not (parsed is not None and parsed.target):
                 record.target = _target(text, record.agent, after, frame, e, end, mentions,
                                         disc)
             if record.target is not None:
@@ -230,11 +235,14 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
         if record.time is not None and record.time.start > disc.anchor and \
                 record.status == "Occurred":
             record.status = "Planned"  # "talks next week": not yet happened
-        if cls in {"CeasefireAgreement", "CeasefireViolation", "Meeting", "Talks"}:
+        if cls in {"CeasefireAgreement", "CeasefireViolation", "Meeting", "Talks", "Conflict"}:
             record.count = _count(text, begin, b, rules)
         if spec.get("needs") == "time" and not record.participants:
             record.participants = disc.pair()
-        if (cls in BILATERAL or spec.get("background")) and \
+        if spec.get("background") and len(disc.pair()) == 2:
+            record.participants = disc.pair()  # "the neighbours fought three wars"
+        if (cls in BILATERAL or spec.get("background") or
+                (roles == "participants" and cls in HOSTILE)) and \
                 len({(state_of(p) or p).iri for p in record.participants}) < 2:
             # "two cease-fire agreements have failed": between the sides of the conflict
             known = {(state_of(p) or p).iri for p in record.participants}
@@ -390,8 +398,8 @@ def _target(text: str, agent: Entity | None, after: list[Mention], frame: Frame 
             trig_end: int, end: int, mentions: list[Mention], disc: Discourse) -> Entity | None:
     agent_state = disc.state_of(agent) if agent else None
     for m in after:
-        if m.kind == "pair" or m.entity is None:
-            continue
+        if m.kind in {"pair", "person"} or m.entity is None:
+            continue  # a person named after an attack is its victim ("killing X")
         state = disc.state_of(m.entity)
         if agent_state is not None and state is not None and state.iri == agent_state.iri:
             continue

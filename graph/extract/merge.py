@@ -76,18 +76,24 @@ def fold_into(records: list[EventRecord], events: list[EventRecord], disc: Disco
               ) -> list[EventRecord]:
     """The article's node for each of `records`: the earlier event it repeats (which
     takes what the repeat adds, see `absorb`), or the record itself, added to `events`.
-    An appeal of the same span refers to an agreement the span names as existing
-    ("urged both sides to stick to the ceasefire")."""
+    A record that can only refer back ("that attack") and has nothing to refer to is
+    dropped. An appeal of the same span refers to an agreement the span names as
+    existing ("urged both sides to stick to the ceasefire")."""
     out: list[EventRecord] = []
+    referred: list[EventRecord] = []
     for record in records:
         earlier = fold_repeat(record, events, disc)
+        if earlier is None and record.anaphoric:
+            continue  # "denied any role in that attack": an event the article did not state
         if earlier is None:
             events.append(record)
-            out.append(record)
+            node = record
         else:
             absorb(earlier, record)
-            out.append(earlier)
-    referred = [node for node, record in zip(out, records, strict=True) if record.reference]
+            node = earlier
+        out.append(node)
+        if record.reference:
+            referred.append(node)
     for node in out:
         if node.cls == "Appeal":
             node.refers_to += [r for r in referred if r not in node.refers_to]
@@ -120,8 +126,10 @@ def _repeats(a: EventRecord, b: EventRecord, disc: Discourse) -> bool:
     if a.agent is not None and b.agent is not None and a.target is not None \
             and b.target is not None:
         return not accused or a.frame is b.frame
-    if b.definite or b.reference:
+    if b.definite or b.reference or b.anaphoric:
         return True
+    if a.cls == "CeasefireAgreement" and not _directed(a) and not _directed(b):
+        return True  # the sides' ceasefire named again ("agreed to a full ceasefire")
     if b.cls in HOSTILE and b.agent is not None and b.target is None and b.place is None \
             and b.time is None:
         return True

@@ -87,6 +87,7 @@ class EventRecord:
     reference: bool = False  # names an agreement that already exists, does not state one
     time_sentence: int | None = None  # the sentence `time` is in, when not `sentence`
     definite: bool = False  # "the truce", "their attacks": names an event told before
+    anaphoric: bool = False  # "that attack": only ever an event told before
     iri: str = ""
     trigger: Offsets = (0, 0)
     also: list[int] = field(default_factory=list)  # later sentences that repeat it

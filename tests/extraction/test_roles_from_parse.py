@@ -209,3 +209,29 @@ def test_the_claimant_who_brokered_a_ceasefire_takes_part() -> None:
     # "Russia said it had brokered a ceasefire between Armenia and Azerbaijan."
     (agreement,) = _run("brokered-ceasefire").events
     assert {p.label for p in agreement.participants} == {"Russia", "Armenia", "Azerbaijan"}
+
+
+def test_a_clash_and_a_strike_in_one_clause_are_two_events() -> None:
+    # "The fighting began on Wednesday, when India struck camps in Pakistan."
+    result = _run("fighting-began-when-struck")
+    clashes = [e for e in result.events if e.cls == "ArmedClash"]
+    assert {(e.agent.label if e.agent else None, e.target.label if e.target else None)
+            for e in clashes} == {(None, None), ("India", "Pakistan")}
+    (both,) = [e for e in clashes if e.agent is None]
+    assert {p.label for p in both.participants} == {"India", "Pakistan"}
+
+
+def test_that_attack_with_nothing_before_it_is_no_event() -> None:
+    assert _run("denied-that-attack").events == []
+
+
+def test_three_wars_since_independence_are_counted_not_dated() -> None:
+    (wars,) = _run("three-wars").events
+    assert (wars.cls, wars.count, wars.time) == ("Conflict", 3, None)
+    assert {p.label for p in wars.participants} == {"India", "Pakistan"}
+
+
+def test_agreed_to_halt_firing_is_an_agreement() -> None:
+    (agreement,) = _run("agreed-to-halt").events
+    assert agreement.cls == "CeasefireAgreement" and agreement.status == "Occurred"
+    assert {p.label for p in agreement.participants} == {"India", "Pakistan"}
