@@ -13,7 +13,7 @@ from graph.extract.grammar import Parse, follow
 from graph.extract.kb import Entity
 from graph.extract.linking import Discourse
 from graph.extract.mentions import Mention
-from graph.extract.roles import ParsedRoles, parse_roles
+from graph.extract.roles import ParsedRoles, mention_of, parse_roles
 from graph.extract.rules import Rules, phrase_pattern
 from graph.extract.timex import TimeExpr
 from graph.extract.types import EventRecord
@@ -23,6 +23,8 @@ __all__ = ["BILATERAL", "HOSTILE", "EventRecord", "attach_relative_agents", "fin
 HOSTILE = {"ArmedClash", "Shelling", "SmallArmsFire", "Occupation", "CeasefireViolation",
            "TroopBuildUp"}
 BILATERAL = {"CeasefireAgreement", "Talks", "Meeting"}
+# acts that are against the other side even when the text names no object
+_AGAINST = {"ArmedClash", "Shelling", "SmallArmsFire"}
 _PLACE_PREP = re.compile(r"\b(?:in|at|near|outside|inside|of|into|across|over)\s+(?:the\s+|its\s+|"
                          r"their\s+)?(?:\w+ern\s+)?$", re.IGNORECASE)
 _NUMBER = re.compile(r"\b(\w+)\s+(?:previous\s+|prior\s+|earlier\s+|separate\s+|more\s+|"
@@ -164,6 +166,10 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                              is not None)
         records[key] = record
         roles = spec.get("roles", "agent-target")
+        one_side = _one_side_fighting(parse, (b, e), mentions, frame, rules) \
+            if roles == "participants" and cls in HOSTILE else None
+        if one_side is not None:
+            roles = "agent-target"  # "Sudan's army said it was fighting to recapture ..."
         before = [m for m in _actor_mentions(mentions, begin, b)]
         after = [m for m in _actor_mentions(mentions, e, end)]
         used: set[str] = set()
@@ -175,7 +181,7 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
         if record.place is not None:
             used.add(record.place.iri)
         if roles in {"agent-target", "agent"}:
-            agent = _parsed_agent(parsed, frame, disc)
+            agent = one_side or _parsed_agent(parsed, frame, disc)
             if agent is None and not _agent_slot_unnamed(parsed):
                 agent = _agent(text, before, frame, begin, b, disc)
             record.agent = agent
@@ -218,7 +224,7 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             if owner is not None and (record.agent is None or
                                       owner.iri != (state_of(record.agent) or owner).iri):
                 record.target = owner
-        if record.target is None and roles == "agent-target" and cls in HOSTILE and \
+        if record.target is None and roles == "agent-target" and cls in _AGAINST and \
                 record.agent is not None:
             # "Thai forces had returned fire": a side's act is against the other side
             sides = disc.pair()
@@ -232,12 +238,14 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                                 conflict_starts)
         record.weapons = list(dict.fromkeys(span_weapons))
         record.status = _status(text, begin, end, (b, e), rules)
+        if record.status == "Occurred" and _progressive(parse, (b, e)):
+            record.status = "Ongoing"  # "it was fighting", "Khartoum was mobilising"
         if record.time is not None and record.time.start > disc.anchor and \
                 record.status == "Occurred":
             record.status = "Planned"  # "talks next week": not yet happened
         if cls in {"CeasefireAgreement", "CeasefireViolation", "Meeting", "Talks", "Conflict"}:
             record.count = _count(text, begin, b, rules)
-        if spec.get("needs") == "time" and not record.participants:
+        if spec.get("needs") == "time" and not record.participants and one_side is None:
             record.participants = disc.pair()
         if spec.get("background") and len(disc.pair()) == 2:
             record.participants = disc.pair()  # "the neighbours fought three wars"
@@ -300,6 +308,38 @@ def _ceasefire_reference(text: str, b: int, e: int, parse: Parse | None, rules: 
                 return found
     m = before.search(text, max(0, b - 45), b)
     return words.get(m.group(1).lower()) if m else None
+
+
+def _one_side_fighting(parse: Parse | None, trigger: tuple[int, int], mentions: list[Mention],
+                       frame: Frame | None, rules: Rules) -> Entity | None:
+    """The one side that is the subject of a clash word ("it was fighting", "Sudanese
+    troops fought"): the clash is that side's act, not both sides' exchange."""
+    if parse is None:
+        return None
+    head = parse.head_of(*trigger)
+    if head is None or head.pos.startswith("NN"):
+        return None
+    subjects = follow(parse, head.i, "nsubj")
+    if len(subjects) != 1:
+        return None
+    tok = parse.token(subjects[0])
+    if tok.pos == "PRP":
+        return frame.claimant if frame is not None and tok.word.lower() in {"it", "he", "she"} \
+            else None
+    m = mention_of(parse, tok.i, mentions, rules)
+    if m is None or m.kind == "pair" or m.entity is None or not m.entity.is_actor:
+        return None
+    return m.entity
+
+
+def _progressive(parse: Parse | None, trigger: tuple[int, int]) -> bool:
+    """"was fighting", "is mobilising": a verb in -ing with a form of "be"."""
+    if parse is None:
+        return False
+    head = parse.head_of(*trigger)
+    return head is not None and head.pos == "VBG" and any(
+        parse.token(a).lemma == "be" for a in parse.children(head.i, "aux")) and not any(
+        parse.token(a).lemma in {"will", "would"} for a in parse.children(head.i, "aux"))
 
 
 def _speaking_subject(parse: Parse | None, trigger: tuple[int, int], frame: Frame | None
