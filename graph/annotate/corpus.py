@@ -74,7 +74,7 @@ _shared: Annotator | None = None
 def shared_annotator() -> Annotator:
     global _shared
     if _shared is None:
-        _shared = Annotator()
+        _shared = Annotator(use_cache=False)  # each call sets the cache it uses
         atexit.register(close_shared)
     return _shared
 
@@ -136,6 +136,7 @@ def annotate_articles(articles: Sequence[Article], folder: Path | None = None, *
         if not todo:
             return out
     annotator = shared_annotator()
+    annotator.cache = store  # each annotation is cached as it is made: a killed build keeps them
     items = [(articles[i].text, articles[i].reported_date) for i in todo]
     try:
         made = annotator.annotate_many(items, progress=progress)
