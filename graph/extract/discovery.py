@@ -64,6 +64,27 @@ def article_countries(texts: list[str], disc: Discourse) -> set[str]:
     return codes
 
 
+def _discover_groups(texts: list[str], disc: Discourse, rules: Rules) -> None:
+    """Armed groups the article names with a group noun ("the M23 rebel group"), for every
+    sentence of the article ("Kigali denies backing the M23")."""
+    spec = rules.actors["armed_group"]
+    pattern = re.compile(r"\b(?P<name>[A-Z][A-Za-z0-9\-]+(?:\s+[A-Z][A-Za-z0-9\-]+){0,2})\s+"
+                         + phrase_pattern(spec["nouns"]) + r"\b")
+    stop = set(rules.places["stop"]["words"])
+    groups: dict[str, Entity] = {}
+    for text in texts:
+        for m in pattern.finditer(text):
+            name = m.group("name")
+            words = name.split()
+            if words[0] in stop or any(disc.demonym(w) or disc.state_named(w) for w in words) \
+                    or _known(name, disc):
+                continue  # "Congolese rebels", "Syrian rebels": a state's, not a name
+            groups[name] = disc.mint("ArmedForce", name, rule=spec["id"])
+            disc.heard(groups[name], m.group())  # "the M23 rebel group", "Houthi rebels"
+    if groups:
+        disc.add_names(groups, {})
+
+
 def _multiword_countries(gaz: Gazetteer) -> list[tuple[str, str]]:
     cached = _MULTIWORD.get(id(gaz))
     if cached is None:
@@ -122,6 +143,7 @@ def discover_states(texts: list[str], disc: Discourse, rules: Rules) -> list[Ent
                             _named_as_place(name, texts, rules):
                         continue
                     found[name] = found.get(name, 0) + 1
+    _discover_groups(texts, disc, rules)
     minted = []
     for name in sorted(found):
         entity = disc.mint("State", name, rule=spec["id"])

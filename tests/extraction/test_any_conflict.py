@@ -277,3 +277,12 @@ def test_a_body_named_by_its_head_noun_without_a_cue(extract) -> None:
                            "Public Relations said."))
     body = found["Inter-Services Public Relations of Pakistan"]
     assert body.is_a("StateBody") and body.state == found["Pakistan"].iri
+
+
+def test_an_armed_group_named_once_with_its_noun_is_known_after(extract) -> None:
+    result = extract("Rwandan troops shelled army positions in support of the M23 rebel "
+                     "group. Kigali denies backing the M23.")
+    groups = [(e.label, n) for e, n in result.mentions if e.label == "M23"]
+    assert {n for _, n in groups} == {0, 1}
+    assert _found(result)["M23"].classes == {"ArmedForce"}
+    assert "Kigali" not in _found(result)  # the capital that denies is Rwanda
