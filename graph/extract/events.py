@@ -136,7 +136,10 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                 gap = spec["time_within"]
                 near = [t for t in near if b - gap <= t.end and t.begin <= e + gap]
             counted = spec.get("background") and _count(text, begin, b, rules)
-            if not (near or counted) or any(k[0] == cls for k in records):
+            # one side as the subject ("it was fighting to recapture") is an act of its own
+            directed = cls in HOSTILE and _one_side_fighting(
+                parse, (b, e), mentions, frame, rules) is not None
+            if not (near or counted or directed) or any(k[0] == cls for k in records):
                 continue
             # "fought a six-week war": the war is the event, the verb only its predicate
             if any(o.get("background") and 0 <= ob - e <= 25 for ob, oe, o in hits
@@ -150,7 +153,17 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
         reference = _ceasefire_reference(text, b, e, parse, rules) \
             if cls == "CeasefireAgreement" else None
         if reference == "violate":
-            # "accused Y of violating a ceasefire": Y's violation, not a new agreement
+            # "accused Y of violating a ceasefire": Y's violation, not a new agreement,
+            # unless a relative clause states the agreement ("a truce that both
+            # governments had accepted on Saturday")
+            agreed = _agreed_in_relative(parse, (b, e), rules)
+            if agreed is not None and ("CeasefireAgreement", "participants") not in records:
+                when = [t for t in times if agreed[0] <= t.begin < agreed[1] and not t.duration]
+                records[("CeasefireAgreement", "participants")] = EventRecord(
+                    "CeasefireAgreement", spec["id"], 0.7, sentence, frame=frame,
+                    claimed=claimed, trigger=(b, e), participants=disc.pair(),
+                    time=when[0] if when else None)
+                conflict_starts = conflict_starts | {t.begin for t in when}
             spec = next(x for x in rules.events["event"] if x["class"] == "CeasefireViolation")
             cls = "CeasefireViolation"
         # one event per class and kind of roles: "The fighting began on Wednesday, when
@@ -310,6 +323,23 @@ def _ceasefire_reference(text: str, b: int, e: int, parse: Parse | None, rules: 
     return words.get(m.group(1).lower()) if m else None
 
 
+def _agreed_in_relative(parse: Parse | None, trigger: tuple[int, int], rules: Rules
+                        ) -> tuple[int, int] | None:
+    """The span of a relative clause on the ceasefire noun that states its agreement
+    ("a truce that both governments had accepted on Saturday")."""
+    if parse is None:
+        return None
+    head = parse.head_of(*trigger)
+    if head is None:
+        return None
+    verbs = set(rules.events["ceasefire"]["agree"])
+    for clause in (parse.children(head.i, "acl:relcl") + parse.children(head.i, "acl")
+                   + parse.children(head.i, "ccomp")):  # the parser may call it a ccomp
+        if parse.token(clause).lemma in verbs:
+            return parse.subtree_span(clause)
+    return None
+
+
 def _one_side_fighting(parse: Parse | None, trigger: tuple[int, int], mentions: list[Mention],
                        frame: Frame | None, rules: Rules) -> Entity | None:
     """The one side that is the subject of a clash word ("it was fighting", "Sudanese
@@ -329,7 +359,9 @@ def _one_side_fighting(parse: Parse | None, trigger: tuple[int, int], mentions: 
     m = mention_of(parse, tok.i, mentions, rules)
     if m is None or m.kind == "pair" or m.entity is None or not m.entity.is_actor:
         return None
-    return m.entity
+    b, e = parse.subtree_span(tok.i)
+    sides = {m.entity.iri for m in mentions if b <= m.begin and m.end <= e and m.entity}
+    return m.entity if len(sides) == 1 else None  # "Peruvian and Ecuadorean troops fought"
 
 
 def _progressive(parse: Parse | None, trigger: tuple[int, int]) -> bool:

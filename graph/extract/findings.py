@@ -69,7 +69,9 @@ def find_in_span(reading: SentenceReading, part: Span, times: SentenceTimes,
         out.accusation = EventRecord(
             "Accusation", frame.rule, 0.8, n, agent=frame.claimant, target=frame.accused,
             time=when[0] if when else None, accusation_of=accused)
-    out.claims.extend((frame, "event", record, n) for record in out.events)
+    # an accusation claims what it accuses of, not the agreement it names in passing
+    claimed = out.accusation.accusation_of if out.accusation is not None else out.events
+    out.claims.extend((frame, "event", record, n) for record in claimed)
     for figure in figures:
         if frame.accusation:
             figure.frame = None  # an accusation is about acts, not counts

@@ -235,3 +235,28 @@ def test_agreed_to_halt_firing_is_an_agreement() -> None:
     (agreement,) = _run("agreed-to-halt").events
     assert agreement.cls == "CeasefireAgreement" and agreement.status == "Occurred"
     assert {p.label for p in agreement.participants} == {"India", "Pakistan"}
+
+
+def test_a_truce_accepted_in_a_relative_clause_is_an_agreement_that_failed() -> None:
+    result = _run("truce-that-was-accepted")
+    (agreement,) = [e for e in result.events if e.cls == "CeasefireAgreement"]
+    assert agreement.time is not None and agreement.time.text.endswith("Saturday")
+    assert agreement.status == "Failed" and agreement.also == [1]
+    (violation,) = [e for e in result.events if e.cls == "CeasefireViolation"]
+    assert violation.agent is not None and violation.agent.label == "Ecuador"
+    assert violation.time is None  # Saturday dates the agreement, not the breach
+    # the accusation claims the breach only
+    assert [item.cls for _, _, item, _ in result.claims] == ["CeasefireViolation"]
+
+
+def test_one_side_fighting_is_that_side_act() -> None:
+    (clash,) = _run("it-was-fighting").events
+    assert clash.cls == "ArmedClash" and clash.status == "Ongoing"
+    assert clash.agent is not None and clash.participants == []
+
+
+def test_two_sides_as_one_subject_fight_each_other() -> None:
+    # "Peruvian and Ecuadorean troops fought on Monday"
+    (clash,) = _run("both-sides-troops-fought").events
+    assert clash.agent is None and clash.target is None
+    assert len({p.label for p in clash.participants}) == 2
