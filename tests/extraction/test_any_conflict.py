@@ -286,3 +286,8 @@ def test_an_armed_group_named_once_with_its_noun_is_known_after(extract) -> None
     assert {n for _, n in groups} == {0, 1}
     assert _found(result)["M23"].classes == {"ArmedForce"}
     assert "Kigali" not in _found(result)  # the capital that denies is Rwanda
+
+
+def test_russian_style_spellings_link_to_the_base(extract) -> None:
+    found = _found(extract("President Sadyr Zhaparov spoke with Emomali Rakhmonov about Voruh."))
+    assert {"Sadyr Japarov", "Emomali Rahmon", "Vorukh"} <= set(found)
