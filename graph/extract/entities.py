@@ -372,6 +372,14 @@ def _place_mentions(text: str, base: list[Mention], disc: Discourse,
                 if retyped is not None:  # "the Isfara district" where the base has a town
                     found.append(retyped)
                     continue
+                learnt = known.entity
+                if learnt is not None and not learnt.in_kb and spec["class"] in learnt.classes:
+                    # a place this article named before, again with its noun: the phrase
+                    # may tie it to its state now ("Karvenia's Ushkol province")
+                    _tie_to_state(learnt, text, name_b, base, disc, spec["id"])
+                    found.append(Mention(name_b, e, text[name_b:e], learnt, "place",
+                                         spec["id"], priority=2))
+                    continue
             if known is not None or any(m.begin <= name_b < m.end for m in base):
                 continue
             label = text[name_b:name_e]
@@ -482,7 +490,17 @@ def recognise(text: str, disc: Discourse, rules: Rules,
             chosen += [b for b in base if m.begin <= b.begin and b.end <= m.end
                        and b.entity is not None and b.entity.is_place and not b.entity.is_state]
     chosen.sort(key=lambda m: m.begin)
+    learnt: dict[str, Entity] = {}
     for m in chosen:
         if m.entity is not None and m.kind in {"name", "body", "place", "person", "force"}:
             disc.heard(m.entity, m.text)
+        # a place the text named with its noun is the same place when named bare later
+        # ("the village of Dostuk" ... "in Dostuk", "North Kivu province" ... "North
+        # Kivu's governor")
+        if m.entity is not None and m.kind == "place" and not m.entity.in_kb and \
+                not m.entity.is_state and m.entity.label not in disc.extra_names and \
+                " of " not in m.entity.label:
+            learnt[m.entity.label] = m.entity
+    if learnt:
+        disc.add_names(learnt, {})
     return chosen

@@ -291,3 +291,9 @@ def test_an_armed_group_named_once_with_its_noun_is_known_after(extract) -> None
 def test_russian_style_spellings_link_to_the_base(extract) -> None:
     found = _found(extract("President Sadyr Zhaparov spoke with Emomali Rakhmonov about Voruh."))
     assert {"Sadyr Japarov", "Emomali Rahmon", "Vorukh"} <= set(found)
+
+
+def test_a_place_named_with_its_noun_is_known_bare_later(extract) -> None:
+    result = extract("Rockets fell in North Kivu province on Friday. North Kivu's military "
+                     "governor, Lieutenant General Constant Ndima, said two soldiers died.")
+    assert ("Constant Ndima", "Governor", "North Kivu") in _offices(result)
