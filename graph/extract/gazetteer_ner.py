@@ -10,6 +10,7 @@ they do not retype what a rule already read."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from graph.extract.linking import Discourse
@@ -39,8 +40,17 @@ def ner_mentions(text: str, names: list[tuple[int, int, str]], disc: Discourse, 
     found: list[Mention] = []
     for b, e, label in names:
         surface = text[b:e]
-        if not surface[:1].isupper() or any(t.begin < e and t.end > b for t in taken):
+        # a longer name may contain a rule's shorter one ("U.N. Security Council" over
+        # "U.N."): the longest wins in entities.recognise
+        if not surface[:1].isupper() or any(
+                t.begin < e and t.end > b and not (b <= t.begin and t.end <= e
+                                                   and (t.begin, t.end) != (b, e))
+                for t in taken):
             continue
+        if label in {"CITY", "LOCATION", "STATE_OR_PROVINCE"} and (
+                surface in rules.places["gazetteer"]["ambiguous"]
+                or re.search(r"[A-Z][a-z]+\s+$", text[max(0, b - 20):b])):
+            continue  # "Union" of "African Union": part of a name the NER cut
         mention = _mention(text, b, e, surface, label, disc, rules)
         if mention is not None:
             found.append(mention)
@@ -93,5 +103,5 @@ def _mention(text: str, b: int, e: int, surface: str, label: str, disc: Discours
                 after.lstrip().startswith(h) for h in spec["heads_after"])):
             return None  # "United Press International", "Al Jazeera": outlets, not actors
         org = disc.mint("Organization", surface, rule=spec["id"])
-        return Mention(b, e, surface, org, "name", spec["id"], priority=0)
+        return Mention(b, e, surface, org, "name", spec["id"], priority=1)
     return None
