@@ -42,7 +42,9 @@ _RELATIVE = re.compile(r",\s+(?:which|where|who|whose|almost|nearly)\b")
 # words between a reporting verb and what is reported ("said in a statement on Friday that")
 _ADJUNCTS = re.compile(r"(?:,?\s+(?:in\s+an?\s+(?:written\s+|brief\s+|televised\s+|joint\s+|"
                        r"separate\s+|later\s+)?(?:statement|communiqu[eé]|briefing|post|"
-                       r"address|speech|interview|message|report)(?:\s+on\s+(?:its\s+)?"
+                       r"address|speech|interview|message|report)(?:\s+(?:posted|published|"
+                       r"issued|released|carried)(?:\s+(?:on|by|in)\s+(?:its\s+|the\s+|"
+                       r"state\s+)?[\w\-]+(?:\s+[\w\-]+)?)?)?(?:\s+on\s+(?:its\s+)?"
                        r"(?:website|telegram|X|Facebook|Twitter))?|"
                        r"at\s+a\s+(?:news|press)\s+(?:conference|briefing)|"
                        r"(?:late|early)?\s*on\s+[A-Z]\w+day(?:\s+(?:morning|afternoon|evening|night))?|"
@@ -61,6 +63,9 @@ _TOLD = re.compile(r"\s+(?:the\s+)?(?:reporters|journalists|parliament|lawmakers
                    r"news\s+agency|broadcaster|newspaper)|[A-Z]\w+(?:\s+[A-Z]\w+){0,2})"
                    r"(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)?"
                    r"(?:\s+on\s+[A-Z]\w+day)?")
+# "..., the ministry said, adding that ...": a second statement of the same reporter
+_PARTICIPLE = re.compile(r"(?:\s+(?:on\s+)?[A-Z]\w+day)?,\s+(?P<verb>adding|saying|noting|"
+                         r"claiming|insisting|warning|stressing|alleging)\s+(?:that\s+)?")
 # "said Colonel Philip Aguer": ranks and titles, then a name, then the clause ends
 _INVERTED_NAME = re.compile(r"\s+(?:(?:[A-Z][a-z]+\.?|Lt\.|Gen\.|Col\.|Maj\.)\s+){0,3}?"
                             r"(?P<name>" + NAME + r")\s*(?=,|[.!?\"']*\s*$)")
@@ -215,7 +220,23 @@ def _find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc
         frame = _say_frame(text, begin, end, b, e, lemma, mentions, disc, rules)
         if frame:
             return frame
-    return []
+    return _denial(text, begin, end, mentions, disc, rules)
+
+
+def _denial(text: str, begin: int, end: int, mentions: list[Mention], disc: Discourse,
+            rules: Rules) -> list[Frame]:
+    """"Tajikistan denied that its troops had shelled the villages": the denied act is
+    neither the article's statement nor the denier's claim. The frame claims nothing (an
+    empty content) and takes the denied words out of the article's own voice."""
+    spec = rules.reporting["deny"]
+    m = re.compile(r"(?<![\w\-])" + phrase_pattern(spec["verbs"]) + r"(?![\w])",
+                   re.IGNORECASE).search(text, begin, end)
+    if m is None:
+        return []
+    source = _subject(text, mentions, begin, m.start(), disc)
+    if source is None or source.entity is None:
+        return []
+    return [Frame(source.entity, spec["lemma"], spec["id"], (end, end), (source.begin, end))]
 
 
 def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
@@ -282,8 +303,16 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
         if tail and len(text[begin + comma + 1:b].split()) <= 9:
             source = _speaker(text, tail, b)
             if source.entity is not None:
-                return [Frame(_full_name(source.entity, disc), lemma, rule,
-                              (begin, begin + comma), (begin + comma, e))]
+                claimant = _full_name(source.entity, disc)
+                frames = [Frame(claimant, lemma, rule, (begin, begin + comma),
+                                (begin + comma, e))]
+                more = _PARTICIPLE.match(text, e, end)
+                if more:
+                    # "..., X said, adding that Y": what he added is his claim too
+                    verb = rules.say_verbs.value(more.group("verb")) or lemma
+                    frames.append(Frame(claimant, verb, rule, (more.end(), end),
+                                        (more.start(), more.end())))
+                return frames
         named_before = recall_name(disc, between)
         if named_before is not None:
             # "..., Misri said earlier": the surname of a person named before
@@ -447,8 +476,10 @@ def _accuse_frames(text: str, begin: int, end: int, mentions: list[Mention],
             continue
         content = (link.end(), end)
         verb_span = (sources[0].begin, link.end())
+        # "A and B accused each other of", "Both sides blamed the other for", "A and B
+        # each accused the other of"
         mutual = re.match(r"\s+(?:each other|one another)\b", text[e:link.start() + 1]) or (
-            any(m.kind == "pair" for m in sources[-1:])
+            (any(m.kind == "pair" for m in sources[-1:]) or len(_pair_from(sources)) == 2)
             and _mutual(rules).other.match(text, e, link.start() + 1))
         if mutual:
             pair = _pair_from(sources)

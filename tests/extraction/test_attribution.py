@@ -135,3 +135,22 @@ def test_the_appositive_speaker_of_a_body_acts_for_its_state(extract) -> None:
     result = extract("The Tajik border service spokesman, Rustam Nazarov, said Kyrgyz troops "
                      "shelled an outpost.")
     assert ("Rustam Nazarov", "tajikistan") in _claimant_states(result)
+
+
+def test_statement_posted_on_a_channel_is_an_adjunct(extract) -> None:
+    result = extract("Kyrgyz troops shelled an outpost, the Tajik border service said in a "
+                     "statement posted on Telegram.")
+    assert _claims(result) == [("Border Troops of Tajikistan", "say", "Shelling")]
+
+
+def test_adding_that_is_a_second_claim_of_the_reporter(extract) -> None:
+    result = extract("Two soldiers were killed, Tajikistan's border service said, adding that "
+                     "Kyrgyz troops had shelled an outpost.")
+    assert _claims(result) == [("Border Troops of Tajikistan", "add", "Shelling"),
+                               ("Border Troops of Tajikistan", "say", "CasualtyFigure")]
+    assert all(e.claimed for e in result.events)
+
+
+def test_a_denied_act_is_neither_claimed_nor_stated(extract) -> None:
+    result = extract("Tajikistan denied that its troops had shelled Kyrgyz villages.")
+    assert result.claims == [] and result.events == []

@@ -59,3 +59,9 @@ def test_both_sides_said_is_a_claim_of_each(extract) -> None:
     result = extract(SETUP + "Both sides said talks would resume on Friday.")
     assert sorted(f.claimant.label for f, _, item, _ in result.claims
                   if item.cls == "Talks") == ["Armenia", "Azerbaijan"]
+
+
+def test_each_accused_the_other(extract) -> None:
+    result = extract("Armenia and Azerbaijan each accused the other of opening fire first.")
+    assert _directed(result, "ArmedClash") == {("Armenia", "Azerbaijan"),
+                                               ("Azerbaijan", "Armenia")}
