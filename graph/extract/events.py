@@ -124,10 +124,13 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                 continue  # "using heavy weaponry to shell": the shelling is the event
         if spec.get("needs") == "actor" and not _actor_mentions(mentions, e, end):
             continue
+        if spec.get("needs") == "object" and any(0 <= t.begin - e <= 1 for t in times):
+            continue
         if spec.get("needs") == "time" and not (frame is not None and frame.accusation):
             near = [t for t in times if begin <= t.begin < end and not t.duration
                     and t.begin not in conflict_starts and t.begin not in (speech or set())
                     and not _SINCE.search(text[max(begin, t.begin - 40):t.begin])]
+            near += _when_dated(text, times, b)
             if spec.get("averted") and re.search(
                     r"\b" + phrase_pattern(spec["averted"]) + r"\b",
                     text[max(begin, b - 50):b], re.IGNORECASE):
@@ -213,9 +216,12 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                 after = [m for m in after if m is not agent_m]
         if roles == "agent-target":
             record.target = _parsed_target(parsed, record, disc)
-            if record.target is None and not (parsed is not None and parsed.target):
-                record.target = _target(text, record.agent, after, frame, e, end, mentions,
-                                        disc)
+            if record.target is None:
+                # a target slot the parse filled with a place of no known state keeps the
+                # names after the trigger out; what the frame implies still holds
+                slot = parsed is not None and bool(parsed.target)
+                record.target = _target(text, record.agent, [] if slot else after, frame, e,
+                                        end, mentions, disc)
             if record.target is not None:
                 used.add(record.target.iri)
         if roles in {"participants", "agent"} and not record.reference:
@@ -246,6 +252,8 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                 record.target = next(x for x in sides if x.iri != mine.iri)
         record.time = None if record.reference else \
             _time(times, begin, end, b, conflict_starts | (speech or set()), text)
+        if record.time is None and not record.reference:
+            record.time = next(iter(_when_dated(text, times, b)), None)
         if record.time is None and frame is not None and frame.accused is None:
             record.time = _time(times, frame.verb_span[0], frame.verb_span[1], b,
                                 conflict_starts)
@@ -270,7 +278,22 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             record.participants += [s for s in disc.pair() if s.iri not in known]
         if frame is not None and record.agent is not None and frame.accused is None:
             record.confidence = 0.65
-    return list(records.values())
+    return _merge_bare(list(records.values()))
+
+
+def _merge_bare(records: list[EventRecord]) -> list[EventRecord]:
+    """"The clashes erupted ... with both sides using mortars": a hostile record of the
+    clause with no sides of its own is the same act as another of its class there."""
+    out: list[EventRecord] = []
+    for record in records:
+        other = next((r for r in out if r.cls == record.cls), None)
+        bare = record.cls in HOSTILE and record.agent is None and record.target is None \
+            and not record.participants
+        if other is not None and bare:
+            other.weapons = list(dict.fromkeys(other.weapons + record.weapons))
+            continue
+        out.append(record)
+    return out
 
 
 def _period_starts(parse: Parse, times: list[TimeExpr]) -> set[int]:
@@ -321,6 +344,13 @@ def _ceasefire_reference(text: str, b: int, e: int, parse: Parse | None, rules: 
                 return found
     m = before.search(text, max(0, b - 45), b)
     return words.get(m.group(1).lower()) if m else None
+
+
+def _when_dated(text: str, times: list[TimeExpr], trigger: int) -> list[TimeExpr]:
+    """"since last April, when fighting over a water facility killed dozens": the time
+    a "when" clause hangs on dates what the clause tells, even inside a since phrase."""
+    return [t for t in times if t.end <= trigger and
+            re.match(r"\s*,\s*when\b[^,;]*$", text[t.end:trigger])]
 
 
 def _agreed_in_relative(parse: Parse | None, trigger: tuple[int, int], rules: Rules

@@ -260,3 +260,18 @@ def test_two_sides_as_one_subject_fight_each_other() -> None:
     (clash,) = _run("both-sides-troops-fought").events
     assert clash.agent is None and clash.target is None
     assert len({p.label for p in clash.participants}) == 2
+
+
+def test_accused_of_seizing_part_of_a_village_of_no_known_state() -> None:
+    # the object names a place the reference base does not place in a state: the
+    # accuser's side is the target, as in any accusation
+    result = _run("accused-of-seizing-part")
+    assert ("Occupation", "Tajik forces", "Kyrgyzstan") in _roles(result)
+
+
+def test_both_sides_using_mortars_is_the_clash_itself() -> None:
+    # "The clashes erupted on Thursday near the village of Kok-Tash, with both sides
+    # using mortars.": one clash, with the weapon
+    (clash,) = _run("both-sides-using-mortars").events
+    assert clash.cls == "ArmedClash" and clash.weapons == ["Mortar"]
+    assert clash.place is not None and clash.place.label == "Kok-Tash"
