@@ -46,6 +46,7 @@ class _Compiled:
     exclusive: set[str]
     vague: dict[str, dict]
     numbers: dict[str, int]
+    parts: re.Pattern[str]  # ", including 11 civilians" after a figure
 
 
 @lru_cache(maxsize=2)
@@ -107,9 +108,13 @@ def _compile(rules: Rules) -> _Compiled:
         r"(?<![\w\-])(?P<kind>" + active_words + r")\s+(?P<victim>" + NAME + r"),\s+"
         r"(?P<art>an?)\s+(?P<mid>(?:\d+-year-old\s+)?(?:[\w\-]+\s+){0,3}?[\w\-]+)"
         r"(?=\s*(?:[,.;]|$))(?P<qual>(?!x)x)?(?P<vague>(?!x)x)?(?P<num>(?!x)x)?")
+    parts = re.compile(
+        r",\s+(?:including|among\s+them|among\s+whom)\s+(?P<num>\d+|" + phrase_pattern(
+            number_words) + r")(?P<mid>(?:\s+[\w'\-]+){0,2}?\s+" + phrase_pattern(
+            population_words + cas["person_nouns"]) + r")(?![\w])", re.IGNORECASE)
     return _Compiled([active, victim, victim_active, bare, toll, coord, figure], kinds, quals,
                      {norm_key(w) for w in cas["qualifiers"]["exclusive"]},
-                     {norm_key(k): v for k, v in cas["vague"].items()}, numbers)
+                     {norm_key(k): v for k, v in cas["vague"].items()}, numbers, parts)
 
 
 _LATER_DIED = re.compile(r"[^,;.]{0,60}?\b(?:later|subsequently|then|eventually)\s+"
@@ -152,6 +157,11 @@ def find_figures(text: str, span: tuple[int, int], frame: Frame | None, mentions
                 if all(e0 <= b or b0 >= e for b, e in (_core(x) for x in matches)):
                     matches.append(inner)
     matches.sort(key=lambda m: m.start())
+    parts = []
+    for m in matches:
+        part = c.parts.match(text, m.end(), end)
+        if part and m.groupdict().get("kind"):
+            parts.append((m, part))
     for m in matches:
         groups = m.groupdict()
         mid = m.group("mid") or ""
@@ -165,7 +175,11 @@ def find_figures(text: str, span: tuple[int, int], frame: Frame | None, mentions
             continue  # "a deadly conflict": an article is a number only before a person noun
         if m.re is c.figures[5] and not population and not re.search(r"\b[A-Z]\w+$", mid):
             continue  # "two days and three soldiers": coordinated figures name their people
-        if re.search(r"\bothers?\b", mid, re.IGNORECASE) and not population:
+        if re.search(r"\bothers?\b|\bmore\b", mid, re.IGNORECASE) and not population:
+            population = last_population
+        elif not population and not mid.strip() and last_population and \
+                re.search(r"\band\s+(?:\w+\s+){0,3}$", text[max(begin, m.start() - 40):m.start()]):
+            # "killing five civilians and wounding 35": the noun of the neighbour
             population = last_population
         if "kind" not in groups:
             kind = "Killed"  # a death toll
@@ -214,12 +228,33 @@ def find_figures(text: str, span: tuple[int, int], frame: Frame | None, mentions
                               period, since, frame, sentence, (m.start(), m.end()),
                               rules.casualties["kinds"]["id"]))
         last_population = population or last_population
+        for whole, part in parts:
+            if whole is m:
+                # "killed 31 people, among them 11 civilians": a numbered part, same kind
+                word = part.group("num").lower().replace(",", "")
+                n = int(word) if word.isdigit() else c.numbers.get(word)
+                if n is not None:
+                    figures.append(Figure(kind, n, "", n, n, "Exactly",
+                                          _side(part.start("mid"), part.end("mid"), mentions,
+                                                frame, part.group("mid"), disc),
+                                          _population(part.group("mid"), rules), place,
+                                          period, since, frame, sentence, part.span(),
+                                          rules.casualties["kinds"]["id"]))
     return figures
 
 
 def _population(mid: str, rules: Rules) -> str:
     found = rules.populations.find(mid)
-    return found[-1][2] if found else ""
+    if found:
+        return found[-1][2]
+    # "a 12-year-old boy", "a policeman": a person, of no group the rules name
+    return "People" if _person_nouns(rules).search(mid) else ""
+
+
+@lru_cache(maxsize=2)
+def _person_nouns(rules: Rules) -> re.Pattern[str]:
+    return re.compile(r"\b" + phrase_pattern(rules.casualties["person_nouns"]) + r"\b",
+                      re.IGNORECASE)
 
 
 def _side(begin: int, end: int, mentions: list[Mention], frame: Frame | None, mid: str,
