@@ -53,6 +53,8 @@ def find_in_span(reading: SentenceReading, part: Span, times: SentenceTimes,
                           n, disc, rules, conflict_starts=times.starts, speech=times.speech,
                           parse=reading.parse)
     attach_relative_agents(text, records, reading.mentions)
+    for record in records:
+        record.mutual = part.mutual
     direct_claimed(records, frame, disc)
     out.events = fold_into(records, found.events, disc)
     stated = find_figures(text, part.span, frame, reading.mentions, times.figures, n, disc,

@@ -18,7 +18,8 @@ def frame_sentence(reading: SentenceReading, disc: Discourse, rules: Rules) -> F
     for clause in clauses(text):
         frames = find_frames(text, clause, reading.mentions, disc, rules, reading.parse)
         out.frames.extend(frames)
-        out.spans.extend(Span(f.content, clause, f) for f in frames)
+        out.spans.extend(Span(f.content, clause, f, mutual=_mutual(f, frames))
+                         for f in frames)
         out.spans.extend(Span(s, clause) for s in free_spans(clause, frames, text))
     return out
 
@@ -46,3 +47,11 @@ def _reporting(frame: Frame, text: str) -> Offsets:
     if last_and < 0 or "," not in text[b:last_and] and len(text[b:last_and].split()) < 6:
         return b, e  # "Kyrgyzstan and Tajikistan said": two sources, no predicate
     return last_and, e
+
+
+def _mutual(frame: Frame, frames: list[Frame]) -> bool:
+    """One side of "A and B accused each other of ...": another frame claims the same
+    content with the roles swapped."""
+    return frame.accused is not None and any(
+        g is not frame and g.content == frame.content and g.accused is not None
+        and g.claimant.iri == frame.accused.iri for g in frames)

@@ -107,7 +107,7 @@ def fold_repeat(record: EventRecord, previous: list[EventRecord], disc: Discours
     status, sides) and is one of:
     - the same act told again with its sides: lead and body ("killed in overnight
       shelling by Azerbaijani forces" ... "Azerbaijani troops had shelled Armenian
-      positions"), unless one of them is what an accusation alleges;
+      positions"), unless one of them is what a mutual accusation alleges;
     - an event named again with a definite article or possessive ("the truce collapsed"
       after "brokered a ceasefire", "in their attacks");
     - a hostile act by the same agent with nothing of its own (no target, place, time);
@@ -121,11 +121,11 @@ def fold_repeat(record: EventRecord, previous: list[EventRecord], disc: Discours
 
 
 def _repeats(a: EventRecord, b: EventRecord, disc: Discourse) -> bool:
-    accused = (a.frame is not None and a.frame.accusation) or \
-        (b.frame is not None and b.frame.accusation)
     if a.agent is not None and b.agent is not None and a.target is not None \
             and b.target is not None:
-        return not accused or a.frame is b.frame
+        # what each side of a mutual accusation alleges stands apart from the acts the
+        # article tells ("accused each other of using tanks" ... "X opened fire on Y")
+        return not (a.mutual or b.mutual) or a.frame is b.frame
     if b.definite or b.reference or b.anaphoric:
         return True
     if a.cls == "CeasefireAgreement" and not _directed(a) and not _directed(b):

@@ -54,6 +54,7 @@ class Span:
     span: Offsets
     clause: Offsets
     frame: Frame | None = None
+    mutual: bool = False  # one of the frames of "A and B accused each other of ..."
 
 
 @dataclass
@@ -88,6 +89,7 @@ class EventRecord:
     time_sentence: int | None = None  # the sentence `time` is in, when not `sentence`
     definite: bool = False  # "the truce", "their attacks": names an event told before
     anaphoric: bool = False  # "that attack": only ever an event told before
+    mutual: bool = False  # alleged in a mutual accusation ("accused each other of ...")
     iri: str = ""
     trigger: Offsets = (0, 0)
     also: list[int] = field(default_factory=list)  # later sentences that repeat it
