@@ -21,6 +21,7 @@ used where these rules find nothing (`annotated`)."""
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -284,6 +285,7 @@ def _month_relative(m: re.Match[str], anchor: dt.date, c: _Compiled) -> TimeExpr
 
 def _date(m: re.Match[str], text: str, anchor: dt.date, c: _Compiled,
           year_for) -> TimeExpr | None:
+    future = c.future
     month_name = m.group("m1") or m.group("m2") or m.group("m3") or m.group("m4")
     if month_name.lower() == "may" and m.group("m4") and not re.match(
             r"(?:in|since|until|by|during|from|early|late|mid)", m.group(), re.IGNORECASE):
@@ -304,8 +306,12 @@ def _date(m: re.Match[str], text: str, anchor: dt.date, c: _Compiled,
         when = dt.date(year, month, day)
     except ValueError:
         return None
-    if written is None and context_year is None and when > anchor:
+    planned = future is not None and future.search(text[max(0, m.start() - 80):m.start()])
+    if written is None and context_year is None and when > anchor and not planned:
         when = when.replace(year=year - 1)
+    elif written is None and context_year is None and when < anchor and planned:
+        with contextlib.suppress(ValueError):
+            when = when.replace(year=year + 1)  # "a summit planned for April 3": the coming one
     return TimeExpr(m.start(), m.end(), m.group(), when, when, DAY, "time.calendar-date")
 
 

@@ -190,3 +190,16 @@ def test_annotator_words_alone_are_not_times() -> None:
         Timex(text.index("night"), text.index("night") + 5, "night", "TIME", "2021-04-30TNI"),
         Timex(text.index("Jan"), text.index("Jan") + 3, "Jan", "DATE", "2021-01")])
     assert found == []
+
+
+def test_into_the_night_is_that_days_night() -> None:
+    found = find_times("Fighting began on Monday morning and continued into the night.", ANCHOR,
+                       get_rules())
+    assert [(t.text, t.start.isoformat(), t.precision) for t in found] == [
+        ("Monday morning", "2021-04-26", "PartOfDay"), ("the night", "2021-04-26", "PartOfDay")]
+
+
+def test_a_planned_date_is_the_coming_one() -> None:
+    (found,) = find_times("Leaders will attend a summit planned for March 3.", ANCHOR,
+                          get_rules())
+    assert found.start.isoformat() == "2022-03-03"
