@@ -41,7 +41,9 @@ if TYPE_CHECKING:
 _RELATIVE = re.compile(r",\s+(?:which|where|who|whose|almost|nearly)\b")
 # words between a reporting verb and what is reported ("said in a statement on Friday that")
 _ADJUNCTS = re.compile(r"(?:,?\s+(?:in\s+an?\s+(?:written\s+|brief\s+|televised\s+|joint\s+|"
-                       r"separate\s+|later\s+)?(?:statement|communiqu[eé]|briefing|post|"
+                       r"separate\s+|later\s+|video\s+|televised\s+video\s+|online\s+|"
+                       r"radio\s+|TV\s+|telephone\s+|phone\s+|press\s+)?"
+                       r"(?:statement|communiqu[eé]|briefing|post|"
                        r"address|speech|interview|message|report)(?:\s+(?:posted|published|"
                        r"issued|released|carried)(?:\s+(?:on|by|in)\s+(?:its\s+|the\s+|"
                        r"state\s+)?[\w\-]+(?:\s+[\w\-]+)?)?)?(?:\s+on\s+(?:its\s+)?"
@@ -214,6 +216,11 @@ def _find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc
         source = _subject(text, mentions, begin, verb_begin, disc) or _nearest_before(
             mentions, begin, verb_begin)
         if source is not None and source.entity is not None:
+            comma = text.rfind(",", begin, source.begin)
+            if comma > begin and len(re.findall(r"[A-Za-z]+", text[content_begin:end])) <= 4:
+                # "CLAIM, X was quoted as saying by the agency": the claim comes first
+                return [Frame(source.entity, "say", rules.reporting["say"]["id"],
+                              (begin, comma), (comma, end))]
             return [Frame(source.entity, "say", rules.reporting["say"]["id"],
                           (content_begin, end), (source.begin, content_begin))]
     for b, e, lemma in rules.say_verbs.find(text, begin, end):

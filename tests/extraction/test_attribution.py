@@ -154,3 +154,15 @@ def test_adding_that_is_a_second_claim_of_the_reporter(extract) -> None:
 def test_a_denied_act_is_neither_claimed_nor_stated(extract) -> None:
     result = extract("Tajikistan denied that its troops had shelled Kyrgyz villages.")
     assert result.claims == [] and result.events == []
+
+
+def test_quoted_as_saying_after_its_claim(extract) -> None:
+    result = extract("Tajik troops attacked Kyrgyz positions, Kyrgyz President Sadyr Japarov "
+                     "was quoted as saying by state media.")
+    assert ("Sadyr Japarov", "say", "ArmedClash") in _claims(result)
+
+
+def test_said_in_a_video_address(extract) -> None:
+    result = extract("Tajik troops shelled Kyrgyz villages, Kyrgyz President Sadyr Japarov "
+                     "said in a video address.")
+    assert ("Sadyr Japarov", "say", "Shelling") in _claims(result)
