@@ -54,11 +54,11 @@ def _gold(folder: Path, name: str, times: list[dict]) -> None:
         f'article = "{name}"\nreported_date = "{DATE}"\n\n{rows}', encoding="utf-8")
 
 
-def _evaluate(runner, *args: str) -> tuple[int, dict | None, str]:
+def _evaluate(runner, *args: str) -> tuple[int, dict, str]:
     result = runner.invoke(kg_cli(), ["evaluate", "--format", "json", *args])
     text = result.stdout
     start = text.find("{")
-    report = json.loads(text[start:]) if start >= 0 else None
+    report = json.loads(text[start:]) if start >= 0 else {}
     return result.exit_code, report, result.output
 
 
@@ -144,7 +144,7 @@ def test_gold_for_an_article_not_in_the_corpus_fails(runner, tmp_path) -> None:
     _gold(gold, "2023-03-11_not-collected.txt", [])
     code, report, output = _evaluate(runner, "--corpus", str(corpus), "--gold", str(gold))
     assert code == 1
-    assert report is not None and report["complete"] is False
+    assert report["complete"] is False
     assert [u["article"] for u in report["unbuilt"]] == ["2023-03-11_not-collected"]
     assert "not listed in" in output and "2023-03-11_not-collected" in output
     assert "were not built" in output
