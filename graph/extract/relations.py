@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from graph.extract.claims import Frame
 from graph.extract.kb import Entity
-from graph.extract.linking import Discourse
+from graph.extract.linking import Discourse, MintedFact
 from graph.extract.mentions import NAME, Mention
 from graph.extract.people import ranks
 from graph.extract.rules import Rules, phrase_pattern
@@ -288,6 +288,7 @@ def find_offices(text: str, mentions: list[Mention], frames: list[Frame], disc: 
     ministers", "The governors of Kyrgyz and Tajik provinces", "its head"."""
     out: list[Office] = []
     named = _named(mentions)
+    out += _heads_of_each(text, named, disc, rules)
     for b, e, spec in rules.offices.find(text):
         office = spec["office"]
         if spec.get("needs_body"):
@@ -421,6 +422,39 @@ def _counterparts(text: str, mentions: list[Mention], out: list[Office],
         for state in states:
             found.append(Office(holder, office, state, "office.counterpart", 0.7))
     return found
+
+
+_HEADS_OF_EACH = re.compile(
+    r"\b(?:heads|chiefs|directors|commanders)\s+of\s+(?:the\s+two|both)\s+(?:countries|"
+    r"nations|states|sides)'\s+(?P<bodies>[\w\s\-]{3,60}?),\s+(?P<list>[^;:]{5,200})")
+
+
+def _heads_of_each(text: str, named: list[Mention], disc: Discourse,
+                   rules: Rules) -> list[Office]:
+    """"The heads of the two countries' security services, X of Kyrgyzstan and Y of
+    Tajikistan": each person heads his own state's body."""
+    out: list[Office] = []
+    for m in _HEADS_OF_EACH.finditer(text):
+        found = rules.bodies.find(re.sub(r"s$", "", m.group("bodies").strip()))
+        if not found:
+            continue
+        spec = found[0][2]
+        people = [x for x in named if m.start("list") <= x.begin < m.end("list")
+                  and x.entity is not None and x.entity.is_a("Person")]
+        for person in people:
+            after = re.match(r"\s+of\s+", text[person.end:])
+            state_m = next((x for x in named if after and x.begin == person.end + after.end()
+                            and x.entity is not None and x.entity.is_state), None)
+            if person.entity is None or state_m is None or state_m.entity is None:
+                continue
+            state = state_m.entity
+            body = disc.kb.body_of(state.iri, spec["class"]) or disc.mint(
+                spec["class"], spec["label"].format(state=state.label, name=""),
+                state=state.iri, rule=spec["id"],
+                facts=[MintedFact("ckg:actsFor", state.iri, spec["id"])])
+            disc.note(body, m.start())
+            out.append(Office(person.entity, "HeadOfService", body, "office.heads-of-each", 0.7))
+    return out
 
 
 _PAIR_OF = re.compile(r"\s+of\s+(?:the\s+two|both)\s+(?:countries|nations|states|sides|"

@@ -233,8 +233,13 @@ class Writer:
             s.add(node, "rdfs:label", f"{office.office} of {office.of.label}: {holder}",
                   lang="en")
             self.out.supported(node, "office", sentence, office.rule, office.confidence)
-            if office.holder is not None and office.of.is_state:
-                self.out.statement(office.holder.iri, "ckg:holdsOfficeIn", office.of.iri,
+            # the state the office is in: the state itself, or the state of the body
+            # ("head of Kyrgyzstan's security committee")
+            office_state = office.of if office.of.is_state else (
+                self.disc.state_of(office.of) if office.rule == "office.heads-of-each"
+                else None)
+            if office.holder is not None and office_state is not None:
+                self.out.statement(office.holder.iri, "ckg:holdsOfficeIn", office_state.iri,
                                    sentence, office.rule, office.confidence)
         return self.out.finish()
 

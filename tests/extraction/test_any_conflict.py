@@ -297,3 +297,13 @@ def test_a_place_named_with_its_noun_is_known_bare_later(extract) -> None:
     result = extract("Rockets fell in North Kivu province on Friday. North Kivu's military "
                      "governor, Lieutenant General Constant Ndima, said two soldiers died.")
     assert ("Constant Ndima", "Governor", "North Kivu") in _offices(result)
+
+
+def test_heads_of_the_two_countries_bodies_each_head_their_own(extract) -> None:
+    result = extract("The heads of the two countries' national security services, Kamchybek "
+                     "Tashiev of Kyrgyzstan and Emomali Rahmon of Tajikistan, met on Friday.")
+    offices = _offices(result)
+    assert ("Kamchybek Tashiev", "HeadOfService",
+            "State Committee for National Security of Kyrgyzstan") in offices
+    assert any(h == "Emomali Rahmon" and o == "HeadOfService" and of.endswith("Tajikistan")
+               for h, o, of in offices)
