@@ -78,7 +78,8 @@ def _compile(rules: Rules) -> _Compiled:
         r"(?:\s+(?P<left>dead|injured|wounded))?",
         re.IGNORECASE)
     toll = re.compile(
-        r"\bdeath\s+toll\b[^.;]{0,40}?\b(?:to|at|of|reached|is|was|hit)\s+"
+        r"\b(?:death\s+toll|toll|number\s+of\s+(?P<tkind>dead|deaths|killed|wounded|injured|"
+        r"injuries|casualties))\b[^.;]{0,40}?\b(?:to|at|of|reached|is|was|hit|stood\s+at)\s+"
         r"(?:(?P<qual>" + phrase_pattern(list(quals)) + r")\s+)?(?P<num>\d+|"
         + phrase_pattern(number_words) + r")(?P<mid>(?:\s+" + phrase_pattern(population_words)
         + r")?)(?P<vague>(?!x)x)?(?P<art>(?!x)x)?", re.IGNORECASE)
@@ -182,7 +183,8 @@ def find_figures(text: str, span: tuple[int, int], frame: Frame | None, mentions
             # "killing five civilians and wounding 35": the noun of the neighbour
             population = last_population
         if "kind" not in groups:
-            kind = "Killed"  # a death toll
+            # a death toll, or "put the number of wounded at 44"
+            kind = c.kinds.get(norm_key(groups.get("tkind") or ""), "Killed")
         elif m.group("kind").lower() == "left":
             if not groups.get("left"):
                 continue  # "left two people" without "dead"/"injured"
