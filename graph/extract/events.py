@@ -113,6 +113,7 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
     claimed = frame is not None or hearsay(text, span, rules)
     # times that open a period ("since the group's return to power in 2021") date no event
     periods = _period_starts(parse, times) if parse is not None else set()
+    starts_only = conflict_starts  # "since fighting broke out two days ago"
     conflict_starts = conflict_starts | periods
     for b, e, spec in hits:
         cls = spec["class"]
@@ -131,6 +132,8 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                     and t.begin not in conflict_starts and t.begin not in (speech or set())
                     and not _SINCE.search(text[max(begin, t.begin - 40):t.begin])]
             near += _when_dated(text, times, b)
+            earlier = _since_dated(text, times, b, e, starts_only)
+            near += earlier
             if spec.get("averted") and re.search(
                     r"\b" + phrase_pattern(spec["averted"]) + r"\b",
                     text[max(begin, b - 50):b], re.IGNORECASE):
@@ -142,7 +145,8 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             # one side as the subject ("it was fighting to recapture") is an act of its own
             directed = cls in HOSTILE and _one_side_fighting(
                 parse, (b, e), mentions, frame, rules) is not None
-            if not (near or counted or directed) or any(k[0] == cls for k in records):
+            if not (near or counted or directed) or (
+                    not earlier and any(k[0] == cls for k in records)):
                 continue
             # "fought a six-week war": the war is the event, the verb only its predicate
             if any(o.get("background") and 0 <= ob - e <= 25 for ob, oe, o in hits
@@ -171,7 +175,9 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             cls = "CeasefireViolation"
         # one event per class and kind of roles: "The fighting began on Wednesday, when
         # India struck camps in Pakistan" is a clash between both and India's strike
-        key = (cls, spec.get("roles", "agent-target"))
+        since = spec.get("needs") == "time" and bool(_since_dated(text, times, b, e,
+                                                                   starts_only))
+        key = (cls, spec.get("roles", "agent-target") + (" earlier" if since else ""))
         if key in records:
             continue
         record = EventRecord(cls, spec["id"], 0.7, sentence, frame=frame, claimed=claimed,
@@ -252,6 +258,11 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                 record.target = next(x for x in sides if x.iri != mine.iri)
         record.time = None if record.reference else \
             _time(times, begin, end, b, conflict_starts | (speech or set()), text)
+        if since:
+            # an earlier event the sentence measures from: the article's own background,
+            # not part of what a frame around it claims
+            record.time = _since_dated(text, times, b, e, starts_only)[0]
+            record.earlier, record.claimed, record.frame = True, False, None
         if record.time is None and not record.reference:
             record.time = next(iter(_when_dated(text, times, b)), None)
         if record.time is None and frame is not None and frame.accused is None:
@@ -344,6 +355,20 @@ def _ceasefire_reference(text: str, b: int, e: int, parse: Parse | None, rules: 
                 return found
     m = before.search(text, max(0, b - 45), b)
     return words.get(m.group(1).lower()) if m else None
+
+
+_SINCE_OBJECT = re.compile(r"\bsince\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w\-]+\s+)?$",
+                           re.IGNORECASE)
+
+
+def _since_dated(text: str, times: list[TimeExpr], b: int, e: int, starts: set[int]
+                 ) -> list[TimeExpr]:
+    """"the worst violence since a similar clash last month": an event named as the
+    start of a period is an earlier event of its own, dated by the time after it (not
+    "since fighting broke out two days ago", the conflict's start)."""
+    if not _SINCE_OBJECT.search(text, max(0, b - 40), b):
+        return []
+    return [t for t in times if 0 <= t.begin - e <= 3 and t.begin not in starts]
 
 
 def _when_dated(text: str, times: list[TimeExpr], trigger: int) -> list[TimeExpr]:

@@ -55,7 +55,7 @@ def find_in_span(reading: SentenceReading, part: Span, times: SentenceTimes,
     attach_relative_agents(text, records, reading.mentions)
     for record in records:
         record.mutual = part.mutual
-    direct_claimed(records, frame, disc)
+    direct_claimed([r for r in records if not r.earlier], frame, disc)
     out.events = fold_into(records, found.events, disc)
     stated = find_figures(text, part.span, frame, reading.mentions, times.figures, n, disc,
                           rules, anchor, clause=part.clause)
@@ -66,13 +66,15 @@ def find_in_span(reading: SentenceReading, part: Span, times: SentenceTimes,
     if frame is None:
         return out
     if frame.accusation:
-        accused = [r for r in out.events if r.cls in HOSTILE] or out.events
+        told = [r for r in out.events if not r.earlier]
+        accused = [r for r in told if r.cls in HOSTILE] or told
         when = [t for t in reading.times if frame.verb_span[0] <= t.begin < frame.verb_span[1]]
         out.accusation = EventRecord(
             "Accusation", frame.rule, 0.8, n, agent=frame.claimant, target=frame.accused,
             time=when[0] if when else None, accusation_of=accused)
     # an accusation claims what it accuses of, not the agreement it names in passing
-    claimed = out.accusation.accusation_of if out.accusation is not None else out.events
+    claimed = out.accusation.accusation_of if out.accusation is not None else [
+        r for r in out.events if not r.earlier]
     out.claims.extend((frame, "event", record, n) for record in claimed)
     for figure in figures:
         if frame.accusation:

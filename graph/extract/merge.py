@@ -111,7 +111,8 @@ def fold_repeat(record: EventRecord, previous: list[EventRecord], disc: Discours
     - an event named again with a definite article or possessive ("the truce collapsed"
       after "brokered a ceasefire", "in their attacks");
     - a hostile act by the same agent with nothing of its own (no target, place, time);
-    - a past war dated the same ("the 2020 war", "fought a war in 2020")."""
+    - a past war, or an earlier event a period is measured from, dated the same ("the
+      2020 war", "fought a war in 2020")."""
     if record.cls == "Accusation":
         return None  # one per act of accusing; what is alleged is folded on its own
     for earlier in reversed(previous):
@@ -133,8 +134,9 @@ def _repeats(a: EventRecord, b: EventRecord, disc: Discourse) -> bool:
     if b.cls in HOSTILE and b.agent is not None and b.target is None and b.place is None \
             and b.time is None:
         return True
-    return b.cls == "Conflict" and a.time is not None and b.time is not None \
-        and a.time.start == b.time.start and a.time.stop == b.time.stop
+    return (b.cls == "Conflict" or (a.earlier and b.earlier)) and a.time is not None \
+        and b.time is not None and a.time.start == b.time.start \
+        and a.time.stop == b.time.stop
 
 
 def _compatible_parts(a: EventRecord, b: EventRecord, disc: Discourse) -> bool:

@@ -90,6 +90,7 @@ class EventRecord:
     definite: bool = False  # "the truce", "their attacks": names an event told before
     anaphoric: bool = False  # "that attack": only ever an event told before
     mutual: bool = False  # alleged in a mutual accusation ("accused each other of ...")
+    earlier: bool = False  # named as the start of a period ("since a clash last month")
     iri: str = ""
     trigger: Offsets = (0, 0)
     also: list[int] = field(default_factory=list)  # later sentences that repeat it

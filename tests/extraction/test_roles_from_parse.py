@@ -275,3 +275,19 @@ def test_both_sides_using_mortars_is_the_clash_itself() -> None:
     (clash,) = _run("both-sides-using-mortars").events
     assert clash.cls == "ArmedClash" and clash.weapons == ["Mortar"]
     assert clash.place is not None and clash.place.label == "Kok-Tash"
+
+
+def test_an_accusation_and_its_restatement_are_one_shelling() -> None:
+    result = _run("accusation-then-restated")
+    (shelling,) = [e for e in result.events if e.cls == "Shelling"]
+    assert (shelling.agent.label, shelling.target.label) == ("Congolese forces", "Rwanda")
+    assert shelling.also == [1] and shelling.place is not None
+    (accusation,) = [e for e in result.events if e.cls == "Accusation"]
+    assert accusation.accusation_of == [shelling]
+
+
+def test_a_when_clause_after_since_is_dated_by_its_time() -> None:
+    # "The clash was the worst since last April, when fighting near ... killed dozens."
+    result = _run("since-when-dated")
+    dated = [e for e in result.events if e.time is not None]
+    assert [(e.cls, e.time.start.month) for e in dated] == [("ArmedClash", 4)]
