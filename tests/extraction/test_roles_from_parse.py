@@ -291,3 +291,12 @@ def test_a_when_clause_after_since_is_dated_by_its_time() -> None:
     result = _run("since-when-dated")
     dated = [e for e in result.events if e.time is not None]
     assert [(e.cls, e.time.start.month) for e in dated] == [("ArmedClash", 4)]
+
+
+def test_since_a_similar_clash_last_month_is_an_earlier_clash() -> None:
+    result = _run("since-a-clash-last-month")
+    (earlier,) = [e for e in result.events if e.earlier]
+    assert earlier.cls == "ArmedClash" and not earlier.claimed
+    assert earlier.time is not None and earlier.time.start.month == 8
+    assert {p.label for p in earlier.participants} == {"Kyrgyzstan", "Tajikistan"}
+    assert all(earlier not in a.accusation_of for a in result.events if a.cls == "Accusation")
