@@ -183,8 +183,11 @@ def absorb(earlier: EventRecord, record: EventRecord) -> None:
         earlier.time, earlier.time_sentence = record.time, record.time_sentence \
             if record.time_sentence is not None else record.sentence
     earlier.weapons = list(dict.fromkeys(earlier.weapons + record.weapons))
-    known = {p.iri for p in earlier.participants}
-    earlier.participants += [p for p in record.participants if p.iri not in known]
+    if len(earlier.participants) < 2:
+        # the first statement's sides stand; a repeat names others in passing ("after
+        # talks mediated by Washington")
+        known = {p.iri for p in earlier.participants}
+        earlier.participants += [p for p in record.participants if p.iri not in known]
     if earlier.status == "Occurred" and record.status in {"Failed", "Ongoing"}:
         earlier.status = record.status
     earlier.claimed = earlier.claimed and record.claimed
