@@ -60,7 +60,8 @@ def _furniture() -> _Furniture:
         r"(?:,\s*[A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+){0,2})?"
         rf"(?:,?\s+{date})?"
         rf"(?:\s*\(\s*{agencies}(?:\s*/\s*{agencies})*\s*\))?"
-        r"\s*(?:--?|[\u2013\u2014])\s+(?=\S)")
+        # "- ", "— ", or TASS's "BISHKEK, September 16. /TASS/."
+        rf"(?:\s*(?:--?|[\u2013\u2014])\s+|\.?\s*/\s*{agencies}\s*/\.?\s+)(?=\S)")
     return _Furniture(
         marker=re.compile(r"^\s*(?:[-\u2013\u2014\u2022*]\s*)?" + _alternatives(f["markers"])
                           + r"(?:\s*[-\u2013\u2014\u2022*])?\s*:?\s*$", i),

@@ -106,3 +106,8 @@ def test_dateline_that_opens_with_a_date() -> None:
 def test_a_clock_time_with_its_zone_does_not_end_a_sentence() -> None:
     assert _roles("The truce began at 9 a.m. Moscow time, officials said.") == [
         (BODY, "The truce began at 9 a.m. Moscow time, officials said.")]
+
+
+def test_dateline_with_the_agency_between_slashes() -> None:
+    assert _roles("BISHKEK, September 16. /TASS/. Guards traded fire.") == [
+        (BOILERPLATE, "BISHKEK, September 16. /TASS/."), (BODY, "Guards traded fire.")]
