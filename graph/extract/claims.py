@@ -188,7 +188,11 @@ def _find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc
     if frames:
         return frames
     for b, e, lemma in rules.according.find(text, begin, end):
-        source = next((m for m in _actors(mentions, e, end)), None)
+        # the source is inside the phrase: "according to unofficial estimates, Tajik
+        # troops ..." has none (the troops are what is reported)
+        phrase_end = text.find(",", e, end) if b - begin <= 2 else end
+        phrase_end = end if phrase_end < 0 else phrase_end
+        source = next((m for m in _actors(mentions, e, phrase_end)), None)
         if source is None:
             continue
         if source.kind != "pair" and source.entity is None:

@@ -166,3 +166,8 @@ def test_said_in_a_video_address(extract) -> None:
     result = extract("Tajik troops shelled Kyrgyz villages, Kyrgyz President Sadyr Japarov "
                      "said in a video address.")
     assert ("Sadyr Japarov", "say", "Shelling") in _claims(result)
+
+
+def test_according_to_estimates_has_no_source(extract) -> None:
+    result = extract("According to unofficial estimates, Tajik troops shelled ten villages.")
+    assert result.claims == []
