@@ -35,11 +35,18 @@ $(CORENLP_CP): graph/annotate/pom.xml
 	mvn -q -B -f graph/annotate/pom.xml dependency:build-classpath -Dmdep.outputFile=$(abspath $@).tmp
 	mv $@.tmp $@
 
-annotator: $(CORENLP_CP)
+# The worker compiled once (without a JDK's javac, Java compiles it at each start instead).
+CORENLP_WORKER := build/corenlp/classes/AnnotateWorker.class
+$(CORENLP_WORKER): graph/annotate/java/AnnotateWorker.java $(CORENLP_CP)
+	@if command -v javac >/dev/null 2>&1; then \
+		mkdir -p $(@D) && javac -nowarn -cp "$$(cat $(CORENLP_CP))" -d $(@D) $<; \
+	else echo "javac not found: the annotator's worker is compiled at each start"; fi
+
+annotator: $(CORENLP_CP) $(CORENLP_WORKER)
 
 # `make serve` and `make test` set the annotator up first, unless KG_ANNOTATOR says it is
 # not wanted (off: rule layer alone; cached: committed fixtures and the cache only).
-ANNOTATOR_SETUP := $(if $(filter off cached,$(KG_ANNOTATOR)),,$(CORENLP_CP))
+ANNOTATOR_SETUP := $(if $(filter off cached,$(KG_ANNOTATOR)),,annotator)
 
 $(STORE)/CURRENT: $(BUILD_INPUTS) | $(VENV)/.installed $(ANNOTATOR_SETUP)
 	$(BIN)/kg build --corpus corpus --store $(STORE)
@@ -75,7 +82,7 @@ check: $(VENV)/.installed $(ANNOTATOR_SETUP)
 	$(BIN)/kg build --corpus corpus --store data/ci-store -q
 	$(BIN)/kg ontology check --store data/ci-store
 
-bench: $(VENV)/.installed $(CORENLP_CP)
+bench: $(VENV)/.installed annotator
 	$(BIN)/python -m bench
 
 clean:

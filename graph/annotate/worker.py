@@ -25,8 +25,10 @@ from graph.errors import AnnotatorError
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKER_SOURCE = Path(__file__).resolve().parent / "java" / "AnnotateWorker.java"
-# Written by `make annotator` (mvn dependency:build-classpath over graph/annotate/pom.xml).
+# Written by `make annotator` (mvn dependency:build-classpath over graph/annotate/pom.xml),
+# which also compiles the worker when a JDK is there (else Java compiles it at each start).
 CLASSPATH_FILE = ROOT / "build" / "corenlp" / "classpath.txt"
+COMPILED = ROOT / "build" / "corenlp" / "classes"
 SETUP_HINT = "run `make annotator` (it fetches Stanford CoreNLP with mvn)"
 # Loading the models takes 20-40 s on 2 idle cores, minutes on busy ones; past this the
 # worker is declared hung. A news article takes about a second.
@@ -146,10 +148,15 @@ class Worker:
         props.write_text("".join(f"{k}={v}\n" for k, v in self.properties.items()),
                          encoding="utf-8")
         self._log = open(Path(self._tmp.name) / "worker.log", "w+b")  # noqa: SIM115
+        compiled = COMPILED / "AnnotateWorker.class"
+        if compiled.is_file() and compiled.stat().st_mtime >= WORKER_SOURCE.stat().st_mtime:
+            main = ["-cp", str(COMPILED) + os.pathsep + cp, "AnnotateWorker"]
+        else:  # Java's source-file mode: compiles it in memory (a few seconds)
+            main = ["-cp", cp, str(WORKER_SOURCE)]
         try:
             self.process = subprocess.Popen(
-                [java, f"-Xmx{self.heap}", "-XX:+UseParallelGC", "-cp", cp,
-                 str(WORKER_SOURCE), str(props), str(self.threads)],
+                [java, f"-Xmx{self.heap}", "-XX:+UseParallelGC", *main, str(props),
+                 str(self.threads)],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._log,
                 start_new_session=True)  # its own group: stopped by pid, never by name
         except OSError as exc:
