@@ -59,10 +59,11 @@ class Writer:
             if entity.lat is not None and entity.lon is not None:
                 s.add(entity.iri, "geo:lat", entity.lat)  # xsd:decimal (WGS84)
                 s.add(entity.iri, "geo:long", entity.lon)
-        # the names this article gives it ("Armenia's Defence Ministry", "Tavush")
-        for surface in sorted(self.disc.surfaces.get(entity.iri, ())):
-            if surface != entity.label:
-                s.add(entity.iri, "skos:altLabel", surface, lang="en")
+            # the names this article gives it ("Armenia's Defence Ministry", "Tavush");
+            # a base entity's aliases stay in the reference graph
+            for surface in sorted(self.disc.surfaces.get(entity.iri, ())):
+                if surface != entity.label:
+                    s.add(entity.iri, "skos:altLabel", surface, lang="en")
         s.link(self.out.article_iri, "schema:mentions", entity.iri)
 
     # ------------------------------------------------------------------ time
