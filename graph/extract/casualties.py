@@ -174,8 +174,11 @@ def find_figures(text: str, span: tuple[int, int], frame: Frame | None, mentions
             population = population or "People"  # "X, a 35-year-old teacher, was killed"
         if m.group("art") and not population:
             continue  # "a deadly conflict": an article is a number only before a person noun
-        if m.re is c.figures[5] and not population and not re.search(r"\b[A-Z]\w+$", mid):
-            continue  # "two days and three soldiers": coordinated figures name their people
+        if m.re is c.figures[5] and not population:
+            if not re.search(r"\b[A-Z]\w+$", mid):
+                continue  # "two days and three soldiers": coordinated figures name their people
+            # "five Azerbaijani and three Armenian soldiers": the noun of the last conjunct
+            population = _population(text[m.end():m.start("kind")], rules)
         if re.search(r"\bothers?\b|\bmore\b", mid, re.IGNORECASE) and not population:
             population = last_population
         elif not population and not mid.strip() and last_population and \
