@@ -104,6 +104,8 @@ def annotation_speed(articles: list[Article], cache: Path) -> dict[str, float]:
         elapsed = time.perf_counter() - started
         cpu = _cpu_seconds(worker.process.pid) - cpu0
     n = len(articles)
+    print("CoreNLP time per annotator (summed over threads, warm-up included):\n  "
+          + worker.timing.replace("\n", "\n  "))
     return {"annotated": n, "start_s": started - start, "annotate_s": elapsed,
             "annotate_per_s": n / elapsed, "cpu_s_per_article": cpu / n,
             "two_core_per_s": 2 * n / cpu if cpu else 0.0,
