@@ -1,0 +1,121 @@
+"""Extraction on every core: articles are built in worker processes, each result sent
+back as N-Triples bytes (parsed by pyoxigraph when the store loads them, so the parent
+never holds millions of Python triple objects).
+
+Workers are forked after the parent has loaded the rules and the reference base, so they
+start with both in memory. Results come back in any order; the build keys them by graph
+name, so the store's content does not depend on the order or the number of workers."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from graph.corpus import Article
+from graph.curation import Decision
+from graph.iris import Minter
+
+# Fewer articles than this per worker are built in the parent: starting workers costs
+# more than it saves.
+MIN_PER_WORKER = 4
+# Articles handed to a worker in one message: fewer round trips, still a steady progress.
+CHUNK = 8
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+class NTriples:
+    """One graph's triples as N-Triples bytes; iterating parses them."""
+
+    __slots__ = ("data", "count")
+
+    def __init__(self, data: bytes, count: int) -> None:
+        self.data = data
+        self.count = count
+
+    def __iter__(self) -> Iterator[ox.Triple]:
+        for quad in ox.parse(self.data, format=ox.RdfFormat.N_TRIPLES):
+            yield quad.triple
+
+    def __len__(self) -> int:
+        return self.count
+
+
+@dataclass
+class Built:
+    slug: str
+    graph: NTriples | None
+    counts: Counter[str]
+    applied: int
+    error: str | None = None
+    sketch: tuple[int, ...] | None = None  # for near-duplicate detection (graph/dedup.py)
+
+
+# The build's settings in a worker, set once by the initializer (fork copies them).
+_SETTINGS: tuple[Minter, list[Decision] | None] | None = None
+
+
+def build_one(article: Article, minter: Minter, decisions: list[Decision] | None) -> Built:
+    """One article's graph; an exception becomes the article's refusal."""
+    from graph.build import article_graph
+    from graph.dedup import sketch
+
+    try:
+        triples, counts, applied = article_graph(article, minter, decisions)
+        data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+    except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+        return Built(article.slug, None, Counter(), 0, f"extraction failed: {exc!r}")
+    return Built(article.slug, NTriples(data, len(triples)), counts, applied,
+                 sketch=sketch(article.text))
+
+
+def _init(settings: tuple) -> None:
+    global _SETTINGS
+    _SETTINGS = settings
+
+
+def _run_chunk(articles: list[Article]) -> list[Built]:
+    assert _SETTINGS is not None
+    minter, decisions = _SETTINGS
+    return [build_one(a, minter, decisions) for a in articles]
+
+
+def build_all(articles: list[Article], minter: Minter, decisions: list[Decision] | None,
+              *, jobs: int, warm: Callable[[], object] | None = None) -> Iterator[Built]:
+    """Build every article, on `jobs` processes; yields each result as it is done."""
+    if jobs <= 1 or len(articles) < MIN_PER_WORKER * 2:
+        for article in articles:
+            yield build_one(article, minter, decisions)
+        return
+    if warm is not None:
+        warm()  # loaded once here, inherited by every forked worker
+    chunks = [articles[i:i + CHUNK] for i in range(0, len(articles), CHUNK)]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=context,
+                             initializer=_init, initargs=((minter, decisions),)) as pool:
+        # Keep a bounded number of chunks in flight so results stream back and memory
+        # stays flat on large corpora.
+        pending: set[Future[list[Built]]] = set()
+        queue: Iterable[list[Article]] = iter(chunks)
+        for chunk in queue:
+            pending.add(pool.submit(_run_chunk, chunk))
+            if len(pending) >= jobs * 4:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    yield from future.result()
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield from future.result()
+
