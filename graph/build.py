@@ -17,7 +17,7 @@ import pyoxigraph as ox
 from graph import incremental
 from graph.corpus import Article, Refusal, load_corpus
 from graph.curation import Decision, apply_decisions, load_decisions
-from graph.dedup import DUPLICATES_SLUG, duplicates_graph, find_duplicates
+from graph.dedup import duplicates_graph, find_duplicates
 from graph.doclayer import document_triples
 from graph.document import segment
 from graph.errors import InputError
@@ -26,7 +26,7 @@ from graph.extract.pipeline import extract_article
 from graph.extract.rules import get_rules
 from graph.fingerprint import FileCache
 from graph.intake import ingest_pages
-from graph.iris import Minter
+from graph.iris import DUPLICATES_SLUG, Minter
 from graph.rdf import TripleSink
 from graph.store.base import Store
 from graph.workers import build_all

@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from graph.errors import InputError
-from graph.iris import REFERENCE_SLUG
+from graph.iris import RESERVED_SLUGS
 
 TSV_COLUMNS = ("file", "title", "reported_date", "publisher", "url", "note")
 UNKNOWN = {"", "unknown", "n/a", "-"}
@@ -134,9 +134,9 @@ def load_corpus(corpus: Path) -> tuple[list[Article], list[Refusal]]:
             if Path(name).name != name:
                 raise InputError(f"{name}: articles.tsv names files inside the corpus folder only")
             slug = slug_for(name)
-            if slug == REFERENCE_SLUG:
-                raise InputError(f"{name}: the name {REFERENCE_SLUG} is reserved for the "
-                                 "reference knowledge base's graph; rename the file")
+            if slug in RESERVED_SLUGS:
+                raise InputError(f"{name}: the name {slug} is reserved for a graph of "
+                                 "the build's own; rename the file")
             if slug in seen:
                 raise InputError(f"{name}: listed twice in articles.tsv")
             seen.add(slug)

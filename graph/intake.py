@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from graph.corpus import TSV_COLUMNS, Refusal, check_url, slug_for
 from graph.errors import InputError
 from graph.fingerprint import content_hash
-from graph.iris import REFERENCE_SLUG
+from graph.iris import RESERVED_SLUGS
 from graph.pages import read_page
 
 # File-name stems stay well under any file system's 255-byte limit.
@@ -122,9 +122,9 @@ def prepare(item: Item) -> _Prepared:
     publisher = _cell(item.publisher) or (page.publisher if page else None)
     stem = slug_for(item.name) if item.name else stable_stem(date, url, text)
     stem = stem[:_MAX_STEM]
-    if stem == REFERENCE_SLUG:
-        raise InputError(f"{what}: the name {REFERENCE_SLUG} is reserved for the reference "
-                         "knowledge base's graph; rename the file")
+    if stem in RESERVED_SLUGS:
+        raise InputError(f"{what}: the name {stem} is reserved for a graph of the "
+                         "build's own; rename the file")
     if not text.endswith("\n"):
         text += "\n"
     file = f"{stem}.txt"

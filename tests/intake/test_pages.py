@@ -4,8 +4,6 @@ text, offsets into the text the build reads."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from tests.conftest import kg_cli
 from tests.intake.helpers import FURNITURE, STORY, new_corpus, page, rows
 
