@@ -58,9 +58,11 @@ def files_digest(paths: Iterable[Path], root: Path | None = None) -> str:
 
 @lru_cache(maxsize=1)
 def code_digest() -> str:
-    """The build's code, rules and reference base (read once per process)."""
+    """The build's code, rules and reference base, and the prefix map the triples are
+    written with (read once per process)."""
     files = {p for pattern in _CODE_GLOBS for p in _PACKAGE.glob(pattern) if p.is_file()}
-    return files_digest(files, _PACKAGE)
+    files |= {p for p in [_PACKAGE.parent / "ontology" / "namespaces.py"] if p.is_file()}
+    return files_digest(files, _PACKAGE.parent)
 
 
 def inputs_digest(base: str, curation: Path | None = None) -> str:

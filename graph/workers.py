@@ -13,12 +13,14 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 
 from graph.corpus import Article
 from graph.curation import Decision
+from graph.errors import InputError
 from graph.iris import Minter
 
 # Fewer articles than this per worker are built in the parent: starting workers costs
@@ -100,12 +102,22 @@ def build_all(articles: list[Article], minter: Minter, decisions: list[Decision]
         return
     if warm is not None:
         warm()  # loaded once here, inherited by every forked worker
+    try:
+        yield from _pool(articles, minter, decisions, jobs)
+    except BrokenProcessPool:
+        raise InputError("an extraction process died (out of memory, or killed); the store "
+                         "is unchanged: run the build again, or with --jobs 1 to see which "
+                         "article it was") from None
+
+
+def _pool(articles: list[Article], minter: Minter, decisions: list[Decision] | None,
+          jobs: int) -> Iterator[Built]:
     chunks = [articles[i:i + CHUNK] for i in range(0, len(articles), CHUNK)]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=context,
                              initializer=_init, initargs=((minter, decisions),)) as pool:
-        # Keep a bounded number of chunks in flight so results stream back and memory
-        # stays flat on large corpora.
+        # A bounded number of chunks in flight: results stream back as they are done (the
+        # progress bar moves) and the articles queued in the pool stay few.
         pending: set[Future[list[Built]]] = set()
         queue: Iterable[list[Article]] = iter(chunks)
         for chunk in queue:

@@ -12,7 +12,8 @@ Advance = Callable[[int, int, str], None]
 
 @contextmanager
 def progress_bar(what: str, *, quiet: bool = False) -> Iterator[Advance]:
-    """Yields `advance(done, total, item)`; draws a bar on stderr when it is a terminal."""
+    """Yields `advance(done, total, item)` (total 0: not known yet); draws a bar on stderr
+    when it is a terminal."""
     if quiet or not sys.stderr.isatty():
         yield lambda done, total, item: None
         return
@@ -34,6 +35,6 @@ def progress_bar(what: str, *, quiet: bool = False) -> Iterator[Advance]:
         task = bar.add_task(what, total=None, item="")
 
         def advance(done: int, total: int, item: str) -> None:
-            bar.update(task, completed=done, total=total, item=item[:40])
+            bar.update(task, completed=done, total=total or None, item=item[:40])
 
         yield advance
