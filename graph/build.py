@@ -114,7 +114,11 @@ def build_corpus(corpus: Path, store: Store, *, minter: Minter | None = None,
     sketches: dict[str, tuple[int, ...]] = {}
     done: list[Article] = list(todo.kept)
     by_slug = {a.slug: a for a in todo.todo}
-    warm = lambda: (load_kb(minter.base), get_rules())  # noqa: E731
+
+    def warm() -> None:  # loaded before the workers fork, so each starts with them
+        load_kb(minter.base)
+        get_rules()
+
     for i, built in enumerate(build_all(todo.todo, minter, decisions, jobs=jobs, warm=warm),
                               start=1):
         article = by_slug[built.slug]

@@ -65,12 +65,13 @@ def code_digest() -> str:
     return files_digest(files, _PACKAGE.parent)
 
 
-def inputs_digest(base: str, curation: Path | None = None) -> str:
+def inputs_digest(base: str, curation: Path | None = None, *settings: object) -> str:
     """Everything but the article that decides its graph: code, rules, reference base,
-    curation decisions and the base IRI."""
+    curation decisions, the base IRI, and any `settings` a step adds (an annotator's
+    mode and version: a graph built without annotation differs from one built with)."""
     curated = hashlib.sha256(curation.read_bytes()).hexdigest() if curation and \
         curation.is_file() else None
-    return key("inputs", code_digest(), curated, base)
+    return key("inputs", code_digest(), curated, base, *settings)
 
 
 def article_fingerprint(article: Article, inputs: str) -> str:
