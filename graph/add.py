@@ -15,8 +15,7 @@ from graph.fingerprint import article_fingerprint, inputs_digest
 from graph.intake import Intake, Item, prepare
 from graph.iris import Minter
 from graph.pages import looks_like_html
-from graph.store.base import Store
-from graph.workers import NTriples
+from graph.store.base import SerializedGraph, Store
 
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
 
@@ -58,10 +57,12 @@ def add_file(source: Path, corpus: Path, store: Store, *, date: str | None = Non
     import pyoxigraph as ox
 
     name = minter.graph(article.slug)
-    data = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"") + \
+    graph = ox.NamedNode(name)
+    data = (ox.serialize((ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples),
+                         format=ox.RdfFormat.N_QUADS) or b"") + \
         incremental.fingerprint_line(name, article_fingerprint(
             article, inputs_digest(minter.base, curation)))
-    store.replace_graphs({name: NTriples(data, len(triples) + 1),
+    store.replace_graphs({name: SerializedGraph(data, len(triples) + 1),
                           minter.reference_graph(): reference_graph(minter)})
     intake.place(prepared)
     intake.commit()

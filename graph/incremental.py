@@ -54,8 +54,8 @@ def plan(articles: list[Article], store: Store, minter: Minter, curation: Path |
 
 
 def fingerprint_line(graph: str, fingerprint: str) -> bytes:
-    """The fingerprint triple in N-Triples, appended to the graph it describes."""
-    return f'<{graph}> <{FINGERPRINT}> "{fingerprint}" .\n'.encode("ascii")
+    """The fingerprint triple as an N-Quad in the graph it describes, appended to it."""
+    return f'<{graph}> <{FINGERPRINT}> "{fingerprint}" <{graph}> .\n'.encode("ascii")
 
 
 def sketches(articles: list[Article], cache: FileCache | None,

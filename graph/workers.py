@@ -1,6 +1,6 @@
 """Extraction on every core: articles are built in worker processes, each result sent
-back as N-Triples bytes (parsed by pyoxigraph when the store loads them, so the parent
-never holds millions of Python triple objects).
+back as N-Quads bytes (loaded by pyoxigraph as they are, so the parent never holds
+millions of Python triple objects).
 
 Workers are forked after the parent has loaded the rules and the reference base, so they
 start with both in memory. Results come back in any order; the build keys them by graph
@@ -22,6 +22,7 @@ from graph.corpus import Article
 from graph.curation import Decision
 from graph.errors import InputError
 from graph.iris import Minter
+from graph.store.base import SerializedGraph
 
 # Fewer articles than this per worker are built in the parent: starting workers costs
 # more than it saves.
@@ -37,27 +38,10 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-class NTriples:
-    """One graph's triples as N-Triples bytes; iterating parses them."""
-
-    __slots__ = ("data", "count")
-
-    def __init__(self, data: bytes, count: int) -> None:
-        self.data = data
-        self.count = count
-
-    def __iter__(self) -> Iterator[ox.Triple]:
-        for quad in ox.parse(self.data, format=ox.RdfFormat.N_TRIPLES):
-            yield quad.triple
-
-    def __len__(self) -> int:
-        return self.count
-
-
 @dataclass
 class Built:
     slug: str
-    graph: NTriples | None
+    graph: SerializedGraph | None
     counts: Counter[str]
     applied: int
     error: str | None = None
@@ -75,10 +59,12 @@ def build_one(article: Article, minter: Minter, decisions: list[Decision] | None
 
     try:
         triples, counts, applied = article_graph(article, minter, decisions)
-        data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+        name = ox.NamedNode(minter.graph(article.slug))
+        data = ox.serialize((ox.Quad(t.subject, t.predicate, t.object, name) for t in triples),
+                            format=ox.RdfFormat.N_QUADS) or b""
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
         return Built(article.slug, None, Counter(), 0, f"extraction failed: {exc!r}")
-    return Built(article.slug, NTriples(data, len(triples)), counts, applied,
+    return Built(article.slug, SerializedGraph(data, len(triples)), counts, applied,
                  sketch=sketch(article.text))
 
 
