@@ -8,8 +8,10 @@ name, so the store's content does not depend on the order or the number of worke
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -68,9 +70,23 @@ def build_one(article: Article, minter: Minter, decisions: list[Decision] | None
                  sketch=sketch(article.text))
 
 
-def _init(settings: tuple) -> None:
+def _init(settings: tuple, parent: int) -> None:
     global _SETTINGS
     _SETTINGS = settings
+    _die_with_parent(parent)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Linux: a worker of a build that was killed stops at once. Forked after the build
+    opened the store, it holds the reader lock of that generation; left running, it would
+    keep the generation from being collected by the next build."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the call above
+        os._exit(1)
 
 
 def _run_chunk(articles: list[Article]) -> list[Built]:
@@ -100,8 +116,9 @@ def _pool(articles: list[Article], minter: Minter, decisions: list[Decision] | N
           jobs: int) -> Iterator[Built]:
     chunks = [articles[i:i + CHUNK] for i in range(0, len(articles), CHUNK)]
     context = multiprocessing.get_context("fork")
+    settings = ((minter, decisions), os.getpid())
     with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=context,
-                             initializer=_init, initargs=((minter, decisions),)) as pool:
+                             initializer=_init, initargs=settings) as pool:
         # A bounded number of chunks in flight: results stream back as they are done (the
         # progress bar moves) and the articles queued in the pool stay few.
         pending: set[Future[list[Built]]] = set()
