@@ -9,7 +9,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8080
 
 # Anything the build reads: when one of these is newer than the store, `make serve` rebuilds.
-BUILD_INPUTS := $(shell find corpus ontology graph -type f \( -name '*.txt' -o -name '*.tsv' -o -name '*.ttl' -o -name '*.py' -o -name '*.json' -o -name '*.yaml' -o -name '*.csv' -o -name '*.toml' -o -name '*.json.gz' -o -name '*.java' \) 2>/dev/null)
+BUILD_INPUTS := $(shell find corpus ontology graph -type f \( -name '*.txt' -o -name '*.html' -o -name '*.tsv' -o -name '*.ttl' -o -name '*.py' -o -name '*.json' -o -name '*.yaml' -o -name '*.csv' -o -name '*.toml' -o -name '*.json.gz' -o -name '*.java' \) 2>/dev/null)
 
 .PHONY: serve test lint check build install assets bench clean annotator
 

@@ -7,35 +7,32 @@ concern it."""
 
 from __future__ import annotations
 
-import shutil
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph.annotate.corpus import AnnotationReport, annotate_articles
+from graph import incremental
+from graph.annotate.corpus import AnnotationReport, annotate_articles, mode_from_env
+from graph.annotate.settings import fingerprint as annotator_fingerprint
 from graph.annotate.types import Annotation
-from graph.corpus import (
-    TSV_COLUMNS,
-    Article,
-    Refusal,
-    article_url,
-    load_corpus,
-    parse_date,
-    read_text,
-    slug_for,
-)
+from graph.corpus import Article, Refusal, load_corpus
 from graph.curation import Decision, apply_decisions, load_decisions
+from graph.dedup import duplicates_graph, find_duplicates
 from graph.doclayer import document_triples
 from graph.document import segment
 from graph.errors import InputError
 from graph.extract.kb import load_kb
 from graph.extract.pipeline import extract_article
-from graph.iris import REFERENCE_SLUG, Minter
+from graph.extract.rules import get_rules
+from graph.fingerprint import FileCache
+from graph.intake import ingest_pages
+from graph.iris import DUPLICATES_SLUG, Minter
 from graph.rdf import TripleSink
 from graph.store.base import Store
+from graph.workers import build_all
 
 # statement kinds shown in the summary, in this order
 KINDS = ("entity", "event", "claim", "casualty", "relation", "office", "time")
@@ -49,12 +46,18 @@ class BuildReport:
     statements: Counter[str] = field(default_factory=Counter)
     curated: int = 0
     annotation: AnnotationReport = field(default_factory=AnnotationReport)
+    unchanged: int = 0  # articles whose graph was current and kept as it is
+    duplicates: int = 0
 
     def summary(self) -> str:
         kinds = ", ".join(f"{self.statements[k]} {k}" for k in KINDS if self.statements[k])
         line = f"built {len(self.articles)} article(s), {self.triples} triples"
         if kinds:
             line += f" ({kinds})"
+        if self.unchanged:
+            line += f"; {self.unchanged} unchanged article(s) kept"
+        if self.duplicates:
+            line += f"; {self.duplicates} near-duplicate(s) of another article"
         if self.curated:
             line += f"; {self.curated} curation decision(s) applied"
         if self.annotation.degraded:
@@ -103,101 +106,80 @@ ProgressFn = Callable[[int, int, str, "BuildReport"], None]
 AnnotateProgressFn = Callable[[int, int], None]
 
 
+def annotation_settings(mode: str) -> tuple[str, ...]:
+    """What of the annotator decides an article's graph: whether it runs, and its version
+    and settings (a change of either re-extracts the corpus)."""
+    return ("annotator", "off") if mode == "off" else ("annotator", annotator_fingerprint())
+
+
 def build_corpus(corpus: Path, store: Store, *, minter: Minter | None = None,
                  progress: ProgressFn | None = None,
-                 curation: Path | None = None, annotator: str | None = None,
+                 curation: Path | None = None, jobs: int = 1, full: bool = False,
+                 cache: FileCache | None = None, annotator: str | None = None,
                  annotate_progress: AnnotateProgressFn | None = None) -> BuildReport:
-    """Build every article of `corpus` and replace the store's article graphs with them,
-    all at once. Graphs that are not article graphs (uploads) are kept.
+    """Build the articles of `corpus` that changed since the store's last build (all of
+    them with `full`), on `jobs` processes, and replace the store's article graphs with
+    the result, all at once. Graphs that are not article graphs (uploads) are kept.
 
-    Articles are annotated first, all in one batch (cache, then the fixtures in
-    `corpus/annotations/`, then the CoreNLP worker); `annotator` is the mode of
-    graph.annotate.corpus (auto, require, cached, off; default KG_ANNOTATOR or auto)."""
+    The articles to extract are annotated first, all in one batch (cache, then the
+    fixtures in `corpus/annotations/`, then the CoreNLP worker); `annotator` is the mode
+    of graph.annotate.corpus (auto, require, cached, off; default KG_ANNOTATOR or auto).
+    The annotator's mode and settings are part of every article's fingerprint, and an
+    article built without its annotation (degraded) is extracted again next time."""
     minter = minter or Minter()
     decisions = load_decisions(curation, minter.base)
+    page_refusals = ingest_pages(corpus)  # saved pages in the folder become text files
     articles, refusals = load_corpus(corpus)
-    report = BuildReport(refused=list(refusals))
-    annotations = annotate_articles(articles, corpus, mode=annotator,
-                                    progress=annotate_progress, report=report.annotation)
-    graphs: dict[str, list[ox.Triple]] = {}
-    for i, (article, annotation) in enumerate(zip(articles, annotations, strict=True),
-                                              start=1):
-        try:
-            triples, counts, applied = article_graph(article, minter, decisions, annotation)
-        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
-            report.refused.append(Refusal(article.file, f"extraction failed: {exc!r}"))
-            if progress:
-                progress(i, len(articles), article.slug, report)
-            continue
-        graphs[minter.graph(article.slug)] = triples
-        report.articles.append(article.slug)
-        report.triples += len(triples)
-        report.statements.update(counts)
-        report.curated += applied
+    report = BuildReport(refused=page_refusals + list(refusals))
+    mode = mode_from_env(annotator)
+    todo = incremental.plan(articles, store, minter, curation, full=full,
+                            settings=annotation_settings(mode))
+    report.unchanged = len(todo.kept)
+    annotations = dict(zip((a.slug for a in todo.todo),
+                           annotate_articles(todo.todo, corpus, mode=mode,
+                                             progress=annotate_progress,
+                                             report=report.annotation), strict=True))
+    graphs: dict[str, Iterable[ox.Triple]] = {}
+    sketches: dict[str, tuple[int, ...]] = {}
+    done: list[Article] = list(todo.kept)
+    by_slug = {a.slug: a for a in todo.todo}
+
+    def warm() -> None:  # loaded before the workers fork, so each starts with them
+        load_kb(minter.base)
+        get_rules()
+
+    for i, built in enumerate(build_all(todo.todo, minter, decisions, jobs=jobs, warm=warm,
+                                        annotations=annotations), start=1):
+        article = by_slug[built.slug]
+        if built.graph is None:
+            report.refused.append(Refusal(article.file, built.error or "extraction failed"))
+        else:
+            name = minter.graph(article.slug)
+            fingerprint = todo.fingerprints[built.slug]
+            if annotations.get(built.slug) is None and mode != "off":
+                fingerprint += "-degraded"  # never current: annotated when it can be
+            built.graph.data += incremental.fingerprint_line(name, fingerprint)
+            graphs[name] = built.graph
+            report.articles.append(article.slug)
+            report.triples += len(built.graph)
+            report.statements.update(built.counts)
+            report.curated += built.applied
+            done.append(article)
+            if built.sketch is not None:
+                sketches[article.slug] = built.sketch
         if progress:
-            progress(i, len(articles), article.slug, report)
-    if not graphs and report.refused:
+            progress(i, len(todo.todo), article.slug, report)
+    if not graphs and not todo.kept and report.refused:
         raise InputError("no article could be built, the store is unchanged: "
                          + "; ".join(f"{r.file}: {r.reason}" for r in report.refused))
     graphs[minter.reference_graph()] = reference_graph(minter)
-    store.replace_graphs(graphs, drop=minter.is_article_graph)
+    duplicates = find_duplicates(done, incremental.sketches(done, cache, sketches))
+    report.duplicates = len(duplicates)
+    if duplicates:  # else the graph is dropped with the other stale ones
+        graphs[minter.graph(DUPLICATES_SLUG)] = duplicates_graph(duplicates, minter)
+    keep = {minter.graph(a.slug) for a in todo.kept}
+    if not report.articles and {g for g in store.graph_names() if minter.is_article_graph(g)
+                                } == keep | set(graphs):
+        return report  # nothing changed: the store is left as it is, not rewritten
+    store.replace_graphs(graphs, drop=lambda g: minter.is_article_graph(g) and g not in keep)
     return report
-
-
-def add_article(source: Path, corpus: Path, store: Store, *, date: str, title: str | None = None,
-                url: str | None = None, publisher: str | None = None,
-                minter: Minter | None = None, curation: Path | None = None,
-                annotator: str | None = None) -> BuildReport:
-    """Copy one article into the corpus, list it in articles.tsv, and rebuild only its
-    named graph. Nothing is written if the article cannot be read or built (the
-    annotator's mode as for build_corpus)."""
-    minter = minter or Minter()
-    reported = parse_date(date, what=source.name)
-    text = read_text(source)  # refuses non-UTF-8 before anything is copied
-    index = corpus / "articles.tsv"
-    if not corpus.is_dir():
-        raise InputError(f"no corpus folder at {corpus}: create it or pass --corpus")
-    name = source.name
-    slug = slug_for(name)
-    if slug == REFERENCE_SLUG:
-        raise InputError(f"{name}: the name {REFERENCE_SLUG} is reserved for the reference "
-                         "knowledge base's graph; rename the file")
-    existing = [line.split("\t", 1)[0] for line in
-                index.read_text(encoding="utf-8").splitlines()[1:]] if index.is_file() else []
-    target = corpus / name
-    if name in existing or (target.exists() and target.resolve() != source.resolve()):
-        raise InputError(f"{name} is already in {corpus}: rename the file, or edit "
-                         "articles.tsv and run `kg build`")
-    article = Article(slug=slug, file=name, title=(title or slug).strip(), reported_date=reported,
-                      text=text, publisher=publisher, url=article_url(url, what=name))
-    decisions = load_decisions(curation, minter.base)
-    annotation_report = AnnotationReport()
-    annotation = annotate_articles([article], corpus, mode=annotator,
-                                   report=annotation_report)[0]
-    triples, counts, applied = article_graph(article, minter, decisions, annotation)
-    store.replace_graphs({minter.graph(slug): triples,
-                          minter.reference_graph(): reference_graph(minter)})
-    if target.resolve() != source.resolve():
-        shutil.copyfile(source, target)
-    _append_row(index, article)
-    report = BuildReport(articles=[slug], triples=len(triples), curated=applied,
-                         annotation=annotation_report)
-    report.statements.update(counts)
-    return report
-
-
-def _clean_cell(value: str | None) -> str:
-    return " ".join((value or "").split())
-
-
-def _append_row(index: Path, article: Article) -> None:
-    if not index.is_file():
-        index.write_text("\t".join(TSV_COLUMNS) + "\n", encoding="utf-8")
-    content = index.read_text(encoding="utf-8")
-    row = [article.file, _clean_cell(article.title), article.reported_date.isoformat(),
-           _clean_cell(article.publisher) or "unknown", _clean_cell(article.url) or "unknown",
-           "added with kg add"]
-    with open(index, "a", encoding="utf-8") as handle:
-        if content and not content.endswith("\n"):
-            handle.write("\n")
-        handle.write("\t".join(row) + "\n")

@@ -8,11 +8,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pyoxigraph as ox
 
 from graph.errors import InputError
-from graph.iris import REFERENCE_SLUG
+from graph.iris import RESERVED_SLUGS
 
 TSV_COLUMNS = ("file", "title", "reported_date", "publisher", "url", "note")
 UNKNOWN = {"", "unknown", "n/a", "-"}
@@ -83,6 +84,21 @@ def article_url(value: str | None, *, what: str) -> str | None:
     return encoded
 
 
+def check_url(value: str | None, *, what: str) -> str | None:
+    """The URL, or None when there is none; refuses what cannot be an IRI."""
+    value = (value or "").strip()
+    if not value or value.lower() in {"unknown", "n/a", "-"}:
+        return None
+    if re.search(r"\s", value):
+        raise InputError(f"{what}: the URL {value[:80]!r} contains spaces: percent-encode "
+                         "them (%20)")
+    parts = urlsplit(value)
+    if parts.scheme not in {"http", "https"} or not parts.netloc or re.search(r'[<>"{}|\\^`]',
+                                                                            value):
+        raise InputError(f"{what}: {value[:80]!r} is not an http(s) URL")
+    return value
+
+
 def parse_date(value: str, *, what: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value.strip())
@@ -125,6 +141,22 @@ def read_metadata(corpus: Path) -> list[dict[str, str]]:
     return rows
 
 
+def article_from_row(row: dict[str, str], text: str) -> Article:
+    """The article an index row and its text describe."""
+    name = (row.get("file") or "").strip()
+    slug = slug_for(name)
+    return Article(
+        slug=slug,
+        file=name,
+        title=(row.get("title") or "").strip() or slug,
+        reported_date=parse_date(row.get("reported_date") or "", what=name),
+        text=text,
+        publisher=_clean(row.get("publisher")),
+        url=article_url(row.get("url"), what=name),
+        note=_clean(row.get("note")),
+    )
+
+
 def load_corpus(corpus: Path) -> tuple[list[Article], list[Refusal]]:
     """Every article the index lists, sorted by slug; unreadable ones become refusals."""
     articles: list[Article] = []
@@ -132,28 +164,19 @@ def load_corpus(corpus: Path) -> tuple[list[Article], list[Refusal]]:
     seen: set[str] = set()
     for row in read_metadata(corpus):
         name = (row.get("file") or "").strip()
-        if not name:
-            continue
+        if not name or name.lower().endswith((".html", ".htm")):
+            continue  # saved pages become text files first (graph/intake.py)
         try:
             if Path(name).name != name:
                 raise InputError(f"{name}: articles.tsv names files inside the corpus folder only")
             slug = slug_for(name)
-            if slug == REFERENCE_SLUG:
-                raise InputError(f"{name}: the name {REFERENCE_SLUG} is reserved for the "
-                                 "reference knowledge base's graph; rename the file")
+            if slug in RESERVED_SLUGS:
+                raise InputError(f"{name}: the name {slug} is reserved for a graph of "
+                                 "the build's own; rename the file")
             if slug in seen:
                 raise InputError(f"{name}: listed twice in articles.tsv")
             seen.add(slug)
-            articles.append(Article(
-                slug=slug,
-                file=name,
-                title=(row.get("title") or "").strip() or slug,
-                reported_date=parse_date(row.get("reported_date") or "", what=name),
-                text=read_text(corpus / name),
-                publisher=_clean(row.get("publisher")),
-                url=article_url(row.get("url"), what=name),
-                note=_clean(row.get("note")),
-            ))
+            articles.append(article_from_row(row, read_text(corpus / name)))
         except InputError as exc:
             refusals.append(Refusal(name, exc.message))
     articles.sort(key=lambda a: a.slug)

@@ -26,6 +26,9 @@ def digest(*parts: object, length: int = 12) -> str:
 
 # The reference graph's name under graph/; an article may not take it as its slug.
 REFERENCE_SLUG = "reference-kb"
+# The build's graph of near-duplicate articles (graph/dedup.py); reserved the same way.
+DUPLICATES_SLUG = "duplicates"
+RESERVED_SLUGS = frozenset({REFERENCE_SLUG, DUPLICATES_SLUG})
 
 
 class Minter:

@@ -31,9 +31,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from graph.cli import annotate, build, data, evaluate, query, serve
+    from graph.cli import annotate, build, data, evaluate, intake, query, serve
 
-    for module in (annotate, build, data, evaluate, query, serve):
+    for module in (annotate, build, data, evaluate, intake, query, serve):
         module.register(cli)
     try:
         from graph.cli import ontology

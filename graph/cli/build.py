@@ -3,13 +3,16 @@ the result atomically."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from graph.build import KINDS, BuildReport, add_article, build_corpus
+from graph.add import add_file
+from graph.build import build_corpus
 from graph.cli.options import open_cli_store, store_option
+from graph.cli.progress import progress_bar
+from graph.fingerprint import FileCache, cache_dir
+from graph.workers import default_jobs
 
 _corpus_option = click.option(
     "--corpus", "corpus", type=click.Path(path_type=Path), default=Path("corpus"),
@@ -29,32 +32,30 @@ _curation_option = click.option(
 @store_option
 @_curation_option
 @_annotator_option
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Processes extracting articles at once (default: one per core).")
+@click.option("--full", is_flag=True,
+              help="Extract every article again, not only those that changed.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary line.")
 def build_command(corpus: Path, store: str | None, curation: Path | None,
-                  annotator: str | None, quiet: bool) -> None:
+                  annotator: str | None, jobs: int | None, full: bool, quiet: bool) -> None:
     """Build the graph from CORPUS and replace the store's article graphs with it.
 
-    The store changes all at once: if the build fails, the previous content stays.
-    Graphs that are not article graphs (uploads) are kept. An article that cannot be read
-    or extracted is reported and skipped; the others are built.
+    Only articles whose text or metadata, or the rules, reference base, curation or code,
+    changed since the store's last build are extracted again (--full: all). Saved pages
+    (*.html) in CORPUS are read first: their text is written beside them and listed in
+    articles.tsv. The store changes all at once: if the build fails, the previous content
+    stays. Graphs that are not article graphs (uploads) are kept. An article that cannot
+    be read or extracted is reported and skipped; the others are built.
     """
     target = open_cli_store(store, create=True)
-    show = not quiet and sys.stderr.isatty()
-
-    def progress(done: int, total: int, slug: str, report: BuildReport) -> None:
-        if show:
-            statements = sum(report.statements[k] for k in KINDS)
-            click.echo(f"\r[{done}/{total}] {statements} statements, "
-                       f"{len(report.refused)} refused  {slug[:40]:<40}", err=True, nl=False)
-
-    def annotating(done: int, total: int) -> None:
-        if show:
-            click.echo(f"\rannotating [{done}/{total}]", err=True, nl=False)
-
-    report = build_corpus(corpus, target, progress=progress, curation=curation,
-                          annotator=annotator, annotate_progress=annotating)
-    if show:
-        click.echo("", err=True)
+    with progress_bar("building", quiet=quiet) as advance:
+        report = build_corpus(corpus, target, curation=curation, jobs=jobs or default_jobs(),
+                              full=full, cache=FileCache(cache_dir() / "sketches"),
+                              annotator=annotator,
+                              annotate_progress=lambda done, total: advance(
+                                  done, total, "annotating"),
+                              progress=lambda done, total, slug, _r: advance(done, total, slug))
     click.echo(report.summary())
     for refusal in report.refused:
         click.echo(f"kg: refused {refusal.file}: {refusal.reason}", err=True)
@@ -62,26 +63,31 @@ def build_command(corpus: Path, store: str | None, curation: Path | None,
 
 @click.command("add")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
-@click.option("--date", "date", required=True, metavar="YYYY-MM-DD",
-              help="The date the article reports (relative times resolve against it).")
-@click.option("--title", default=None, help="Title (default: the file name).")
-@click.option("--url", default=None, help="Where the article was published.")
-@click.option("--publisher", default=None, help="Who published it.")
+@click.option("--date", "date", default=None, metavar="YYYY-MM-DD",
+              help="The date the article reports (relative times resolve against it); "
+                   "a saved page's own publication date is used without it.")
+@click.option("--title", default=None, help="Title (default: the page's, else the file name).")
+@click.option("--url", default=None, help="Where the article was published (default: the "
+                                          "page's canonical URL).")
+@click.option("--publisher", default=None, help="Who published it (default: the page's site).")
 @_corpus_option
 @store_option
 @_curation_option
 @_annotator_option
-def add_command(file: Path, date: str, title: str | None, url: str | None,
+def add_command(file: Path, date: str | None, title: str | None, url: str | None,
                 publisher: str | None, corpus: Path, store: str | None,
                 curation: Path | None, annotator: str | None) -> None:
-    """Add one article FILE to the corpus and build only its named graph.
+    """Add one article FILE (text, or a saved web page .html) to the corpus and build only
+    its named graph.
 
-    The file is copied into CORPUS and listed in its articles.tsv; the other articles'
-    graphs are not touched. A file that is not UTF-8 is refused and nothing changes.
+    A page's main text, title, date, outlet and canonical URL are read from it (menus,
+    related stories, comments left out); options given here win. The text is written into
+    CORPUS (a page is kept beside it) and listed in its articles.tsv; the other articles'
+    graphs are not touched. A file that cannot be read is refused and nothing changes.
     """
     target = open_cli_store(store, create=True)
-    report = add_article(file, corpus, target, date=date, title=title, url=url,
-                         publisher=publisher, curation=curation, annotator=annotator)
+    report = add_file(file, corpus, target, date=date, title=title, url=url,
+                      publisher=publisher, curation=curation, annotator=annotator)
     click.echo(report.summary())
 
 

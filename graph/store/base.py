@@ -13,6 +13,25 @@ from graph.store.formats import Format
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
 
+class SerializedGraph:
+    """One named graph's triples already written as N-Quads (each line in that graph).
+    Iterating parses them, so any store takes it as triples; the embedded store loads the
+    bytes of many such graphs in one bulk load, without a Python object per triple."""
+
+    __slots__ = ("data", "count")
+
+    def __init__(self, data: bytes, count: int) -> None:
+        self.data = data
+        self.count = count
+
+    def __iter__(self) -> Iterator[ox.Triple]:
+        for quad in ox.parse(self.data, format=ox.RdfFormat.N_QUADS):
+            yield quad.triple
+
+    def __len__(self) -> int:
+        return self.count
+
+
 @dataclass
 class Dataset:
     """The RDF dataset a request names; empty means the union of all named graphs."""

@@ -26,12 +26,12 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import IO
+from typing import IO, Any, cast
 
 import pyoxigraph as ox
 
 from graph.errors import QuerySyntaxError, StoreError, StoreLockedError, UsageError
-from graph.store.base import Dataset, Term
+from graph.store.base import Dataset, SerializedGraph, Term
 from graph.store.formats import Format
 from ontology.namespaces import PREFIXES
 
@@ -132,6 +132,31 @@ def _ox_dataset_kwargs(dataset: Dataset | None) -> dict[str, object]:
     kwargs["default_graph"] = [ox.NamedNode(g) for g in dataset.default_graphs]
     kwargs["named_graphs"] = [ox.NamedNode(g) for g in dataset.named_graphs]
     return kwargs
+
+
+class _Chained(io.RawIOBase):
+    """Several byte strings read as one stream, without joining them in memory."""
+
+    def __init__(self, parts: list[bytes]) -> None:
+        self._parts = parts
+        self._index = 0
+        self._offset = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        view = memoryview(buffer)
+        while self._index < len(self._parts):
+            part = self._parts[self._index]
+            if self._offset < len(part):
+                n = min(len(view), len(part) - self._offset)
+                view[:n] = part[self._offset:self._offset + n]
+                self._offset += n
+                return n
+            self._index += 1
+            self._offset = 0
+        return 0
 
 
 class EmbeddedStore:
@@ -360,29 +385,44 @@ class EmbeddedStore:
     ) -> None:
         replaced = set(graphs)
         gen = self._open_current()
+        existing = [g.value for g in gen.store.named_graphs()
+                    if isinstance(g, ox.NamedNode)] if gen is not None else []
+        dropped = {g for g in existing if drop is not None and g not in replaced and drop(g)}
+        # A rebuild that replaces most graphs starts empty (one bulk load, compact); an
+        # incremental one that keeps most of them changes a checkpoint of the live
+        # generation, so its cost follows what changed, not the size of the store.
+        fresh = drop is not None and (len(replaced) + len(dropped)) * 2 >= len(existing)
 
         def mutate(new: ox.Store) -> None:
-            if drop is not None:
+            if not fresh:
+                for key in [*replaced, *dropped]:
+                    new.remove_graph(ox.NamedNode(key))
+            else:
                 # A rebuild: start empty and carry over only the graphs it keeps.
                 if gen is not None:
                     for name in gen.store.named_graphs():
                         key = name.value
-                        if key in replaced or drop(key):
+                        if key in replaced or key in dropped:
                             continue
                         new.bulk_extend(gen.store.quads_for_pattern(None, None, None, name))
                     new.bulk_extend(gen.store.quads_for_pattern(None, None, None,
                                                                 ox.DefaultGraph()))
-            else:
-                for key in replaced:
-                    new.remove_graph(ox.NamedNode(key))
             for key in graphs:
                 new.add_graph(ox.NamedNode(key))
             # One bulk load for all graphs: a bulk load per graph was ~8x slower at 1,000
-            # article graphs (each call writes and ingests its own files).
+            # article graphs (each call writes and ingests its own files). Graphs that come
+            # serialized are loaded as bytes, without a Python object per triple (measured on
+            # 246,000 triples: 1.9 s of CPU instead of 2.5 s).
+            serialized = [t.data for t in graphs.values() if isinstance(t, SerializedGraph)]
+            if serialized:
+                # lenient: the bytes were written by pyoxigraph from terms it validated.
+                new.bulk_load(cast("IO[bytes]", _Chained(serialized)),
+                              format=ox.RdfFormat.N_QUADS, lenient=True)
             new.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(key))
-                            for key, triples in graphs.items() for t in triples)
+                            for key, triples in graphs.items()
+                            if not isinstance(triples, SerializedGraph) for t in triples)
 
-        self._new_generation(mutate, fresh=drop is not None, wait=wait)
+        self._new_generation(mutate, fresh=fresh, wait=wait)
 
     def update(self, sparql: str, *, dataset: Dataset | None = None,
                base_iri: str | None = None, wait: float = 5.0) -> None:

@@ -31,10 +31,11 @@ from tests.reliability.helpers import (
 KILLS = 7
 
 
-def _build(corpus: Path, store: Path) -> float:
+def _build(corpus: Path, store: Path, *extra: str) -> float:
     """A complete `kg build`; returns how long it took."""
     started = time.monotonic()
-    done = run_kg("build", "--corpus", str(corpus), "--store", str(store), "-q", timeout=300)
+    done = run_kg("build", "--corpus", str(corpus), "--store", str(store), "-q", *extra,
+                  timeout=300)
     assert done.returncode == 0, done.stderr.decode()
     return time.monotonic() - started
 
@@ -64,8 +65,9 @@ def test_sigkill_at_random_points_leaves_previous_or_new_build(two_builds, tmp_p
     refs: dict[str, Fingerprint] = two_builds["refs"]  # type: ignore[assignment]
     store = tmp_path / "store"
     _build(corpora["a"], store)
-    # Time a full rebuild on this machine now, so the kills land inside the build.
-    duration = _build(corpora["a"], store)
+    # Time a full rebuild on this machine now, so the kills land inside the build (an
+    # incremental one would find nothing to do).
+    duration = _build(corpora["a"], store, "--full")
     current = "a"
     seed = int(os.environ.get("KG_FAULT_SEED", str(random.randrange(1 << 30))))
     rng = random.Random(seed)

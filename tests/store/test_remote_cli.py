@@ -4,6 +4,7 @@ way a rebuild replaces graphs."""
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 
 import pyoxigraph as ox
@@ -11,6 +12,7 @@ import pytest
 import requests
 
 from graph.config import RemoteOptions
+from graph.store import open_store
 from graph.store.remote import RemoteStore, default_endpoints
 from tests.conftest import CORPUS, KG, kg_cli
 
@@ -117,3 +119,28 @@ def test_options_override_the_environment(runner, fresh_oxigraph, monkeypatch,
                            headers={"Accept": "application/sparql-results+json"}, timeout=10)
     count = answer.json()["results"]["bindings"][0]["n"]["value"]
     assert int(count) == built_store.stats()["quads"]
+
+
+def test_incremental_build_sends_only_what_changed(fresh_oxigraph, tmp_path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    url = fresh_oxigraph.query_url
+
+    def build(store: str) -> str:
+        done = subprocess.run([KG, "build", "--corpus", str(corpus), "--store", store, "-q"],
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    assert build(url).startswith("built 2 article(s)")
+    assert build(url).startswith("built 0 article(s), 0 triples; 2 unchanged")
+    article = corpus / "2022-09-16_ceasefire-agreed.txt"
+    article.write_text(article.read_text(encoding="utf-8") + "\nTalks were held in Osh.\n",
+                       encoding="utf-8")
+    assert build(url).startswith("built 1 article(s)")
+    local = tmp_path / "local"
+    build(str(local))
+    embedded = open_store(str(local))
+    remote = RemoteStore(url, RemoteOptions())
+    assert remote.graph_names() == embedded.graph_names()
+    assert remote.stats()["quads"] == embedded.stats()["quads"]
