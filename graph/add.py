@@ -10,7 +10,13 @@ import pyoxigraph as ox
 
 from graph import incremental
 from graph.annotate.corpus import AnnotationReport, annotate_articles, mode_from_env
-from graph.build import BuildReport, annotation_settings, article_graph, reference_graph
+from graph.build import (
+    BuildReport,
+    annotation_settings,
+    article_graph,
+    degraded,
+    reference_graph,
+)
 from graph.corpus import article_from_row, read_text, slug_for
 from graph.curation import load_decisions
 from graph.errors import InputError
@@ -64,8 +70,8 @@ def add_file(source: Path, corpus: Path, store: Store, *, date: str | None = Non
     triples, counts, applied = article_graph(article, minter, decisions, annotation)
     fingerprint = article_fingerprint(
         article, inputs_digest(minter.base, curation, *annotation_settings(mode)))
-    if annotation is None and mode != "off":
-        fingerprint += "-degraded"  # never current: the next build annotates it
+    if degraded(mode, annotation):
+        fingerprint += "-degraded"
 
     name = minter.graph(article.slug)
     graph = ox.NamedNode(name)

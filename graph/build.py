@@ -108,8 +108,18 @@ AnnotateProgressFn = Callable[[int, int], None]
 
 def annotation_settings(mode: str) -> tuple[str, ...]:
     """What of the annotator decides an article's graph: whether it runs, and its version
-    and settings (a change of either re-extracts the corpus)."""
-    return ("annotator", "off") if mode == "off" else ("annotator", annotator_fingerprint())
+    and settings (a change of either re-extracts the corpus). "cached" (never start Java)
+    is a setting of its own, so a later build that may annotate extracts again what a
+    cached-only build had to build without its annotation."""
+    if mode == "off":
+        return ("annotator", "off")
+    return ("annotator", "cached" if mode == "cached" else "run", annotator_fingerprint())
+
+
+def degraded(mode: str, annotation: Annotation | None) -> bool:
+    """An article built without the annotation its build meant to make: never current,
+    so the next build annotates it (a cached-only build asked for no more)."""
+    return annotation is None and mode in {"auto", "require"}
 
 
 def build_corpus(corpus: Path, store: Store, *, minter: Minter | None = None,
@@ -156,8 +166,8 @@ def build_corpus(corpus: Path, store: Store, *, minter: Minter | None = None,
         else:
             name = minter.graph(article.slug)
             fingerprint = todo.fingerprints[built.slug]
-            if annotations.get(built.slug) is None and mode != "off":
-                fingerprint += "-degraded"  # never current: annotated when it can be
+            if degraded(mode, annotations.get(built.slug)):
+                fingerprint += "-degraded"
             built.graph.data += incremental.fingerprint_line(name, fingerprint)
             graphs[name] = built.graph
             report.articles.append(article.slug)

@@ -53,8 +53,9 @@ def test_fixtures_seed_the_cache_and_a_corrupt_entry_is_replaced(corpus, env, tm
     assert len(entries) == 2  # both corpus articles, from their fixtures
     # a torn entry: the next build notices, reads the fixture again and rewrites it
     entries[0].write_bytes(entries[0].read_bytes()[:64])
+    # --full: an incremental build would keep both graphs and read no annotation at all
     again = _kg("build", "--corpus", str(corpus), "--store", str(tmp_path / "s"), "-q",
-                "--annotator", "cached", env=env)
+                "--full", "--annotator", "cached", env=env)
     assert again.returncode == 0, again.stderr
     assert AnnotationCache(cache).get(*_corpus_text_and_date(corpus, entries[0])) is not None
 
