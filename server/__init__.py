@@ -2,7 +2,9 @@
 
 Routes live in one module per concept: `sparql` (SPARQL 1.1 Protocol), `graph_store`
 (Graph Store HTTP Protocol), `linked_data` (dereferenceable IRIs), `vocabulary` (the
-ontology), `void` (VoID and dumps), `query_page` (the query editor at /). `saved`
+ontology), `void` (VoID and dumps), `query_page` (the query editor at /query), `pages.*` (the
+overview at /, timeline, map, exports; the reader and entity pages through
+`linked_data`). `saved`
 (saved queries under /queries/) is registered when present.
 """
 
@@ -49,7 +51,8 @@ def create_app(store: Store, config: dict[str, Any] | None = None) -> Flask:
 
     register_headers(app)
     for name in ("query_page", "sparql", "graph_store", "linked_data", "vocabulary", "void",
-                 "openapi"):
+                 "openapi", "pages.overview", "pages.timeline", "pages.placemap",
+                 "pages.exports"):
         module = importlib.import_module(f"server.{name}")
         app.register_blueprint(module.blueprint)
     try:
@@ -59,6 +62,9 @@ def create_app(store: Store, config: dict[str, Any] | None = None) -> Flask:
             raise
     else:
         app.register_blueprint(saved.blueprint)
+    from server.pages import warm_caches
+
+    warm_caches(app)
     from server.fastpath import QueryFastPath
 
     # GET /sparql?query=... without Flask's request machinery (server/fastpath.py).
