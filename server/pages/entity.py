@@ -10,8 +10,11 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
+import pyoxigraph as ox
+
 from graph.classes import class_index
 from ontology.namespaces import CKG
+from server.pages.event_index import Dated, event_index
 from server.pages.evidence import Evidence, support
 from server.pages.labels import Named, names, predicate_label
 from server.pages.sparql import Row, iri, select, select_for, value
@@ -138,6 +141,7 @@ def entity_view(this: str, types: list[str], page: int = 0) -> EntityView | None
     index = class_index()
     is_actor = any(index.is_a(t, "Actor") for t in types)
     is_place = any(index.is_a(t, "Place") for t in types)
+    is_state = CKG + "State" in types
     if not (is_actor or is_place):
         return None
     view = EntityView(kind="actor" if is_actor else "place", page=page)
@@ -149,9 +153,15 @@ def entity_view(this: str, types: list[str], page: int = 0) -> EntityView | None
         # joining both in one UNION was evaluated over the whole store.
         acting = [this] + [r["speaker"].value for r in speakers if r["for"].value == this
                            and value(r, "how") in (CKG + "actsFor", CKG + "forceOf")]
-        rows = select_for("entity-events", "via", [iri(a) for a in acting],
-                          limit=PAGE_SIZE * 4 + 1, offset=offset * 4)
         view.events_title = "Events it takes part in"
+        listed = event_index().by_state.get(this) if is_state else None
+        if listed is not None:
+            # Officials speaking for it count too: the index has their events under it.
+            rows = _state_event_rows(listed[offset:offset + PAGE_SIZE + 1], set(acting) | {
+                r["speaker"].value for r in speakers if r["for"].value == this})
+        else:
+            rows = select_for("entity-events", "via", [iri(a) for a in acting],
+                              limit=PAGE_SIZE * 4 + 1, offset=offset * 4)
     else:
         rows = select_for("place-events", "at", [iri(p) for p in _places_within(this)],
                           limit=PAGE_SIZE + 1, offset=offset)
@@ -200,6 +210,23 @@ def entity_view(this: str, types: list[str], page: int = 0) -> EntityView | None
             row["evidence"] = []
         view.sections.append(inside)
     return view
+
+
+def _state_event_rows(listed: list[Dated], acting: set[str]) -> list[Row]:
+    """Rows like entity-events.rq's for events a state takes part in, taken from the event
+    index (which has them in date order already): only their roles are looked up."""
+    dates = {d.event: d.start for d in listed}
+    rows: list[Row] = []
+    for row in select_for("event-roles", "event", [iri(d.event) for d in listed]):
+        if row["party"].value in acting:
+            out = {"event": row["event"], "role": row["role"], "via": row["party"]}
+            start = dates.get(row["event"].value)
+            if start:
+                out["date"] = ox.Literal(start)
+            rows.append(out)
+    order = {d.event: i for i, d in enumerate(listed)}
+    rows.sort(key=lambda r: order[r["event"].value])
+    return rows
 
 
 def _places_within(this: str, depth: int = 2, most: int = 2000) -> list[str]:

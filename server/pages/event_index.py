@@ -1,10 +1,10 @@
-"""The dated events of the store, in date order, with what the timeline filters on (class,
-state, claimed or stated): built from three scans once per store generation, so a
-timeline page is a slice of a list, whatever the size of the store."""
+"""The events of the store, dated ones in date order, with what the timeline filters on
+(class, state, claimed or stated) and the events of each state: built from three scans
+once per store generation, so a timeline page, or the events of a state's page, is a
+slice of a list whatever the size of the store."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ontology.namespaces import CKG
@@ -15,7 +15,7 @@ from server.pages.sparql import select, value
 @dataclass
 class Dated:
     event: str
-    start: str
+    start: str | None  # None: the text gives no time
     assertion: str | None
     classes: set[str] = field(default_factory=set)
     states: set[str] = field(default_factory=set)
@@ -24,6 +24,8 @@ class Dated:
 @dataclass
 class EventIndex:
     dated: list[Dated]  # by start, then IRI
+    undated: list[Dated] = field(default_factory=list)  # by IRI
+    by_state: dict[str, list[Dated]] = field(default_factory=dict)  # dated, then undated
 
     def matching(self, event_class: str | None, state: str | None,
                  assertion: str | None) -> list[Dated]:
@@ -35,29 +37,33 @@ class EventIndex:
     def latest(self, n: int) -> list[Dated]:
         return list(reversed(self.dated[-n:]))
 
-    def first_from(self, day: str) -> int:
-        """Position of the first event starting on or after `day`."""
-        return bisect_left([d.start for d in self.dated], day)
 
 
 def _build() -> EventIndex:
     by_event: dict[str, Dated] = {}
+    for row in select("event-index-classes"):
+        event = row["event"].value
+        item = by_event.setdefault(event, Dated(event, None, None))
+        item.classes.add(row["eventClass"].value)
     for row in select("event-index"):
         start = value(row, "from")
-        if start:
-            by_event[row["event"].value] = Dated(row["event"].value, start[:10],
-                                                 value(row, "assertion"))
-    for row in select("event-index-classes"):
-        item = by_event.get(row["event"].value)
-        if item:
-            item.classes.add(row["eventClass"].value)
+        found = by_event.get(row["event"].value)
+        if start and found:
+            found.start, found.assertion = start[:10], value(row, "assertion")
     for row in select("event-index-states"):
-        item = by_event.get(row["event"].value)
-        if item:
-            item.states.add(row["state"].value)
+        found = by_event.get(row["event"].value)
+        if found:
+            found.states.add(row["state"].value)
     for item in by_event.values():
         item.classes.discard(CKG + "Event")
-    return EventIndex(sorted(by_event.values(), key=lambda d: (d.start, d.event)))
+    dated = sorted((d for d in by_event.values() if d.start),
+                   key=lambda d: (d.start or "", d.event))
+    undated = sorted((d for d in by_event.values() if not d.start), key=lambda d: d.event)
+    by_state: dict[str, list[Dated]] = {}
+    for item in dated + undated:
+        for state in item.states:
+            by_state.setdefault(state, []).append(item)
+    return EventIndex(dated, undated, by_state)
 
 
 def event_index() -> EventIndex:

@@ -15,7 +15,6 @@ blueprint = Blueprint("exports", __name__)
 
 
 @blueprint.route("/exports/")
-@blueprint.route("/exports")
 def listing() -> Response:
     html = render_template("exports.html", tables=list(TABLES), license=settings().license)
     return Response(html, content_type="text/html; charset=utf-8")

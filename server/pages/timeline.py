@@ -13,7 +13,7 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, render_template, request
 
 from graph.classes import class_index
-from graph.errors import UsageError
+from graph.errors import NotFoundError, UsageError
 from ontology.namespaces import CKG
 from server.context import settings
 from server.linked_data import iri_for
@@ -48,12 +48,13 @@ def _filters(args: Any) -> tuple[dict[str, Bound], dict[str, str]]:
         chosen["class"] = full
     state = args.get("state", "")
     if state:
-        full = state if state.startswith(("http://", "https://")) else iri_for(
-            state.lstrip("/"))
         try:
+            full = state if state.startswith(("http://", "https://")) else iri_for(
+                state.lstrip("/"))
             bound["wantState"] = ox.NamedNode(full)
-        except ValueError:
-            raise UsageError(f"state={state!r} is not an IRI") from None
+        except (ValueError, NotFoundError):
+            raise UsageError(f"state={state!r} is not an IRI or a path under the base "
+                             "IRI") from None
         chosen["state"] = full
     status = args.get("status", "")
     if status:

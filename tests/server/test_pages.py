@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from server.pages.placemap import has_outlines
 from tests.conftest import KG, LiveServer, kg_cli, start_server
 from tests.server import browser
 
@@ -292,6 +293,8 @@ def test_reader_mark_leads_to_a_node_that_exists(geo_server, driver) -> None:
 
 @pytest.mark.browser
 @pytest.mark.skipif(not browser.available(), reason=browser.MISSING)
+@pytest.mark.skipif(not has_outlines(), reason="the map's outlines are not installed: run "
+                    "`make assets` (needs npm)")
 def test_map_draws_outlines_and_places(geo_server, driver) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
