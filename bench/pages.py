@@ -4,11 +4,12 @@ the 1M-triple synthetic store, timed over real HTTP.
 
     python -m bench.pages [--triples 1000000] [--store DIR] [--repeat 5]
 
-Reported per page: the first answer (after the server's start-up warming of the page
-caches, see `server/pages/cache.py`), then the median and the worst of `--repeat` more,
-and the median as a ratio to a peer measured in the same run: the Linked Data page of one
-event (`/page/id/event/...`, a page that existed before these). Target: every page under
-1 s. The machine is shared, so the load average is written next to the figures.
+Reported per page: the first answer (after the server has warmed its page caches, which
+the first page request starts, see `server/pages/cache.py`), then the median and the
+worst of `--repeat` more, and the median as a ratio to a peer measured in the same run:
+the Linked Data page of one event (`/page/id/event/...`, a page that existed before
+these). Target: every page under 1 s. The machine is shared, so the load average is
+written next to the figures.
 """
 
 from __future__ import annotations
@@ -90,8 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     server = start_ours(args.store)
     base = server.url.removesuffix("/sparql")  # the starter waits on the endpoint's URL
     try:
-        # The server warms its page caches as it starts; wait for the overview to come
-        # back quickly, as a reader arriving a little later would see it.
+        # The first page request starts the warming of the page caches; wait for the
+        # overview and the search to come back quickly, as a later reader sees them.
         deadline = time.monotonic() + WARM_SECONDS
         warm_wait = time.perf_counter()
         while time.monotonic() < deadline and (timed(base + "/")[0] > 0.5
@@ -126,8 +127,8 @@ def main(argv: list[str] | None = None) -> int:
     lines = [f"# Pages on the {args.triples:,}-triple synthetic store",
              "", f"`python -m bench.pages`; {args.repeat} runs per page after a first one; "
              f"load average at the end {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} on "
-             f"{os.cpu_count()} cores (shared machine). The server's start-up warming of "
-             f"the page caches took {warm_wait:.0f} s before the overview and the search "
+             f"{os.cpu_count()} cores (shared machine). Warming the page caches (from "
+             f"the first page request) took {warm_wait:.0f} s before the overview and the search "
              "answered in under 0.5 s. Peer: the Linked Data page of one event, measured "
              "between the runs.", "",
              "| page | first (ms) | median (ms) | worst (ms) | peer median (ms) | ratio |",
