@@ -38,6 +38,7 @@ class Settings:
     # KG_QUERY_WORKERS: executor processes per server process
     query_workers: int = field(default_factory=default_query_workers)
     queue_size: int = 32  # KG_QUEUE_SIZE: requests that may wait for an executor
+    cache_bytes: int = 64 * 1024 * 1024  # KG_CACHE_BYTES: result cache bound (0: off)
     # KG_SERVICE_ALLOWLIST: IRI prefixes that SERVICE and LOAD may reach (space/comma list)
     service_allowlist: tuple[str, ...] = ()
     license: str = "https://creativecommons.org/licenses/by/4.0/"  # KG_LICENSE
@@ -55,6 +56,7 @@ class Settings:
             "query_workers": int(os.environ.get("KG_QUERY_WORKERS")
                                  or default_query_workers()),
             "queue_size": int(os.environ.get("KG_QUEUE_SIZE", "32")),
+            "cache_bytes": int(os.environ.get("KG_CACHE_BYTES", str(64 * 1024 * 1024))),
             "service_allowlist": _env_list("KG_SERVICE_ALLOWLIST"),
             "license": os.environ.get("KG_LICENSE", cls.license),
         }
