@@ -1,4 +1,4 @@
-"""`kg serve` is a real HTTP server (server.front over waitress) answering SPARQL over HTTP with the corpus content."""
+"""`kg serve` is a real HTTP server (waitress) answering SPARQL with the corpus content."""
 
 from __future__ import annotations
 
