@@ -21,12 +21,15 @@ answer left the cache.
 from __future__ import annotations
 
 import hashlib
-import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
-_UNCACHEABLE = re.compile(r"\b(?:RAND|NOW|UUID|STRUUID|BNODE)\s*\(|\bSERVICE\b", re.IGNORECASE)
+from graph.sparql_lex import tokens
+
+# Keywords whose answer is not a function of the data: functions of the moment or of
+# chance, and SERVICE (another endpoint's answer).
+_UNCACHEABLE = frozenset({"RAND", "NOW", "UUID", "STRUUID", "BNODE", "SERVICE"})
 
 Key = tuple[str, tuple[str, ...], tuple[str, ...], str | None, str | None]
 
@@ -39,9 +42,11 @@ class Cached:
 
 
 def cacheable(text: str) -> bool:
-    """Whether the answer to `text` depends on the data only (the check errs towards
-    not caching: a keyword inside a string literal also turns the cache off)."""
-    return _UNCACHEABLE.search(text) is None
+    """Whether the answer to `text` depends on the data only: none of those keywords
+    outside strings, IRIs and comments (`sd:` IRIs or a comment naming a service do not
+    count)."""
+    return not any(tok.kind == "word" and tok.text.upper() in _UNCACHEABLE
+                   for tok in tokens(text))
 
 
 def request_key(text: str, default_graphs: list[str], named_graphs: list[str],

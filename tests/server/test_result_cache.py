@@ -111,3 +111,13 @@ def test_a_write_empties_the_cache_and_changes_the_etag(cached_server) -> None:
     assert after.status_code == 200
     assert after.json()["results"]["bindings"][0]["n"]["value"] == "1"
     assert after.headers["ETag"] != before.headers["ETag"]
+
+
+def test_service_inside_an_iri_does_not_turn_the_cache_off(cached_server) -> None:
+    """Regression: the check for SERVICE matched the Service Description namespace in a
+    PREFIX line (every query sent with the full prologue), so nothing was cached."""
+    query = ("PREFIX sd: <http://www.w3.org/ns/sparql-service-description#>\n"
+             "# no SERVICE here\nASK { ?s a ckg:Article }")
+    assert _get(cached_server, query).status_code == 200
+    assert _get(cached_server, query).headers.get("ETag")
+    assert _cache_marks(cached_server)[-1] == "hit"
