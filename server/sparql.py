@@ -15,7 +15,7 @@ from flask import Blueprint, Request, Response, g, request
 from graph.errors import UsageError
 from graph.store.formats import Format, by_name
 from ontology.namespaces import PREFIXES
-from server.cache import Cached, cacheable, etag, matches, request_key
+from server.cache import Cached, Key, ResultCache, cacheable, etag, matches, request_key
 from server.context import result_cache, runner, settings, store
 from server.executor import Job
 from server.negotiation import HTML, content_type, format_override, negotiate, negotiate_or_none
@@ -108,9 +108,34 @@ def answer_query(text: str, *, default_graphs: list[str] | None = None,
                               revalidating)
     fmt, body = run_query(settings(), runner(), text, _query_formats(request),
                           default_graphs=default_graphs, named_graphs=named_graphs)
-    if isinstance(body, bytes):  # complete; a streamed answer is too large to keep
+    if isinstance(body, bytes):
         cache.put(generation, key, Cached(fmt.kind, fmt.name, body))
+    else:
+        body = _kept_when_complete(body, cache, generation, key, fmt)
     return _cache_headers(Response(body, content_type=content_type(fmt)), tag, revalidating)
+
+
+def _kept_when_complete(chunks: Iterator[bytes], cache: ResultCache, generation: str,
+                        key: Key, fmt: Format) -> Iterator[bytes]:
+    """The streamed answer, passed on chunk by chunk and kept in the cache once it has
+    ended normally (an answer larger than the cache keeps is only passed on)."""
+    kept: list[bytes] | None = []
+    size = 0
+    try:
+        for chunk in chunks:
+            if kept is not None:
+                size += len(chunk)
+                if size > cache.max_entry:
+                    kept = None
+                else:
+                    kept.append(chunk)
+            yield chunk
+    finally:
+        close = getattr(chunks, "close", None)
+        if close is not None:
+            close()  # gives the executor back, or replaces it if the client went away
+    if kept is not None:
+        cache.put(generation, key, Cached(fmt.kind, fmt.name, b"".join(kept)))
 
 
 def _cache_headers(response: Response, tag: str, revalidating: bool) -> Response:

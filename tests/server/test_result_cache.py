@@ -5,6 +5,7 @@ carry an ETag that a revalidating client turns into a 304."""
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -32,6 +33,9 @@ def _get(server: LiveServer, query: str, **headers: str) -> requests.Response:
 
 def _cache_marks(server: LiveServer) -> list[str | None]:
     """The `cache` field of every /sparql access-log line so far, oldest first."""
+    # A line is written once the answer's last byte is sent, which the client may see
+    # first.
+    time.sleep(0.5)
     marks = []
     for line in server.log():
         try:
@@ -120,4 +124,15 @@ def test_service_inside_an_iri_does_not_turn_the_cache_off(cached_server) -> Non
              "# no SERVICE here\nASK { ?s a ckg:Article }")
     assert _get(cached_server, query).status_code == 200
     assert _get(cached_server, query).headers.get("ETag")
+    assert _cache_marks(cached_server)[-1] == "hit"
+
+
+def test_a_streamed_answer_is_kept_once_complete(cached_server) -> None:
+    """An answer larger than one 64 kB chunk leaves the executor as a stream; it is kept
+    when the stream has ended (it used to be kept only when it fitted in one chunk)."""
+    query = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o"
+    first = _get(cached_server, query)
+    assert first.status_code == 200 and len(first.content) > 64 * 1024
+    second = _get(cached_server, query)
+    assert second.content == first.content
     assert _cache_marks(cached_server)[-1] == "hit"
