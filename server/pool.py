@@ -144,12 +144,13 @@ class ExecutorPool:
     """`size` executor processes over the store at `store_path`, a bounded waiting line in
     front of them, and a deadline on every query.
 
-    Scheduling: with two executors or more, one is a short lane. A query whose earlier runs
-    (of the same shape: the text without comments and extra spaces) took `HEAVY_SECONDS`
-    or more may not take it, so a millisecond question never waits behind a line of
-    seconds-long ones; a query never seen before counts as short. With the memory snapshot
-    in `auto` mode the short lane answers from disk, which keeps one copy of the graph
-    fewer in memory (short queries take milliseconds either way)."""
+    Scheduling: with two executors or more, those beyond one per core (at least one) are
+    short lanes. A query whose earlier runs (of the same shape: the text without comments
+    and extra spaces) took `HEAVY_SECONDS` or more may not take them, so a millisecond
+    question never waits behind a line of seconds-long ones; a query never seen before
+    counts as short. With the memory snapshot in `auto` mode the short lanes answer from
+    disk, which keeps copies of the graph to one per core (short queries take milliseconds
+    either way)."""
 
     def __init__(self, store_path: str, *, size: int, queue_size: int, timeout: float,
                  snapshot: str = "off") -> None:
@@ -165,8 +166,12 @@ class ExecutorPool:
         self._all: set[_Executor] = set()
         self.costs = QueryCosts()
         size = max(1, size)
+        # Executors beyond one per core are short lanes; at least one when there are two.
+        from server.settings import usable_cores
+
+        short = 0 if size < 2 else max(1, size - usable_cores())
         for index in range(size):
-            lane = "short" if size >= 2 and index == size - 1 else "main"
+            lane = "short" if index >= size - short else "main"
             self._idle.append(self._spawn(lane))
 
     def _spawn(self, lane: str) -> _Executor:

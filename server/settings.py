@@ -14,18 +14,24 @@ def _env_list(name: str) -> tuple[str, ...]:
     return tuple(item.strip() for item in raw.replace(",", " ").split() if item.strip())
 
 
-def default_query_workers() -> int:
-    """One executor per core the process may use, plus one.
-
-    Queries are CPU-bound, and each executor is a process with its own store caches: on
-    two cores, four executors gave 0.86-0.90 of `oxigraph serve`'s throughput, three gave
-    0.99 and two 1.12 (bench/results/serve.md). The extra one keeps a single slow query
-    from leaving small ones to wait for it; raise it if many slow queries come at once."""
+def usable_cores() -> int:
+    """Cores this process may run on."""
     try:
-        cores = len(os.sched_getaffinity(0))
+        return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # not on every platform
-        cores = os.cpu_count() or 1
-    return cores + 1
+        return os.cpu_count() or 1
+
+
+def default_query_workers() -> int:
+    """One executor per core, plus two for the short lane.
+
+    Queries are CPU-bound, and each executor is a process with its own store caches (and,
+    with the memory snapshot, its own copy of the graph): on two cores, four executors all
+    taking any query gave 0.86-0.90 of `oxigraph serve`'s throughput, three gave 0.99 and
+    two 1.12 (bench/results/serve.md, before the snapshot). The short-lane executors take
+    only queries expected to be quick (`server.pool`), so they cost little CPU and keep
+    small questions from waiting for the per-core ones."""
+    return usable_cores() + 2
 
 
 @dataclass(frozen=True)
