@@ -312,12 +312,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--overload", type=int, default=160, help="clients in the overload")
     parser.add_argument("--store", type=Path, default=None)
     parser.add_argument("--out", type=Path, default=HERE / "results" / "load.json")
+    parser.add_argument("--cache", action="store_true",
+                        help="keep the result cache on (off by default: the mix repeats the "
+                             "same requests, which the cache would answer instead of the "
+                             "executors whose limits this test is about)")
     args = parser.parse_args(argv)
     store = args.store or Path(os.environ.get("TMPDIR", "/tmp")) / "kg-load" / (
         f"synthetic-{args.triples}")
     report = run(store, triples=args.triples,
                  levels=[int(c) for c in args.clients.split(",")], seconds=args.seconds,
-                 timeout=args.timeout, overload_clients=args.overload)
+                 timeout=args.timeout, overload_clients=args.overload,
+                 env=None if args.cache else {"KG_CACHE_BYTES": "0"})
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=1) + "\n")
     args.out.with_suffix(".md").write_text(markdown(report))
