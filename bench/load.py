@@ -228,7 +228,8 @@ def markdown(report: dict[str, Any]) -> str:
     """The results as markdown tables."""
     lines = [f"Load test, {report['triples']} synthetic triples, query timeout "
              f"{report['timeout_s']} s, {report['seconds']} s per level "
-             f"({report['machine']}).", "",
+             f"({report['machine']}; server environment: {report['server_env'] or 'defaults'}).",
+             "",
              "| clients | queries/s | p50 ms | p95 ms | p99 ms | answered | 503 (with "
              "Retry-After) | timeouts 504 | errors | no answer | server peak RSS MB |",
              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
