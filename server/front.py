@@ -131,7 +131,10 @@ class _Channel(HTTPChannel):
 
     def time_out(self) -> None:
         """Answer 408 and close once it is sent."""
+        request: Any = self.request
         self.request = None
+        if request is not None:
+            request.close()  # its body buffer, which may be a temporary file
         self.request_started = 0.0
         with contextlib.suppress(OSError, ClientDisconnected):
             self.write_soon(TIMEOUT_ANSWER)
