@@ -131,7 +131,7 @@ class _Channel(HTTPChannel):
 
     def time_out(self) -> None:
         """Answer 408 and close once it is sent."""
-        request: Any = self.request
+        request: Any = getattr(self, "request", None)
         self.request = None
         if request is not None:
             request.close()  # its body buffer, which may be a temporary file
