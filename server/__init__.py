@@ -35,9 +35,14 @@ def create_app(store: Store, config: dict[str, Any] | None = None) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.config["MAX_FORM_MEMORY_SIZE"] = settings.max_body_bytes
     app.extensions["kg_store"] = store
+    from server.snapshot import mode_from_env
+
     runner = make_runner(store, size=settings.query_workers, queue_size=settings.queue_size,
-                         timeout=settings.query_timeout)
+                         timeout=settings.query_timeout, snapshot=mode_from_env())
     app.extensions["kg_runner"] = runner
+    from server.cache import ResultCache
+
+    app.extensions["kg_cache"] = ResultCache(settings.cache_bytes)
     atexit.register(runner.close)
     register_error_handlers(app)
 
@@ -65,8 +70,4 @@ def create_app(store: Store, config: dict[str, Any] | None = None) -> Flask:
     from server.pages import warm_caches
 
     warm_caches(app)
-    from server.fastpath import QueryFastPath
-
-    # GET /sparql?query=... without Flask's request machinery (server/fastpath.py).
-    app.wsgi_app = QueryFastPath(app)  # type: ignore[method-assign]
     return app
