@@ -74,7 +74,20 @@ $(YASGUI): server/assets/package.json server/assets/package-lock.json
 		   server/assets/node_modules/@zazuko/yasgui/build/yasgui.min.css server/static/vendor/yasgui/; \
 	else echo "npm not found: the query page will offer a plain form (install npm and run make assets)"; fi
 
-assets: $(YASGUI)
+# The map's country outlines (world-atlas TopoJSON) and the scripts that draw them
+# (d3-geo, topojson-client), from the same lock file: nothing is loaded from elsewhere.
+MAPJS := server/static/vendor/map/d3-geo.min.js
+$(MAPJS): server/assets/package.json server/assets/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		cd server/assets && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error && cd ../.. && \
+		mkdir -p server/static/vendor/map && \
+		cp server/assets/node_modules/d3-array/dist/d3-array.min.js \
+		   server/assets/node_modules/d3-geo/dist/d3-geo.min.js \
+		   server/assets/node_modules/topojson-client/dist/topojson-client.min.js \
+		   server/assets/node_modules/world-atlas/countries-50m.json server/static/vendor/map/; \
+	else echo "npm not found: the map will show its table only (install npm and run make assets)"; fi
+
+assets: $(YASGUI) $(MAPJS)
 
 # What CI checks besides the tests: the ontology (lint, HermiT, SHACL) over a fresh build.
 check: $(VENV)/.installed $(ANNOTATOR_SETUP)

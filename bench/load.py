@@ -5,12 +5,14 @@ on the synthetic graph, then overload and recovery, then pathological queries mi
                          [--store DIR] [--timeout 10] [--out bench/results/load.json]
 
 The server runs as its own process group on 127.0.0.1 with the production settings (one
-gunicorn worker, query executors, the query timeout given here); this process is the
+worker process, query executors, the query timeout given here); this process is the
 client. Reported per level: throughput, p50/p95/p99 latency of answered queries, errors,
 503s (with Retry-After), and the server's peak memory over its process tree. Then: how
 overload is shed and how fast the server recovers, and the p99 of trivial queries alone
 and with pathological queries (cartesian products, unbounded paths, huge ORDER BY, regex
-over every literal) running beside them. Results go to `load.json` and `load.md`.
+over every literal) running beside them. Last, slow clients (`bench.slow_clients`): trivial
+queries beside 80 and 1,000 stalled connections, against `kg serve` and `oxigraph serve`
+in the same run. Results go to `load.json` and `load.md`.
 """
 
 from __future__ import annotations
@@ -226,7 +228,8 @@ def markdown(report: dict[str, Any]) -> str:
     """The results as markdown tables."""
     lines = [f"Load test, {report['triples']} synthetic triples, query timeout "
              f"{report['timeout_s']} s, {report['seconds']} s per level "
-             f"({report['machine']}).", "",
+             f"({report['machine']}; server environment: {report['server_env'] or 'defaults'}).",
+             "",
              "| clients | queries/s | p50 ms | p95 ms | p99 ms | answered | 503 (with "
              "Retry-After) | timeouts 504 | errors | no answer | server peak RSS MB |",
              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
@@ -262,6 +265,12 @@ def markdown(report: dict[str, Any]) -> str:
               f"{mixed['throughput_qps']} | {mixed['errors']} |", "",
               "Pathological queries (status: count): " + "; ".join(
                   f"{name} {codes}" for name, codes in path["pathological_statuses"].items())]
+    if "slow_clients" in report:
+        from bench.slow_clients import markdown as slow_markdown
+
+        lines += ["", "Slow clients: `ASK {}` on new connections beside stalled ones "
+                  "(request line, headers or declared body, a third each), both servers in "
+                  "this run:", "", slow_markdown(report["slow_clients"]).rstrip()]
     return "\n".join(lines) + "\n"
 
 
@@ -285,6 +294,9 @@ def run(store: Path, *, triples: int, levels: list[int], seconds: float, timeout
         report["settled_before_pathological_s"] = settle(server.url)
         report["pathological"] = pathological(server.url, 4, seconds, timeout,
                                               server.process.pid)
+        from bench.slow_clients import compare
+
+        report["slow_clients"] = compare(server.url + "/sparql", store, [80, 1000])
         report["server_survived"] = server.alive()
         report["server_tracebacks"] = sum(1 for line in server.log if b"Traceback" in line)
     finally:
@@ -301,12 +313,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--overload", type=int, default=160, help="clients in the overload")
     parser.add_argument("--store", type=Path, default=None)
     parser.add_argument("--out", type=Path, default=HERE / "results" / "load.json")
+    parser.add_argument("--cache", action="store_true",
+                        help="keep the result cache on (off by default: the mix repeats the "
+                             "same requests, which the cache would answer instead of the "
+                             "executors whose limits this test is about)")
     args = parser.parse_args(argv)
     store = args.store or Path(os.environ.get("TMPDIR", "/tmp")) / "kg-load" / (
         f"synthetic-{args.triples}")
     report = run(store, triples=args.triples,
                  levels=[int(c) for c in args.clients.split(",")], seconds=args.seconds,
-                 timeout=args.timeout, overload_clients=args.overload)
+                 timeout=args.timeout, overload_clients=args.overload,
+                 env=None if args.cache else {"KG_CACHE_BYTES": "0"})
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=1) + "\n")
     args.out.with_suffix(".md").write_text(markdown(report))

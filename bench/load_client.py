@@ -1,6 +1,6 @@
 """The load client: N threads sending queries over keep-alive connections for a fixed time,
 recording status, latency and Retry-After of every answer. Also the server's peak memory,
-read from /proc over its whole process tree (gunicorn master, workers, query executors).
+read from /proc over its whole process tree (server, workers, query executors).
 
 Loopback only: the client refuses any other host."""
 

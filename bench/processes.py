@@ -1,5 +1,5 @@
 """Servers the benchmarks and tests start: a free loopback port to bind, and a stop that
-reaches the whole process group (gunicorn's workers and our query executors too)."""
+reaches the whole process group (the server's workers and its query executors too)."""
 
 from __future__ import annotations
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -96,3 +97,17 @@ def find(name: str) -> SavedQuery | None:
         return None
     path = queries_dir() / f"{name}.rq"
     return parse(path) if path.is_file() else None
+
+
+def internal(name: str) -> str:
+    """The text of an internal query the pages and exports run (`queries/pages/NAME.rq`,
+    `queries/exports/NAME.rq`): files like the saved ones, but not offered as questions."""
+    return _internal(name)
+
+
+@cache
+def _internal(name: str) -> str:
+    folder, _, stem = name.partition("/")
+    if folder not in {"pages", "exports"} or not _NAME.fullmatch(stem):
+        raise ValueError(f"no internal query {name!r}")
+    return (queries_dir() / folder / f"{stem}.rq").read_text(encoding="utf-8")

@@ -2,7 +2,9 @@
 
 Routes live in one module per concept: `sparql` (SPARQL 1.1 Protocol), `graph_store`
 (Graph Store HTTP Protocol), `linked_data` (dereferenceable IRIs), `vocabulary` (the
-ontology), `void` (VoID and dumps), `query_page` (the query editor at /). `saved`
+ontology), `void` (VoID and dumps), `query_page` (the query editor at /query), `pages.*` (the
+overview at /, timeline, map, exports; the reader and entity pages through
+`linked_data`). `saved`
 (saved queries under /queries/) is registered when present.
 """
 
@@ -33,9 +35,14 @@ def create_app(store: Store, config: dict[str, Any] | None = None) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.config["MAX_FORM_MEMORY_SIZE"] = settings.max_body_bytes
     app.extensions["kg_store"] = store
+    from server.snapshot import mode_from_env
+
     runner = make_runner(store, size=settings.query_workers, queue_size=settings.queue_size,
-                         timeout=settings.query_timeout)
+                         timeout=settings.query_timeout, snapshot=mode_from_env())
     app.extensions["kg_runner"] = runner
+    from server.cache import ResultCache
+
+    app.extensions["kg_cache"] = ResultCache(settings.cache_bytes)
     atexit.register(runner.close)
     register_error_handlers(app)
 
@@ -49,7 +56,8 @@ def create_app(store: Store, config: dict[str, Any] | None = None) -> Flask:
 
     register_headers(app)
     for name in ("query_page", "sparql", "graph_store", "linked_data", "vocabulary", "void",
-                 "openapi"):
+                 "openapi", "pages.overview", "pages.timeline", "pages.placemap",
+                 "pages.exports"):
         module = importlib.import_module(f"server.{name}")
         app.register_blueprint(module.blueprint)
     try:
@@ -59,8 +67,7 @@ def create_app(store: Store, config: dict[str, Any] | None = None) -> Flask:
             raise
     else:
         app.register_blueprint(saved.blueprint)
-    from server.fastpath import QueryFastPath
+    from server.pages import warm_caches
 
-    # GET /sparql?query=... without Flask's request machinery (server/fastpath.py).
-    app.wsgi_app = QueryFastPath(app)  # type: ignore[method-assign]
+    warm_caches(app)
     return app

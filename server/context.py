@@ -8,6 +8,7 @@ from typing import cast
 from flask import current_app
 
 from graph.store.base import Store
+from server.cache import ResultCache
 from server.pool import Runner
 from server.settings import Settings
 
@@ -22,6 +23,10 @@ def settings() -> Settings:
 
 def runner() -> Runner:
     return cast(Runner, current_app.extensions["kg_runner"])
+
+
+def result_cache() -> ResultCache:
+    return cast(ResultCache, current_app.extensions["kg_cache"])
 
 
 def generation_key() -> str:

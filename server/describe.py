@@ -21,11 +21,15 @@ EXISTS = "ASK { { ?this ?p ?o } UNION { ?s ?p ?this } }"
 # DISTINCT: the default graph is the union of the article graphs, and two articles saying
 # the same thing must show it once.
 OUTGOING = "SELECT DISTINCT ?this ?p ?o WHERE { ?this ?p ?o } ORDER BY ?p ?o LIMIT 2000"
-INCOMING = "SELECT DISTINCT ?this ?s ?p WHERE { ?s ?p ?this } ORDER BY ?p ?s LIMIT 500"
-LABELS = f"""SELECT ?this ?x (SAMPLE(?l) AS ?label) WHERE {{
-  {{ ?this ?p ?x }} UNION {{ ?x ?p ?this }} UNION {{ BIND(?this AS ?x) }}
+# No ORDER BY: sorting every incoming link of a node with thousands of them took half a
+# second in the 1M-triple store; the 500 shown are sorted in Python instead.
+INCOMING = "SELECT DISTINCT ?this ?s ?p WHERE { ?s ?p ?this } LIMIT 500"
+# Labels of the IRIs the page shows, joined as a VALUES block of typed terms. (A query
+# over every neighbour of the IRI took 39 s for a state with 3,000 incoming links in the
+# 1M-triple store; this looks up only what is shown.)
+LABELS = f"""SELECT ?x (SAMPLE(?l) AS ?label) WHERE {{
   ?x {LABEL_PATH} ?l
-}} GROUP BY ?this ?x"""
+}} GROUP BY ?x"""
 # Sentences behind this node (events, claims, figures carry ckg:supportedBy themselves)
 # and behind each plain triple about it (recorded as a ckg:StatementRecord).
 SUPPORT = """SELECT DISTINCT ?this ?p ?o ?sentence ?text WHERE {
@@ -81,10 +85,23 @@ def _rows(store: Store, query: str, iri: str) -> Iterator[dict[str, Term]]:
     yield from store.query(query, substitutions=_bind(iri)).rows()
 
 
+def _labels(store: Store, iris: list[str]) -> dict[str, str]:
+    if not iris:
+        return {}
+    cells = " ".join(str(ox.NamedNode(i)) for i in dict.fromkeys(iris))
+    query = LABELS.replace("WHERE {", "WHERE { VALUES ?x { " + cells + " }", 1)
+    return {row["x"].value: row["label"].value
+            for row in store.query(query).rows() if "label" in row}
+
+
 def describe(store: Store, iri: str) -> Description:
     """Everything the page of `iri` shows."""
-    labels = {row["x"].value: row["label"].value
-              for row in _rows(store, LABELS, iri) if "label" in row}
+    outgoing = list(_rows(store, OUTGOING, iri))
+    incoming_rows = sorted(_rows(store, INCOMING, iri),
+                           key=lambda r: (r["p"].value, str(r["s"])))
+    labels = _labels(store, [iri] + [r["o"].value for r in outgoing
+                                     if isinstance(r["o"], ox.NamedNode)]
+                     + [r["s"].value for r in incoming_rows if isinstance(r["s"], ox.NamedNode)])
     support: dict[tuple[str, Term], list[tuple[str, str | None]]] = {}
     node_support: list[tuple[str, str | None]] = []
     for row in _rows(store, SUPPORT, iri):
@@ -96,7 +113,7 @@ def describe(store: Store, iri: str) -> Description:
     by_predicate: dict[str, list[Value]] = {}
     types: list[Value] = []
     wikidata: list[str] = []
-    for row in _rows(store, OUTGOING, iri):
+    for row in outgoing:
         p, o = row["p"].value, row["o"]
         value = Value(o, labels.get(o.value) if isinstance(o, ox.NamedNode) else None,
                       support.get((p, o), []))
@@ -107,7 +124,7 @@ def describe(store: Store, iri: str) -> Description:
                 and o.value not in wikidata:
             wikidata.append(o.value)
     incoming = [(row["p"].value, Value(row["s"], labels.get(row["s"].value)))
-                for row in _rows(store, INCOMING, iri)]
+                for row in incoming_rows]
     graph_size = None
     if iri in set(store.graph_names()):
         for row in _rows(store, GRAPH_SIZE, iri):

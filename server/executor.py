@@ -21,10 +21,14 @@ import os
 import signal
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
+from typing import TYPE_CHECKING
 
 from graph.errors import KgError
 from graph.store.base import Dataset
 from graph.store.formats import RDF_FORMATS, RESULT_FORMATS, Format, by_name
+
+if TYPE_CHECKING:
+    from server.snapshot import Snapshots
 
 CHUNK = 64 * 1024
 
@@ -102,15 +106,22 @@ class _NotAcceptable(KgError):
     http_status = 406
 
 
-def run_job(store: object, job: Job, conn: Connection) -> None:
-    """Run one job and send its answer (or its error) on `conn`."""
-    from graph.store.embedded import EmbeddedStore
+def run_job(store: object, job: Job, conn: Connection,
+            snapshots: Snapshots | None = None) -> None:
+    """Run one job and send its answer (or its error) on `conn`: from the memory copy of
+    the live generation when one is ready, else from disk."""
+    from graph.store.embedded import EmbeddedResult, EmbeddedStore, query_store
 
     assert isinstance(store, EmbeddedStore)
     sink: _Sink | None = None
     try:
-        result = store.query(job.query, base_iri=job.base_iri,
-                             dataset=Dataset(job.default_graphs, job.named_graphs))
+        dataset = Dataset(job.default_graphs, job.named_graphs)
+        memory = snapshots.store_for(store.generation) if snapshots else None
+        if memory is not None:
+            result = EmbeddedResult(query_store(memory, job.query, base_iri=job.base_iri,
+                                                dataset=dataset), None)
+        else:
+            result = store.query(job.query, base_iri=job.base_iri, dataset=dataset)
         fmt = _format_for(job, result.kind)
         sink = _Sink(conn, result.kind, fmt, job.max_bytes)
         raw = result._raw  # the pyoxigraph object: serialized natively, in this thread
@@ -131,26 +142,31 @@ def run_job(store: object, job: Job, conn: Connection) -> None:
             conn.send(("error", 500, f"query evaluation failed: {exc}"))
 
 
-def serve(fd: int, store_path: str) -> None:
+def serve(fd: int, store_path: str, snapshot: str = "off") -> None:
     """The executor's loop: one job after another until the parent closes the socket."""
     from graph.store.embedded import EmbeddedStore
+    from server.snapshot import Snapshots, max_bytes_from_env
 
     # The server process handles Ctrl-C and SIGTERM; executors just die with it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     conn = Connection(fd)
     store = EmbeddedStore(store_path)
+    snapshots = Snapshots(store, snapshot, max_bytes_from_env()) if snapshot != "off" else None
+    if snapshots is not None:
+        snapshots.store_for(store.generation)  # start copying now, not at the first query
     conn.send(("ready", os.getpid()))
     while True:
         try:
             job = conn.recv()
         except (EOFError, OSError):
             return
-        run_job(store, job, conn)
+        run_job(store, job, conn, snapshots)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="conflict-kg query executor (internal)")
     parser.add_argument("--fd", type=int, required=True)
+    parser.add_argument("--snapshot", choices=("auto", "on", "off"), default="off")
     parser.add_argument("store")
     args = parser.parse_args()
     # Die with the server: a parent killed with SIGKILL cannot stop us itself.
@@ -161,7 +177,7 @@ def main() -> None:
         libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except OSError:
         pass
-    serve(args.fd, args.store)
+    serve(args.fd, args.store, args.snapshot)
 
 
 if __name__ == "__main__":

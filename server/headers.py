@@ -20,7 +20,7 @@ WRITE_METHODS = {"PUT", "DELETE", "PATCH"}
 
 
 class AccessLog:
-    """One JSON line per request on stderr (gunicorn sends it to its error log), written
+    """One JSON line per request on stderr (the server's error log), written
     whole under a lock and flushed at once.
 
     Not the logging module: its per-record work (caller lookup, record object, handler
@@ -58,19 +58,18 @@ def is_read(method: str, path: str, operation: str | None) -> bool:
 
 # Every answer to a read, whatever its type: CORS for browsers on other origins.
 READ_HEADERS = (("Access-Control-Allow-Origin", "*"),
-                ("Access-Control-Expose-Headers", "Content-Type, Location, Link"))
+                ("Access-Control-Expose-Headers", "Content-Type, Location, Link, ETag"))
 NOSNIFF = ("X-Content-Type-Options", "nosniff")
 
 
 def access_log(app: Flask) -> AccessLog:
-    """The app's access log (one per app: the Flask views and the query fast path share
-    it)."""
+    """The app's access log (one per app)."""
     return app.extensions.setdefault("kg_access_log", AccessLog())
 
 
 def finish_response(response: Response, log: AccessLog, *, method: str, path: str,
                     operation: str | None, query_hash: str | None,
-                    started: float) -> Response:
+                    started: float, cache: str | None = None) -> Response:
     """Add the headers every answer gets and log the request once its body is sent."""
     headers = response.headers
     headers.setdefault(*NOSNIFF)
@@ -86,9 +85,11 @@ def finish_response(response: Response, log: AccessLog, *, method: str, path: st
             headers["Access-Control-Allow-Headers"] = "Accept, Content-Type"
             headers["Access-Control-Max-Age"] = "86400"
     # Logged when the body has been sent, so a streamed answer counts whole.
-    response.call_on_close(log.when_sent(
-        {"method": method, "path": path, "status": response.status_code,
-         "query_hash": query_hash}, started))
+    record: dict[str, object] = {"method": method, "path": path,
+                                 "status": response.status_code, "query_hash": query_hash}
+    if cache:
+        record["cache"] = cache  # "hit" or "revalidated": answered without running it
+    response.call_on_close(log.when_sent(record, started))
     return response
 
 
@@ -105,4 +106,5 @@ def register_headers(app: Flask) -> None:
         req = request._get_current_object()  # type: ignore[attr-defined]
         return finish_response(response, log, method=req.method, path=req.path,
                                operation=g.get("operation"), query_hash=g.get("query_hash"),
-                               started=g.get("started") or time.perf_counter())
+                               started=g.get("started") or time.perf_counter(),
+                               cache=g.get("cache"))

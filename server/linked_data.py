@@ -151,10 +151,12 @@ def page(rest: str) -> Response:
         raise NotFoundError(f"nothing is known about <{iri}>")
     desc = describe(store(), iri)
     formats = [(f.name, f"/data/{rest}.{f.suffix}") for f in RDF_FORMATS]
+    from server.pages.views import human_view
+
     html = render_template(
         "resource.html", d=desc, term=render_term, curie=curie, href=page_href,
         formats=formats,
         graph_store_url=f"/graph-store/{rest}" if desc.graph_size is not None else None,
-        license=settings().license,
+        license=settings().license, **human_view(desc, request.args),
     )
     return Response(html, content_type="text/html; charset=utf-8")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import math
-import queue
+import re
 import select
 import socket
 import subprocess
@@ -65,14 +65,48 @@ class Runner(Protocol):
     def close(self) -> None: ...
 
 
+# A query shape whose runs took this long or more is heavy: it may not take the short lane.
+HEAVY_SECONDS = 0.25
+_COMMENT = re.compile(r"(?m)(^|\s)#[^\n]*")
+_SPACE = re.compile(r"\s+")
+
+
+def query_shape(text: str) -> str:
+    """What repeated runs of one question share: the text without comments (a `#` at the
+    start of a line or after a space; one inside an IRI stays) and with spaces collapsed.
+    Only used to predict cost, never to share answers."""
+    return _SPACE.sub(" ", _COMMENT.sub(" ", text)).strip()
+
+
+class QueryCosts:
+    """The last observed duration of each query shape (bounded: forgotten when full)."""
+
+    MAX = 4096
+
+    def __init__(self) -> None:
+        self._seconds: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def heavy(self, shape: str) -> bool:
+        return self._seconds.get(shape, 0.0) >= HEAVY_SECONDS
+
+    def record(self, shape: str, seconds: float) -> None:
+        with self._lock:
+            if len(self._seconds) >= self.MAX:
+                self._seconds.clear()
+            self._seconds[shape] = seconds
+
+
 class _Executor:
     """One executor process and our end of its socket."""
 
-    def __init__(self, store_path: str) -> None:
+    def __init__(self, store_path: str, *, lane: str = "main", snapshot: str = "off") -> None:
+        self.lane = lane  # "main", or "short": kept for queries expected to be quick
+        self.snapshot = snapshot
         parent_sock, child_sock = socket.socketpair()
         self.process = subprocess.Popen(
             [sys.executable, "-m", "server.executor", "--fd", str(child_sock.fileno()),
-             store_path],
+             "--snapshot", snapshot, store_path],
             pass_fds=(child_sock.fileno(),), stdin=subprocess.DEVNULL,
         )
         child_sock.close()
@@ -108,46 +142,87 @@ class _Executor:
 
 class ExecutorPool:
     """`size` executor processes over the store at `store_path`, a bounded waiting line in
-    front of them, and a deadline on every query."""
+    front of them, and a deadline on every query.
 
-    def __init__(self, store_path: str, *, size: int, queue_size: int, timeout: float) -> None:
+    Scheduling: with two executors or more, those beyond one per core (at least one) are
+    short lanes. A query whose earlier runs (of the same shape: the text without comments
+    and extra spaces) took `HEAVY_SECONDS` or more may not take them, so a millisecond
+    question never waits behind a line of seconds-long ones; a query never seen before
+    counts as short. With the memory snapshot in `auto` mode the short lanes answer from
+    disk, which keeps copies of the graph to one per core (short queries take milliseconds
+    either way)."""
+
+    def __init__(self, store_path: str, *, size: int, queue_size: int, timeout: float,
+                 snapshot: str = "off") -> None:
         self.store_path = store_path
         self.timeout = timeout
         self.queue_size = queue_size
-        self._idle: queue.LifoQueue[_Executor] = queue.LifoQueue()
+        self.snapshot = snapshot
+        self._idle: list[_Executor] = []  # most recently used last
         self._waiting = 0
         self._lock = threading.Lock()
+        self._freed = threading.Condition(self._lock)
         self._closed = False
         self._all: set[_Executor] = set()
-        for _ in range(max(1, size)):
-            self._idle.put(self._spawn())
+        self.costs = QueryCosts()
+        size = max(1, size)
+        # Executors beyond one per core are short lanes; at least one when there are two.
+        from server.settings import usable_cores
 
-    def _spawn(self) -> _Executor:
-        executor = _Executor(self.store_path)
+        short = 0 if size < 2 else max(1, size - usable_cores())
+        for index in range(size):
+            lane = "short" if index >= size - short else "main"
+            self._idle.append(self._spawn(lane))
+
+    def _spawn(self, lane: str) -> _Executor:
+        snapshot = "off" if lane == "short" and self.snapshot == "auto" else self.snapshot
+        executor = _Executor(self.store_path, lane=lane, snapshot=snapshot)
         with self._lock:
             self._all.add(executor)
         return executor
+
+    def _release(self, executor: _Executor) -> None:
+        with self._freed:
+            self._idle.append(executor)
+            self._freed.notify_all()
 
     def _replace(self, dead: _Executor) -> None:
         dead.kill()
         with self._lock:
             self._all.discard(dead)
         if not self._closed:
-            self._idle.put(self._spawn())
+            self._release(self._spawn(dead.lane))
 
-    def _acquire(self, deadline: float) -> _Executor:
-        with self._lock:
+    def _take(self, heavy: bool) -> _Executor | None:
+        """An idle executor this query may use (lock held): the most recently used main
+        one (its caches are warm), else the short lane unless the query is heavy."""
+        for executor in reversed(self._idle):
+            if executor.lane == "main":
+                self._idle.remove(executor)
+                return executor
+        if not heavy:
+            for executor in reversed(self._idle):
+                self._idle.remove(executor)
+                return executor
+        return None
+
+    def _acquire(self, deadline: float, heavy: bool = False) -> _Executor:
+        with self._freed:
             if self._waiting >= self.queue_size:
                 raise Overloaded("the server is busy (every query executor is in use and the "
                                  "waiting line is full); retry in a moment")
             self._waiting += 1
-        try:
-            executor = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
-        except queue.Empty:
-            raise Overloaded("the server is busy: no query executor became free before the "
-                             "timeout; retry in a moment") from None
-        finally:
-            with self._lock:
+            try:
+                while True:
+                    executor = self._take(heavy)
+                    if executor is not None:
+                        break
+                    remaining = deadline - time.monotonic()
+                    if remaining <= 0:
+                        raise Overloaded("the server is busy: no query executor became free "
+                                         "before the timeout; retry in a moment")
+                    self._freed.wait(remaining)
+            finally:
                 self._waiting -= 1
         try:
             # A replacement process may still be starting (a cold Python start under load
@@ -179,25 +254,34 @@ class ExecutorPool:
         """Send `job` to a free executor and return its answer as it streams. Waiting for
         a free executor is bounded by the timeout too (then 503); the query itself gets
         the whole timeout from the moment it is sent (then 504)."""
-        executor = self._acquire(time.monotonic() + self.timeout)
-        deadline = time.monotonic() + self.timeout
+        shape = query_shape(job.query)
+        executor = self._acquire(time.monotonic() + self.timeout, self.costs.heavy(shape))
+        started = time.monotonic()
+        deadline = started + self.timeout
         try:
             executor.conn.send(job)
         except OSError:
             self._replace(executor)
             raise ExecutorDied("the query executor stopped unexpectedly and was restarted; "
                                "retry in a moment") from None
-        message = self._receive(executor, deadline)
+        try:
+            message = self._receive(executor, deadline)
+        except QueryTimeout:
+            self.costs.record(shape, self.timeout)
+            raise
         if message[0] == "error":
-            self._idle.put(executor)
+            self._release(executor)
             raise QueryFailed(int(message[1]), str(message[2]))  # type: ignore[call-overload]
         _ok, kind, fmt_name, chunk, done = message
         if done:
-            self._idle.put(executor)
+            self.costs.record(shape, time.monotonic() - started)
+            self._release(executor)
             return str(kind), str(fmt_name), [chunk]  # type: ignore[list-item]
-        return str(kind), str(fmt_name), self._stream(executor, chunk, deadline)  # type: ignore[arg-type]
+        return str(kind), str(fmt_name), self._stream(executor, chunk, deadline,  # type: ignore[arg-type]
+                                                      shape, started)
 
-    def _stream(self, executor: _Executor, first: bytes, deadline: float) -> Iterator[bytes]:
+    def _stream(self, executor: _Executor, first: bytes, deadline: float, shape: str,
+                started: float) -> Iterator[bytes]:
         finished = False
         try:
             yield first
@@ -205,14 +289,15 @@ class ExecutorPool:
                 message = self._receive(executor, deadline)
                 if message[0] == "error":
                     finished = True
-                    self._idle.put(executor)
+                    self._release(executor)
                     # Headers are gone: breaking the chunked stream tells the client.
                     raise QueryFailed(int(message[1]), str(message[2]))  # type: ignore[call-overload]
                 _tag, chunk, done = message
                 yield chunk  # type: ignore[misc]
                 if done:
                     finished = True
-                    self._idle.put(executor)
+                    self.costs.record(shape, time.monotonic() - started)
+                    self._release(executor)
                     return
         finally:
             if not finished and executor.conn.closed is False:
@@ -251,11 +336,12 @@ class InlineRunner:
         pass
 
 
-def make_runner(store: Store, *, size: int, queue_size: int, timeout: float) -> Runner:
+def make_runner(store: Store, *, size: int, queue_size: int, timeout: float,
+                snapshot: str = "off") -> Runner:
     """An executor pool for the embedded store, the inline runner for anything else."""
     from graph.store.embedded import EmbeddedStore
 
     if isinstance(store, EmbeddedStore):
         return ExecutorPool(str(store.root), size=size, queue_size=queue_size,
-                            timeout=timeout)
+                            timeout=timeout, snapshot=snapshot)
     return InlineRunner(store)

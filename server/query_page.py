@@ -1,5 +1,6 @@
-"""The query page at `/`: YASGUI served from this server (never a CDN) with our prefixes
-and the saved queries as examples; a plain form when the assets are not installed.
+"""The query page at `/query` (the overview at `/` sends links carrying a query here):
+YASGUI served from this server (never a CDN) with our prefixes and the saved queries as
+examples; a plain form when the assets are not installed.
 
 The saved-queries pages (`/queries/NAME`) belong to `server.saved`, registered by the app
 factory when present."""
@@ -50,24 +51,43 @@ def _examples() -> list[dict[str, str]]:
             for q in saved]
 
 
-def render_query_page() -> Response:
-    """The page itself (also what a browser gets from GET /sparql without a query)."""
+def render_query_page(initial: str | None = None) -> Response:
+    """The page itself (also what a browser gets from GET /sparql without a query), with
+    `initial` in the editor when given."""
     examples = _examples()
+    first = initial or DEFAULT_QUERY
     config = {
         "endpoint": "/sparql",
         "prefixes": PREFIXES,
         "examples": examples,
-        "defaultQuery": DEFAULT_QUERY,
+        "defaultQuery": first,
         "localSpaces": local_spaces(),
     }
     # "</" is escaped so a query text can never close the script element.
     config_json = json.dumps(config).replace("</", "<\\/")
     html = render_template("query.html", has_yasgui=has_yasgui(), examples=examples,
                            config_json=config_json, endpoint="/sparql",
-                           default_query=DEFAULT_QUERY, license=settings().license)
+                           default_query=first, license=settings().license)
     return Response(html, content_type="text/html; charset=utf-8")
 
 
-@blueprint.route("/")
+@blueprint.route("/query")
 def index() -> Response:
-    return render_query_page()
+    """The editor, opening on `?query=TEXT` or on the saved query `?saved=NAME` with its
+    parameters bound (the saved-query pages link here)."""
+    from flask import request
+
+    initial = request.args.get("query")
+    saved = request.args.get("saved")
+    if saved:
+        from graph.errors import NotFoundError
+        from queries import find
+        from server.saved import bound_text
+
+        query = find(saved)
+        if query is None:
+            raise NotFoundError(f"no saved query named {saved!r}; GET /queries lists them")
+        given = {k: v for k, v in request.args.items()
+                 if k not in {"saved", "query"} and v.strip()}
+        initial = bound_text(query, given)
+    return render_query_page(initial)

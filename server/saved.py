@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Response, jsonify, render_template_string, request, url_for
+from flask import Blueprint, Response, jsonify, render_template, request, url_for
 
 from graph.errors import NotFoundError, UsageError
 from graph.params import bind
 from graph.store.sparql_text import bind_values, shape
 from queries import SavedQuery, all_queries, find
+from server.context import settings
 from server.sparql import answer_query
 
 blueprint = Blueprint("saved", __name__)
@@ -24,31 +25,6 @@ blueprint = Blueprint("saved", __name__)
 # Query-string keys that steer the answer rather than bind a parameter.
 RESERVED = frozenset({"format"})
 
-_LIST_PAGE = """<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><title>Saved queries · conflict-kg</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"></head>
-<body>
-<h1>Saved queries</h1>
-<p>Run one with <code>GET /queries/NAME?param=value&amp;format=json|xml|csv|tsv</code>, or from
-the command line with <code>kg query NAME --param name=value</code>.
-An IRI parameter takes a full IRI, a prefixed name (<code>ckg:Tank</code>) or a path under
-the base IRI (<code>id/state/kyrgyzstan</code>).</p>
-{% for q in queries %}
-<section id="{{ q.name }}">
-<h2><a href="{{ q.url }}">{{ q.name }}</a>: {{ q.title }}</h2>
-<p>{{ q.question }}</p>
-{% if q.params %}<ul>
-{% for p in q.params %}<li><code>{{ p.name }}</code> ({{ p.kind }}{% if p.default %},
-default <code>{{ p.default }}</code>{% endif %}){% if p.doc %}: {{ p.doc }}{% endif %}</li>
-{% endfor %}</ul>{% endif %}
-<p><a href="{{ q.url }}?format=csv">CSV</a> · <a href="{{ q.url }}?format=json">JSON</a></p>
-<details><summary>SPARQL</summary><pre>{{ q.text }}</pre></details>
-</section>
-{% endfor %}
-</body>
-</html>
-"""
 
 
 def describe(query: SavedQuery) -> dict[str, Any]:
@@ -78,7 +54,8 @@ def listing() -> Response:
         best = request.accept_mimetypes.best_match(["application/json", "text/html"])
         wanted = "html" if best == "text/html" else "json"
     if wanted == "html":
-        response = Response(render_template_string(_LIST_PAGE, queries=listed),
+        response = Response(render_template("queries.html", queries=listed,
+                                            license=settings().license),
                             content_type="text/html; charset=utf-8")
     else:
         response = jsonify({"queries": listed})
@@ -110,4 +87,26 @@ def run(name: str) -> Response:
     query = find(name)
     if query is None:
         raise NotFoundError(f"no saved query named {name!r}; GET /queries lists them")
-    return answer_query(bound_text(query, _given_params()))
+    given = _given_params()
+    if wants_html():
+        from server.pages.saved_table import render_saved
+
+        return render_saved(query, given, bound_text(query, _without_page(given)))
+    return answer_query(bound_text(query, given))
+
+
+def wants_html() -> bool:
+    """A browser asking for the page (`format=html`, or text/html preferred in Accept over
+    every results format; `*/*` alone keeps the SPARQL JSON answer)."""
+    wanted = (request.args.get("format") or "").lower()
+    if wanted:
+        return wanted in {"html", "text/html"}
+    from graph.store.formats import RESULT_FORMATS
+
+    offered = [f.media_type for f in RESULT_FORMATS] + ["text/html"]
+    return request.accept_mimetypes.best_match(offered) == "text/html"
+
+
+def _without_page(given: dict[str, str]) -> dict[str, str]:
+    """The parameters of the HTML form: its page number and empty fields left out."""
+    return {k: v for k, v in given.items() if k != "page" and v.strip()}

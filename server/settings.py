@@ -14,18 +14,24 @@ def _env_list(name: str) -> tuple[str, ...]:
     return tuple(item.strip() for item in raw.replace(",", " ").split() if item.strip())
 
 
-def default_query_workers() -> int:
-    """One executor per core the process may use, plus one.
-
-    Queries are CPU-bound, and each executor is a process with its own store caches: on
-    two cores, four executors gave 0.86-0.90 of `oxigraph serve`'s throughput, three gave
-    0.99 and two 1.12 (bench/results/serve.md). The extra one keeps a single slow query
-    from leaving small ones to wait for it; raise it if many slow queries come at once."""
+def usable_cores() -> int:
+    """Cores this process may run on."""
     try:
-        cores = len(os.sched_getaffinity(0))
+        return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # not on every platform
-        cores = os.cpu_count() or 1
-    return cores + 1
+        return os.cpu_count() or 1
+
+
+def default_query_workers() -> int:
+    """One executor per core, plus two for the short lane.
+
+    Queries are CPU-bound, and each executor is a process with its own store caches (and,
+    with the memory snapshot, its own copy of the graph): on two cores, four executors all
+    taking any query gave 0.86-0.90 of `oxigraph serve`'s throughput, three gave 0.99 and
+    two 1.12 (bench/results/serve.md, before the snapshot). The short-lane executors take
+    only queries expected to be quick (`server.pool`), so they cost little CPU and keep
+    small questions from waiting for the per-core ones."""
+    return usable_cores() + 2
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,7 @@ class Settings:
     # KG_QUERY_WORKERS: executor processes per server process
     query_workers: int = field(default_factory=default_query_workers)
     queue_size: int = 32  # KG_QUEUE_SIZE: requests that may wait for an executor
+    cache_bytes: int = 64 * 1024 * 1024  # KG_CACHE_BYTES: result cache bound (0: off)
     # KG_SERVICE_ALLOWLIST: IRI prefixes that SERVICE and LOAD may reach (space/comma list)
     service_allowlist: tuple[str, ...] = ()
     license: str = "https://creativecommons.org/licenses/by/4.0/"  # KG_LICENSE
@@ -55,6 +62,7 @@ class Settings:
             "query_workers": int(os.environ.get("KG_QUERY_WORKERS")
                                  or default_query_workers()),
             "queue_size": int(os.environ.get("KG_QUEUE_SIZE", "32")),
+            "cache_bytes": int(os.environ.get("KG_CACHE_BYTES", str(64 * 1024 * 1024))),
             "service_allowlist": _env_list("KG_SERVICE_ALLOWLIST"),
             "license": os.environ.get("KG_LICENSE", cls.license),
         }

@@ -15,7 +15,8 @@ from flask import Blueprint, Request, Response, g, request
 from graph.errors import UsageError
 from graph.store.formats import Format, by_name
 from ontology.namespaces import PREFIXES
-from server.context import runner, settings, store
+from server.cache import Cached, Key, ResultCache, cacheable, etag, matches, request_key
+from server.context import result_cache, runner, settings, store
 from server.executor import Job
 from server.negotiation import HTML, content_type, format_override, negotiate, negotiate_or_none
 from server.pool import Runner
@@ -55,11 +56,6 @@ def _query_formats(req: Request) -> Formats:
     return found
 
 
-def negotiated_before(override: str | None, accept: str | None) -> Formats | None:
-    """The formats chosen earlier for this `format=` value and Accept header, if any."""
-    return _NEGOTIATED.get((override, accept))
-
-
 def endpoint_iri(conf: Settings | None = None) -> str:
     """The base IRI of queries and updates: the endpoint's public IRI."""
     return (conf or settings()).base_iri + "sparql"
@@ -88,10 +84,67 @@ def answer_query(text: str, *, default_graphs: list[str] | None = None,
                  named_graphs: list[str] | None = None) -> Response:
     """Run a query in the query runner (timeout, size limit, SERVICE check) and answer it
     in the negotiated format: the one path of /sparql and the saved queries."""
+    default_graphs, named_graphs = default_graphs or [], named_graphs or []
+    cache = result_cache()
+    generation = getattr(store(), "generation", None)
+    if generation is None or not cache.enabled or not cacheable(text):
+        fmt, body = run_query(settings(), runner(), text, _query_formats(request),
+                              default_graphs=default_graphs, named_graphs=named_graphs)
+        response = Response(body, content_type=content_type(fmt))
+        response.headers["Vary"] = "Accept"
+        return response
+    key = request_key(text, default_graphs, named_graphs, format_override(request),
+                      request.headers.get("Accept"))
+    tag = etag(generation, key)
+    revalidating = request.method in {"GET", "HEAD"}
+    if revalidating and matches(request.headers.get("If-None-Match"), tag):
+        g.cache = "revalidated"
+        return _cache_headers(Response(status=304), tag, revalidating)
+    found = cache.get(generation, key)
+    kept = by_name(found.fmt_name, found.kind) if found is not None else None
+    if found is not None and kept is not None:
+        g.cache = "hit"
+        return _cache_headers(Response(found.body, content_type=content_type(kept)), tag,
+                              revalidating)
     fmt, body = run_query(settings(), runner(), text, _query_formats(request),
-                          default_graphs=default_graphs or [], named_graphs=named_graphs or [])
-    response = Response(body, content_type=content_type(fmt))
+                          default_graphs=default_graphs, named_graphs=named_graphs)
+    if isinstance(body, bytes):
+        cache.put(generation, key, Cached(fmt.kind, fmt.name, body))
+    else:
+        body = _kept_when_complete(body, cache, generation, key, fmt)
+    return _cache_headers(Response(body, content_type=content_type(fmt)), tag, revalidating)
+
+
+def _kept_when_complete(chunks: Iterator[bytes], cache: ResultCache, generation: str,
+                        key: Key, fmt: Format) -> Iterator[bytes]:
+    """The streamed answer, passed on chunk by chunk and kept in the cache once it has
+    ended normally (an answer larger than the cache keeps is only passed on)."""
+    kept: list[bytes] | None = []
+    size = 0
+    try:
+        for chunk in chunks:
+            if kept is not None:
+                size += len(chunk)
+                if size > cache.max_entry:
+                    kept = None
+                else:
+                    kept.append(chunk)
+            yield chunk
+    finally:
+        close = getattr(chunks, "close", None)
+        if close is not None:
+            close()  # gives the executor back, or replaces it if the client went away
+    if kept is not None:
+        cache.put(generation, key, Cached(fmt.kind, fmt.name, b"".join(kept)))
+
+
+def _cache_headers(response: Response, tag: str, revalidating: bool) -> Response:
     response.headers["Vary"] = "Accept"
+    response.headers["ETag"] = tag
+    if revalidating:
+        # Caches may keep the answer but must ask again (a write can change it at any
+        # time); asking again with If-None-Match costs a 304, not a query.
+        response.headers["Cache-Control"] = "public, max-age=0, must-revalidate"
     return response
 
 

@@ -82,7 +82,12 @@ def _cached_statistics() -> dict[str, object]:
     with _cache_lock:
         if key in _void_cache and key != "remote":
             return _void_cache[key]
-    stats = statistics(store(), settings().base_iri)
+    st = store()
+    kept = getattr(st, "precomputed_statistics", None)
+    # Written with the generation (graph.store.statistics); computed here for a remote
+    # store or a generation written before they were kept.
+    stats = (kept(settings().base_iri) if kept else None) or statistics(
+        st, settings().base_iri)
     with _cache_lock:
         _void_cache.clear()
         _void_cache[key] = stats

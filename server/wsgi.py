@@ -1,27 +1,27 @@
-"""Running the app under gunicorn (the production WSGI server)."""
+"""Serving the app: `kg serve` builds it in each worker process (after the fork, since
+the query executors it starts belong to that process) and runs it under `server.front`."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from gunicorn.app.base import BaseApplication
+from server.front import FrontLimits, serve
 
 
-class KgServer(BaseApplication):
-    """gunicorn with our options and an app built after the workers fork."""
+def make_app(store_spec: str) -> Any:
+    """The WSGI app over the store named by `store_spec`."""
+    from graph.store import open_store
+    from server import create_app
 
-    def __init__(self, store_spec: str, options: dict[str, Any]) -> None:
-        self.store_spec = store_spec
-        self.options = options
-        super().__init__()
+    return create_app(open_store(store_spec))
 
-    def load_config(self) -> None:
-        for key, value in self.options.items():
-            if key in self.cfg.settings and value is not None:
-                self.cfg.set(key, value)
 
-    def load(self) -> Any:
-        from graph.store import open_store
-        from server import create_app
+def run(store_spec: str, *, host: str, port: int, workers: int, threads: int,
+        keepalive: float) -> None:
+    """Serve the store until SIGTERM or Ctrl-C."""
+    from server.settings import Settings
 
-        return create_app(open_store(self.store_spec))
+    settings = Settings.from_env({})
+    serve(lambda: make_app(store_spec), host=host, port=port, workers=workers,
+          threads=threads, max_body=settings.max_body_bytes,
+          limits=FrontLimits.from_env(keepalive))

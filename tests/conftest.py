@@ -116,7 +116,7 @@ def start_server(store: str | Path, *, env: dict[str, str] | None = None,
 
 @pytest.fixture(scope="session")
 def live_server(built_store_path: Path) -> Iterator[LiveServer]:
-    """The production server (gunicorn) over the corpus store, read-only."""
+    """The production server (`kg serve`) over the corpus store, read-only."""
     server = start_server(built_store_path)
     yield server
     server.stop()

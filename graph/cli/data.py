@@ -20,9 +20,22 @@ from graph.store.formats import by_name
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="File to write (default: standard output).")
 @click.option("--graph", "graph", default=None, help="Export only this named graph.")
-def export_command(store: str | None, fmt: str, output: Path | None, graph: str | None) -> None:
-    """Dump the store (a backup: `kg load` or any SPARQL store reads it back)."""
+@click.option("--table", "table_name", type=click.Choice(["events", "casualties", "claims"]),
+              default=None, help="Write this table as CSV instead of RDF (see the README).")
+def export_command(store: str | None, fmt: str, output: Path | None, graph: str | None,
+                   table_name: str | None) -> None:
+    """Dump the store (a backup: `kg load` or any SPARQL store reads it back), or one of
+    its tables as CSV (`--table events|casualties|claims`)."""
     source = open_cli_store(store)
+    if table_name is not None:
+        from graph.exports import table, write_csv
+
+        data = table(source, table_name)
+        if output is None:
+            write_csv(sys.stdout, data)
+            return
+        write_file(output, lambda handle: handle.write(_csv_bytes(data)))
+        return
     chosen = by_name(fmt, "rdf")
     assert chosen is not None
     if output is None:
@@ -76,3 +89,14 @@ def register(group: click.Group) -> None:
     group.add_command(export_command)
     group.add_command(load_command)
     group.add_command(stats_command)
+
+
+def _csv_bytes(data: object) -> bytes:
+    import io
+
+    from graph.exports import Table, write_csv
+
+    assert isinstance(data, Table)
+    out = io.StringIO()
+    write_csv(out, data)
+    return out.getvalue().encode("utf-8")

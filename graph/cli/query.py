@@ -13,6 +13,7 @@ from graph.params import bind
 from graph.store.formats import by_name
 from graph.table import render_table
 from queries import all_queries, find
+from queries import parse as parse_query_file
 
 OUTPUT_FORMATS = ("table", "json", "xml", "csv", "tsv", "turtle", "nt", "jsonld")
 
@@ -34,9 +35,12 @@ def resolve(query: str, params: dict[str, str]) -> tuple[str, dict]:
     if query.endswith(".rq") or ("\n" not in query and _is_file(path)):
         if not _is_file(path):
             raise UsageError(f"no query file {query[:200]}")
-        if params:
-            raise UsageError("--param applies to saved queries only")
-        return path.read_text(encoding="utf-8"), {}
+        # A file is read like a saved query: its header's parameters and defaults apply.
+        try:
+            from_file = parse_query_file(path)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from exc
+        return from_file.text, bind(from_file, params)
     if not any(word in query.upper() for word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")):
         names = ", ".join(q.name for q in all_queries()[:8])
         raise UsageError(f"{query[:200]!r} is neither a saved query, a file, nor SPARQL; "

@@ -1,4 +1,4 @@
-"""`kg serve`: serve the store over HTTP with gunicorn."""
+"""`kg serve`: serve the store over HTTP (server.front)."""
 
 from __future__ import annotations
 
@@ -25,14 +25,15 @@ if TYPE_CHECKING:
                    "max(32, KG_QUERY_WORKERS + KG_QUEUE_SIZE + 8), so every request the "
                    "query pool would admit or shed (503) reaches it instead of waiting "
                    "unanswered in the socket backlog.")
-@click.option("--keepalive", default=2, show_default=True, type=int,
-              help="Seconds an idle kept-alive connection is held open.")
+@click.option("--keepalive", default=15, show_default=True, type=int,
+              help="Seconds an idle kept-alive connection is held open (it holds no "
+                   "thread; at most KG_MAX_IDLE are kept, the oldest closed first).")
 def serve_command(store: str | None, host: str, port: int, workers: int, threads: int | None,
                   keepalive: int) -> None:
     """Serve the graph: SPARQL on /sparql, Graph Store on /graph-store, Linked Data pages
     under /id/ and /graph/, the query page on /."""
     from server.settings import Settings
-    from server.wsgi import KgServer
+    from server.wsgi import run
 
     if threads is None:
         threads = default_threads(Settings.from_env({}))
@@ -40,28 +41,7 @@ def serve_command(store: str | None, host: str, port: int, workers: int, threads
     open_cli_store(spec).close()  # fail here, with a clear message, if the store is unusable
     export_remote_env()  # the workers open the store themselves
     click.echo(f"serving {spec} on http://{host}:{port}/ (SPARQL: /sparql)", err=True)
-    KgServer(spec, {
-        "bind": f"{host}:{port}",
-        "workers": workers,
-        "threads": threads,
-        # gunicorn's gthread worker, with kept-alive connections held briefly by the
-        # thread that served them (server/worker.py).
-        "worker_class": "server.worker.LingeringThreadWorker",
-        # Connections beyond the threads wait in gunicorn's poller; a kept-alive or
-        # not-yet-speaking connection holds no thread. A client that sends part of its
-        # headers and stalls does hold one (gthread has no header read timeout): the
-        # margin of threads over executors + queue is what keeps such clients from
-        # blocking everyone, and the limits below keep each stalled request small.
-        "worker_connections": max(1000, threads * 4),
-        "keepalive": keepalive,
-        "limit_request_line": 8190,
-        "limit_request_fields": 100,
-        "limit_request_field_size": 8190,
-        "accesslog": None,
-        "errorlog": "-",
-        "loglevel": "warning",
-        "timeout": 0,
-    }).run()
+    run(spec, host=host, port=port, workers=workers, threads=threads, keepalive=keepalive)
 
 
 def default_threads(settings: Settings) -> int:

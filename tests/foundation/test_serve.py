@@ -1,4 +1,4 @@
-"""`kg serve` is a real gunicorn server answering SPARQL over HTTP with the corpus content."""
+"""`kg serve` is a real HTTP server (waitress) answering SPARQL with the corpus content."""
 
 from __future__ import annotations
 
@@ -25,12 +25,12 @@ def test_serves_corpus_over_http(live_server) -> None:
     assert _titles(live_server.url, "POST") == expected
 
 
-def test_server_is_gunicorn(live_server) -> None:
+def test_server_names_itself(live_server) -> None:
     import requests
 
     response = requests.get(live_server.url + "/sparql", params={"query": "ASK {}"}, timeout=10)
     assert response.status_code == 200
-    assert "gunicorn" in response.headers.get("Server", "").lower()
+    assert response.headers.get("Server") == "conflict-kg"
 
 
 def test_rebuild_is_served_without_restart(runner, tmp_path) -> None:

@@ -76,3 +76,16 @@ def test_relative_iris_follow_the_base(monkeypatch) -> None:
     assert to_term(param, "id/region/batken-region").value == \
         "https://example.org/kg/id/region/batken-region"
     assert to_term(param, "ckg:Tank").value.endswith("ontology#Tank")
+
+
+@pytest.mark.parametrize("name", ["corroboration", "events-between"])
+def test_query_run_by_file_path_honours_its_header_defaults(runner, built_store_path,
+                                                            name) -> None:
+    """A saved query named by its path answers like one named by its name (the header's
+    parameter defaults were ignored, so both returned no rows by path)."""
+    store = ["--store", str(built_store_path), "--format", "csv"]
+    by_name = runner.invoke(kg_cli(), ["query", name, *store])
+    by_path = runner.invoke(kg_cli(), ["query", str(find(name).path), *store])
+    assert by_name.exit_code == 0 and by_path.exit_code == 0, by_path.output
+    assert len(by_name.output.splitlines()) > 1
+    assert by_path.output == by_name.output

@@ -36,8 +36,20 @@ def test_list_as_html_for_browsers(live_server) -> None:
     assert "&lt;" in response.text or "<pre>" in response.text  # query text is escaped
 
 
+def _concatenated(value: str) -> str:
+    """A GROUP_CONCAT value with its parts in a fixed order: SPARQL leaves their order to
+    the engine, and the server's in-memory copy of the store walks the data in another
+    order than the store on disk."""
+    if " | " in value:
+        return " | ".join(sorted(value.split(" | ")))
+    parts = value.split(" ")
+    if len(parts) > 1 and all(p.startswith("http") for p in parts):
+        return " ".join(sorted(parts))
+    return value
+
+
 def _sorted_rows(rows):
-    return sorted(tuple(sorted(r.items())) for r in rows)
+    return sorted(tuple(sorted((k, _concatenated(v)) for k, v in r.items())) for r in rows)
 
 
 @pytest.mark.parametrize("name", ["cq01-csto", "cq05-casualties", "cq10-disagreements",

@@ -36,8 +36,10 @@ def writable_server(built_store_path: Path,
 @pytest.fixture(scope="session")
 def strict_server(built_store_path: Path,
                   tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    """Small limits: 2 s timeout, one executor, a waiting line of one, 4 kB bodies."""
+    """Small limits: 2 s timeout, one executor, a waiting line of one, 4 kB bodies, and
+    no result cache (every request here is meant to reach the executor)."""
     yield from _serve_copy(built_store_path, tmp_path_factory, "strict", {
+        "KG_CACHE_BYTES": "0",
         "KG_UPDATE_TOKEN": TOKEN, "KG_QUERY_TIMEOUT": "2", "KG_QUERY_WORKERS": "1",
         "KG_QUEUE_SIZE": "1", "KG_MAX_BODY": "4096", "KG_MAX_RESULT_BYTES": "200000",
         "KG_SERVICE_ALLOWLIST": "http://127.0.0.1:9/allowed/",

@@ -58,12 +58,13 @@ def _children(pid: int) -> list[int]:
 
 
 def _executors(server: LiveServer) -> list[int]:
+    # Children of the server process (one worker) or of its worker processes.
     found = []
-    for worker in _children(server.process.pid):
-        for child in _children(worker):
-            cmdline = Path(f"/proc/{child}/cmdline").read_bytes()
+    for child in _children(server.process.pid):
+        for pid in (child, *_children(child)):
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
             if b"server.executor" in cmdline:
-                found.append(child)
+                found.append(pid)
     return found
 
 

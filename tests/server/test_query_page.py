@@ -1,4 +1,4 @@
-"""The query page at /: YASGUI served by this server drives a real query in headless
+"""The query page at /query: YASGUI served by this server drives a real query in headless
 Chromium; without the assets a plain form says how to get the editor."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ CHROMEDRIVER = Path("/usr/bin/chromedriver")
 def test_page_offers_saved_queries_and_prefixes(live_server) -> None:
     from queries import all_queries
 
-    html = requests.get(live_server.url + "/", timeout=10).text
+    html = requests.get(live_server.url + "/query", timeout=10).text
     assert '"ckg": "https://w3id.org/conflict-kg/ontology#"' in html
     for saved in all_queries():
         assert saved.name in html
@@ -28,7 +28,7 @@ def test_page_offers_saved_queries_and_prefixes(live_server) -> None:
 
 
 def test_plain_form_when_assets_are_missing(live_server) -> None:
-    html = requests.get(live_server.url + "/", timeout=10).text
+    html = requests.get(live_server.url + "/query", timeout=10).text
     if YASGUI_JS.is_file():
         assert "vendor/yasgui/yasgui.min.js" in html
         asset = requests.get(live_server.url + "/static/vendor/yasgui/yasgui.min.js",
@@ -62,7 +62,7 @@ def test_browser_runs_a_query_and_sees_linked_results(live_server) -> None:
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
     try:
-        driver.get(live_server.url + "/")
+        driver.get(live_server.url + "/query")
         wait = WebDriverWait(driver, 30)
         wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, ".CodeMirror")))
         query = ("SELECT ?article ?title WHERE { ?article a ckg:Article ; "
