@@ -20,6 +20,7 @@ from flask import Blueprint, Response, render_template, request, send_file
 from graph.errors import NotFoundError
 from graph.store.base import Store
 from graph.store.formats import Format, by_name
+from graph.store.statistics import CLASSES, COUNTS, PROPERTIES, WIKIDATA_LINKS
 from ontology.namespaces import CKG, PREFIXES
 from server.context import generation_key, settings, store
 from server.negotiation import content_type, negotiate
@@ -36,20 +37,8 @@ DUMPS = {
 }
 ONTOLOGY_DUMPS = {"ontology.ttl": "ttl", "ontology.rdf": "rdfxml"}
 
-STATS = {
-    "triples": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
-    # pyoxigraph binds only projected variables: ?space is projected and grouped on.
-    "entities": "SELECT ?space (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o "
-                "FILTER(isIRI(?s) && STRSTARTS(STR(?s), STR(?space))) } GROUP BY ?space",
-    "distinctSubjects": "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }",
-    "distinctObjects": "SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE { ?s ?p ?o }",
-}
-CLASSES = ("SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c "
-           "ORDER BY DESC(?n) ?c")
-PROPERTIES = "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY DESC(?n) ?p"
-WIKIDATA_LINKS = ("SELECT ?wd ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o "
-                  "FILTER(isIRI(?o) && STRSTARTS(STR(?o), STR(?wd))) } GROUP BY ?wd ?p "
-                  "ORDER BY ?p")
+# The same queries the build runs to keep a generation's statistics (graph/store/
+# statistics.py): a remote store has no such file, so the server asks them itself.
 
 _cache_lock = threading.Lock()
 _void_cache: dict[str, dict[str, object]] = {}
@@ -65,10 +54,10 @@ def statistics(st: Store, base: str) -> dict[str, object]:
     """Counts for VoID over the union default graph (what queries see)."""
     space = ox.Literal(base + "id/")
     return {
-        "triples": _count(st, STATS["triples"]),
-        "entities": _count(st, STATS["entities"], space=space),
-        "distinctSubjects": _count(st, STATS["distinctSubjects"]),
-        "distinctObjects": _count(st, STATS["distinctObjects"]),
+        "triples": _count(st, COUNTS["triples"]),
+        "entities": _count(st, COUNTS["entities"], space=space),
+        "distinctSubjects": _count(st, COUNTS["distinctSubjects"]),
+        "distinctObjects": _count(st, COUNTS["distinctObjects"]),
         "classes": [(r["c"].value, int(r["n"].value)) for r in st.query(CLASSES).rows()
                     if isinstance(r["c"], ox.NamedNode)],
         "properties": [(r["p"].value, int(r["n"].value)) for r in st.query(PROPERTIES).rows()],

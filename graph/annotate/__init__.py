@@ -10,7 +10,7 @@ Get an article's annotation (the date is CoreNLP's docDate: SUTime normalises "F
     with Annotator() as annotator:                           # keep the worker between calls
         a = annotator.annotate(text, "2022-09-16")
 
-Results are cached under `data/annotations/` (`KG_ANNOTATION_CACHE`), keyed on text, date
+Results are cached under `data/cache/annotations/` (`KG_ANNOTATION_CACHE`), keyed on text, date
 and annotator settings; the build also reads committed fixtures
 (`<corpus>/annotations/<slug>.json.gz`, see `graph.annotate.corpus`), so the rule layer and
 its tests need no Java when the fixtures are current. `graph.annotate.corpus.annotate_articles`

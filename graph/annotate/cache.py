@@ -1,6 +1,10 @@
-"""The annotation cache: one gzip'd JSON file per article under the data directory
-(`data/annotations/` by default, `KG_ANNOTATION_CACHE` to move it), keyed on the text,
-the reported date and the annotator's fingerprint (CoreNLP version + settings + schema).
+"""The annotation cache: one gzip'd JSON file per article under the build's cache
+directory (`data/cache/annotations/` by default: `KG_CACHE/annotations`, or
+`KG_ANNOTATION_CACHE` to move it alone), keyed on the text, the reported date and the
+annotator's fingerprint (CoreNLP version + settings + schema). The key is made by the same
+function as every other per-article key of the build (graph/fingerprint.py), and the
+annotator's fingerprint is also part of each article graph's build fingerprint, so one
+mechanism decides what a rebuild reuses: the annotation, the graph, or neither.
 
 A rebuild after a rule change finds every article here and costs only the rule layer.
 Writes are atomic (a temporary file renamed into place), so a killed build leaves whole
@@ -11,30 +15,26 @@ from __future__ import annotations
 
 import contextlib
 import gzip
-import hashlib
 import json
 import os
 import tempfile
 import zlib
 from pathlib import Path
 
+from graph import fingerprint as build_keys
 from graph.annotate import settings
 from graph.annotate.types import Annotation
 
-DEFAULT_CACHE = "data/annotations"
-
 
 def cache_dir(explicit: Path | str | None = None) -> Path:
-    return Path(explicit or os.environ.get("KG_ANNOTATION_CACHE") or DEFAULT_CACHE)
+    return Path(explicit or os.environ.get("KG_ANNOTATION_CACHE")
+                or build_keys.cache_dir() / "annotations")
 
 
 def key(text: str, reported_date: str | None, fingerprint: str | None = None) -> str:
     """Cache key of one article's annotation."""
-    h = hashlib.sha256()
-    for part in (fingerprint or settings.fingerprint(), reported_date or "-", text):
-        h.update(part.encode("utf-8", "surrogatepass"))
-        h.update(b"\x00")
-    return h.hexdigest()
+    return build_keys.key("annotation", build_keys.content_hash(text), reported_date,
+                          fingerprint or settings.fingerprint())
 
 
 def dumps(annotation: Annotation) -> bytes:
