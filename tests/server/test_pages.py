@@ -30,8 +30,8 @@ COORDINATES = Path(__file__).with_name("place-coordinates.ttl")
 @pytest.fixture(scope="module")
 def geo_server(built_store_path: Path, tmp_path_factory: pytest.TempPathFactory,
                ) -> Iterator[LiveServer]:
-    """`kg serve` over a copy of the corpus store with coordinates for some places (the
-    corpus build gives none yet)."""
+    """`kg serve` over a copy of the corpus store with coordinates for more places than
+    the gazetteer gives the corpus."""
     path = tmp_path_factory.mktemp("geo") / "store"
     shutil.copytree(built_store_path, path)
     subprocess.run([KG, "load", str(COORDINATES), "--store", str(path), "--graph",
@@ -182,8 +182,26 @@ def test_map_lists_places_with_coordinates(geo_server) -> None:
         "https://w3id.org/conflict-kg/", "")  # nothing from elsewhere
 
 
-def test_map_without_coordinates_says_so(live_server) -> None:
-    assert 'id="no-places"' in get(live_server, "/map").text
+def test_map_of_the_corpus_shows_the_places_the_gazetteer_locates(live_server) -> None:
+    html = get(live_server, "/map").text
+    assert 'id="places"' in html and 'href="/page/id/region/batken-region"' in html
+
+
+def test_map_without_coordinates_says_so(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "talks.txt").write_text("Officials met for talks on Friday.\n", encoding="utf-8")
+    (corpus / "articles.tsv").write_text(
+        "file\ttitle\treported_date\tpublisher\turl\tnote\n"
+        "talks.txt\tTalks\t2023-03-10\tunknown\tunknown\tno place named\n", encoding="utf-8")
+    store = tmp_path / "store"
+    subprocess.run([KG, "build", "--corpus", str(corpus), "--store", str(store), "-q",
+                    "--annotator", "off"], check=True, capture_output=True, text=True)
+    server = start_server(store)
+    try:
+        assert 'id="no-places"' in get(server, "/map").text
+    finally:
+        server.stop()
 
 
 def test_saved_query_as_a_table_for_browsers_and_data_for_programs(live_server) -> None:
