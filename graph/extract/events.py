@@ -25,8 +25,8 @@ HOSTILE = {"ArmedClash", "Shelling", "SmallArmsFire", "Occupation", "CeasefireVi
 BILATERAL = {"CeasefireAgreement", "Talks", "Meeting"}
 # acts that are against the other side even when the text names no object
 _AGAINST = {"ArmedClash", "Shelling", "SmallArmsFire"}
-_PLACE_PREP = re.compile(r"\b(?:in|at|near|outside|inside|of|into|across|over)\s+(?:the\s+|its\s+|"
-                         r"their\s+)?(?:\w+ern\s+)?$", re.IGNORECASE)
+_PLACE_PREP = r"\b(?:in|at|near|outside|inside|of|into|across|over)\s+(?:the\s+|its\s+|" \
+    r"their\s+)?(?:\w+ern\s+)?"
 _NUMBER = re.compile(r"\b(\w+)\s+(?:previous\s+|prior\s+|earlier\s+|separate\s+|more\s+|"
                      r"other\s+)?$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+(?:[\w\-']+\s+){0,5}$", re.IGNORECASE)
@@ -68,16 +68,26 @@ def _count(text: str, begin: int, trig: int, rules: Rules) -> int | None:
     return int(value) if value and value > 1 else None
 
 
+@lru_cache(maxsize=4)
+def _place_prep(modifiers: tuple[str, ...]) -> re.Pattern[str]:
+    """A locative preposition ending right before a name, with the rule data's modifiers
+    allowed between the article and the name ("in the disputed Galwan Valley")."""
+    words = "|".join(re.escape(w) for w in sorted(modifiers, key=len, reverse=True))
+    mods = rf"(?:(?:{words})\s+){{0,2}}" if words else ""
+    return re.compile(_PLACE_PREP + mods + "$", re.IGNORECASE)
+
+
 def _place(text: str, mentions: list[Mention], begin: int, end: int,
-           used: set[str]) -> Entity | None:
+           used: set[str], rules: Rules) -> Entity | None:
     """The most specific named place the clause puts the event in."""
+    prep = _place_prep(tuple(rules.events.get("place", {}).get("modifiers", ())))
     best: Entity | None = None
     for m in mentions:
         if not (begin <= m.begin and m.end <= end) or m.entity is None or not m.entity.is_place:
             continue
         if m.kind in {"body", "force", "demonym", "capital"} or m.entity.iri in used:
             continue
-        if not _PLACE_PREP.search(text[max(begin, m.begin - 40):m.begin]):
+        if not prep.search(text[max(begin, m.begin - 40):m.begin]):
             continue
         if text.startswith("'s", m.end):
             continue
@@ -197,7 +207,7 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
         used: set[str] = set()
         parsed = parse_roles(parse, (b, e), _within(mentions, begin, end), rules) \
             if parse is not None and roles in {"agent-target", "agent"} else None
-        record.place = _place(text, mentions, begin, end, set())
+        record.place = _place(text, mentions, begin, end, set(), rules)
         if record.place is None and parsed is not None and parsed.place:
             record.place = parsed.place[0].entity
         if record.place is not None:
