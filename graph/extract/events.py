@@ -142,6 +142,7 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                     and t.begin not in conflict_starts and t.begin not in (speech or set())
                     and not _SINCE.search(text[max(begin, t.begin - 40):t.begin])]
             near += _when_dated(text, times, b)
+            near += _simultaneous_dated(text, times, begin, speech or set(), rules)
             earlier = _since_dated(text, times, b, e, starts_only)
             near += earlier
             if spec.get("averted") and re.search(
@@ -275,6 +276,9 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             record.earlier, record.claimed, record.frame = True, False, None
         if record.time is None and not record.reference:
             record.time = next(iter(_when_dated(text, times, b)), None)
+        if record.time is None and not record.reference and not since:
+            record.time = next(iter(_simultaneous_dated(text, times, begin,
+                                                        speech or set(), rules)), None)
         if record.time is None and frame is not None and frame.accused is None:
             record.time = _time(times, frame.verb_span[0], frame.verb_span[1], b,
                                 conflict_starts)
@@ -386,6 +390,19 @@ def _when_dated(text: str, times: list[TimeExpr], trigger: int) -> list[TimeExpr
     a "when" clause hangs on dates what the clause tells, even inside a since phrase."""
     return [t for t in times if t.end <= trigger and
             re.match(r"\s*,\s*when\b[^,;]*$", text[t.end:trigger])]
+
+
+def _simultaneous_dated(text: str, times: list[TimeExpr], begin: int, speech: set[int],
+                        rules: Rules) -> list[TimeExpr]:
+    """"X shelled Y on Thursday, officials said, as the two neighbours fought": a clause
+    opened by a word of simultaneity (rule data) happens when the clause before it does,
+    so it takes the last time before it that dates no statement."""
+    words = rules.events.get("simultaneous", {}).get("words", [])
+    if not words or not re.match(r"[\s,;]*(?:" + phrase_pattern(words) + r")\s",
+                                 text[begin:], re.IGNORECASE):
+        return []
+    before = [t for t in times if t.end <= begin and not t.duration and t.begin not in speech]
+    return before[-1:]
 
 
 def _agreed_in_relative(parse: Parse | None, trigger: tuple[int, int], rules: Rules
