@@ -37,3 +37,21 @@ def test_the_time_of_a_statement_dates_no_as_clause(extract) -> None:
                      "as the two neighbours fought their fiercest border battle in years.",
                      "2025-07-26")
     assert [e.cls for e in result.events] == ["Shelling"]
+
+
+@pytest.mark.parametrize("sentence", [
+    '"The shelling must stop," Kyrgyz Foreign Secretary Almaz Tokonov told reporters.',
+    "Tajik troops shelled two border posts on Monday, Kyrgyz Deputy Foreign Secretary "
+    "Almaz Tokonov said.",
+])
+def test_a_demonym_before_an_unlisted_title_gives_the_speaker_his_state(
+        extract, sentence: str) -> None:
+    result = extract(sentence)
+    assert {(f.claimant.label, f.claimant.state.rsplit("/", 1)[-1] if f.claimant.state
+             else None) for f, *_ in result.claims} == {("Almaz Tokonov", "kyrgyzstan")}
+
+
+def test_a_speaker_named_without_a_title_has_no_state_from_the_sentence(extract) -> None:
+    result = extract("Almaz Tokonov said Tajik troops shelled two border posts on Monday.")
+    assert {(f.claimant.label, f.claimant.state) for f, *_ in result.claims} == {
+        ("Almaz Tokonov", None)}
