@@ -77,7 +77,9 @@ def test_build_query_export_against_virtuoso(virtuoso, built_store) -> None:
 def test_virtuoso_wrong_password_changes_nothing(virtuoso) -> None:
     store = RemoteStore(virtuoso.query_url, RemoteOptions())
     before = store.stats()
-    done = _kg("build", "--corpus", str(CORPUS), "--store", virtuoso.query_url, "-q",
+    # --full: an incremental build of an unchanged corpus writes nothing, so it would never
+    # meet the refusal this test is about
+    done = _kg("build", "--corpus", str(CORPUS), "--store", virtuoso.query_url, "-q", "--full",
                **{**DBA, "KG_STORE_PASSWORD": "wrong"})
     assert done.returncode == 1
     assert done.stderr.count("\n") == 1 and "refused access (user 'dba', digest auth)" in (
