@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
-from graph.corpus import Article
+from graph.annotate.cache import read_matching
+from graph.annotate.corpus import fixture_path
+from graph.annotate.types import Annotation
+from graph.corpus import Article, load_corpus
 from graph.document import segment
 from graph.extract.kb import load_kb
 from graph.extract.pipeline import ArticleResult, analyse
@@ -21,6 +25,19 @@ def run(text: str, date: str = "2022-09-16", title: str = "Test article") -> Art
     minter = Minter("https://example.org/kg/")
     result, _ = analyse(article, segment(article), load_kb(minter.base), get_rules(), minter)
     return result
+
+
+def fixture_article(folder: Path, name: str) -> tuple[Article, Annotation]:
+    """The article of `folder` whose slug ends in `name`, with its committed annotation
+    fixture (made by `kg annotate`; a missing or stale one fails with how to remake it)."""
+    articles, _ = load_corpus(folder)
+    article = next(a for a in articles if a.slug.endswith(name))
+    annotation = read_matching(fixture_path(folder, article), article.text,
+                               article.reported_date.isoformat())
+    assert annotation is not None, (
+        f"fixture for {article.slug} missing or stale: run "
+        f"`kg annotate --corpus {folder}`")
+    return article, annotation
 
 
 @pytest.fixture()

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.annotate.cache import read_matching
-from graph.annotate.corpus import fixture_path
-from graph.corpus import Article, load_corpus
+from graph.annotate.types import Annotation
+from graph.corpus import Article
 from graph.document import segment
 from graph.extract.claims import clauses, parse_frames
 from graph.extract.entities import recognise
@@ -22,19 +21,13 @@ from graph.extract.mentions import normalise
 from graph.extract.pipeline import analyse
 from graph.extract.rules import get_rules
 from graph.iris import Minter
+from tests.extraction.conftest import fixture_article
 
 CONSTRUCTS = Path(__file__).parent / "attribution"
 
 
-def _article(name: str) -> tuple[Article, object]:
-    articles, _ = load_corpus(CONSTRUCTS)
-    article = next(a for a in articles if a.slug.endswith(name))
-    annotation = read_matching(fixture_path(CONSTRUCTS, article), article.text,
-                               article.reported_date.isoformat())
-    assert annotation is not None, (
-        f"fixture for {article.slug} missing or stale: run "
-        "`kg annotate --corpus tests/extraction/attribution`")
-    return article, annotation
+def _article(name: str) -> tuple[Article, Annotation]:
+    return fixture_article(CONSTRUCTS, name)
 
 
 def _parse_frames(name: str) -> list[tuple[str, str, str]]:
