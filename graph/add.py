@@ -6,16 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pyoxigraph as ox
-
-from graph import incremental
 from graph.annotate.corpus import AnnotationReport, annotate_articles, mode_from_env
 from graph.build import (
     BuildReport,
     annotation_settings,
     article_graph,
-    degraded,
     reference_graph,
+    stamp,
 )
 from graph.corpus import article_from_row, read_text, slug_for
 from graph.curation import load_decisions
@@ -68,18 +65,12 @@ def add_file(source: Path, corpus: Path, store: Store, *, date: str | None = Non
     annotation_report = AnnotationReport()
     annotation = annotate_articles([article], corpus, mode=mode, report=annotation_report)[0]
     triples, counts, applied = article_graph(article, minter, decisions, annotation)
-    fingerprint = article_fingerprint(
-        article, inputs_digest(minter.base, curation, *annotation_settings(mode)))
-    if degraded(mode, annotation):
-        fingerprint += "-degraded"
-
     name = minter.graph(article.slug)
-    graph = ox.NamedNode(name)
-    data = (ox.serialize((ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples),
-                         format=ox.RdfFormat.N_QUADS) or b"") + \
-        incremental.fingerprint_line(name, fingerprint)
-    store.replace_graphs({name: SerializedGraph(data, len(triples) + 1),
-                          minter.reference_graph(): reference_graph(minter)})
+    graph = SerializedGraph.of(triples, name)
+    stamp(graph, name, article_fingerprint(
+        article, inputs_digest(minter.base, curation, *annotation_settings(mode))),
+        mode, annotation)
+    store.replace_graphs({name: graph, minter.reference_graph(): reference_graph(minter)})
     intake.place(prepared)
     intake.commit()
     report = BuildReport(articles=[article.slug], triples=len(triples), curated=applied,

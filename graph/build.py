@@ -31,7 +31,7 @@ from graph.fingerprint import FileCache
 from graph.intake import ingest_pages
 from graph.iris import DUPLICATES_SLUG, Minter
 from graph.rdf import TripleSink
-from graph.store.base import Store
+from graph.store.base import SerializedGraph, Store
 from graph.workers import build_all
 
 # statement kinds shown in the summary, in this order
@@ -116,10 +116,16 @@ def annotation_settings(mode: str) -> tuple[str, ...]:
     return ("annotator", "cached" if mode == "cached" else "run", annotator_fingerprint())
 
 
-def degraded(mode: str, annotation: Annotation | None) -> bool:
-    """An article built without the annotation its build meant to make: never current,
-    so the next build annotates it (a cached-only build asked for no more)."""
-    return annotation is None and mode in {"auto", "require"}
+def stamp(graph: SerializedGraph, name: str, fingerprint: str, mode: str,
+          annotation: Annotation | None) -> None:
+    """Append its build fingerprint (graph/incremental.py) to an article's graph. One
+    built without the annotation its build meant to make gets a fingerprint no build
+    computes, so the next build annotates and extracts it again (a cached-only build
+    asked for no more)."""
+    if annotation is None and mode in {"auto", "require"}:
+        fingerprint += "-degraded"
+    graph.data += incremental.fingerprint_line(name, fingerprint)
+    graph.count += 1
 
 
 def build_corpus(corpus: Path, store: Store, *, minter: Minter | None = None,
@@ -165,13 +171,11 @@ def build_corpus(corpus: Path, store: Store, *, minter: Minter | None = None,
             report.refused.append(Refusal(article.file, built.error or "extraction failed"))
         else:
             name = minter.graph(article.slug)
-            fingerprint = todo.fingerprints[built.slug]
-            if degraded(mode, annotations.get(built.slug)):
-                fingerprint += "-degraded"
-            built.graph.data += incremental.fingerprint_line(name, fingerprint)
+            report.triples += len(built.graph)  # what the article says, not the stamp
+            stamp(built.graph, name, todo.fingerprints[built.slug], mode,
+                  annotations.get(built.slug))
             graphs[name] = built.graph
             report.articles.append(article.slug)
-            report.triples += len(built.graph)
             report.statements.update(built.counts)
             report.curated += built.applied
             done.append(article)

@@ -18,8 +18,6 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
-import pyoxigraph as ox
-
 from graph.annotate.types import Annotation
 from graph.corpus import Article
 from graph.curation import Decision
@@ -65,13 +63,10 @@ def build_one(article: Article, minter: Minter, decisions: list[Decision] | None
 
     try:
         triples, counts, applied = article_graph(article, minter, decisions, annotation)
-        name = ox.NamedNode(minter.graph(article.slug))
-        data = ox.serialize((ox.Quad(t.subject, t.predicate, t.object, name) for t in triples),
-                            format=ox.RdfFormat.N_QUADS) or b""
+        graph = SerializedGraph.of(triples, minter.graph(article.slug))
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
         return Built(article.slug, None, Counter(), 0, f"extraction failed: {exc!r}")
-    return Built(article.slug, SerializedGraph(data, len(triples)), counts, applied,
-                 sketch=sketch(article.text))
+    return Built(article.slug, graph, counts, applied, sketch=sketch(article.text))
 
 
 def _init(settings: tuple, parent: int) -> None:

@@ -24,6 +24,13 @@ class SerializedGraph:
         self.data = data
         self.count = count
 
+    @classmethod
+    def of(cls, triples: Iterable[ox.Triple], graph: str) -> SerializedGraph:
+        """`triples` written as N-Quads in the named graph `graph`."""
+        name = ox.NamedNode(graph)
+        quads = [ox.Quad(t.subject, t.predicate, t.object, name) for t in triples]
+        return cls(ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"", len(quads))
+
     def __iter__(self) -> Iterator[ox.Triple]:
         for quad in ox.parse(self.data, format=ox.RdfFormat.N_QUADS):
             yield quad.triple
