@@ -28,6 +28,7 @@ class _Compiled:
     definite: re.Pattern[str]
     personal: frozenset[str]
     generic: frozenset[str]
+    home: frozenset[str]
     quoted: re.Pattern[str]
 
 
@@ -41,7 +42,7 @@ def _compile(rules: Rules) -> _Compiled:
         re.compile(r"(?:the|its|his|her|their|that)\s+(?:[\w\-]+\s+){0,2}?(?P<noun>"
                    + phrase_pattern(nouns) + r")(?:\s+(?:also|later|then|further|again))?",
                    re.IGNORECASE),
-        frozenset(spec["personal"]), frozenset(spec["generic"]),
+        frozenset(spec["personal"]), frozenset(spec["generic"]), frozenset(spec["home"]),
         re.compile(r"\b(?:was|were|has\s+been|had\s+been|is)\s+(?:also\s+)?quoted\s+"
                    r"(?:by\s+[^,;]{1,80}?\s+)?as\s+(?:" + phrase_pattern(
                        rules.reporting["quoted"]["participles"]) + r")(?:\s+that\b)?",
@@ -87,8 +88,11 @@ def recall(disc: Discourse, phrase: str, rules: Rules) -> Entity | None:
             return candidate
     if noun in c.personal:
         return person
-    # "the army said": the body that spoke last, whatever the base calls it
-    return last if last is not None and not last.is_a("Person") else None
+    # "the army said": the body that spoke last, whatever the base calls it; before anyone
+    # spoke, a body of the state the report was filed from ("ISLAMABAD - ... the army said")
+    if last is not None and not last.is_a("Person"):
+        return last
+    return disc.home if last is None and noun in c.home else None
 
 
 def recall_name(disc: Discourse, phrase: str) -> Entity | None:

@@ -100,12 +100,20 @@ class Frame:
         return self.content[0] <= begin and end <= self.content[1]
 
 
-def clauses(text: str) -> list[tuple[int, int]]:
+def clauses(text: str, rules: Rules | None = None) -> list[tuple[int, int]]:
     """Clause spans: split at semicolons and at ", but", ", while" (two statements, two
-    sources: "the Council urged ..., while the African Union condemned ...")."""
+    sources: "the Council urged ..., while the African Union condemned ..."), and at ", and"
+    before a named subject of a reporting or appeal verb ("China urged restraint, and
+    Washington condemned the attack"), and after a sentence-final reporter that a time
+    clause follows ("CLAIM, the army said, a day after X accused Y of ...")."""
     spans = []
     start = 0
-    for m in re.finditer(r";\s*|,\s+(?:but|while|whereas)\s+|\s+but\s+(?=the\b)", text):
+    cut = r";\s*|,\s+(?:but|while|whereas)\s+|\s+but\s+(?=the\b)"
+    if rules is not None:
+        cut += "|" + _and_subject(rules)
+    cut += (r"|(?:(?<=\bsaid)|(?<=\bsays)|(?<=\badded)|(?<=\bstated))\s*,\s+(?=(?:[\w\-]+\s+)"
+            r"{0,3}?(?:after|before|as|when|while|since)\b)")
+    for m in re.finditer(cut, text):
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))
@@ -183,6 +191,16 @@ def find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc:
 def _find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc: Discourse,
                  rules: Rules) -> list[Frame]:
     begin, end = span
+    joined = _and_accused(rules).search(text, begin, end)
+    if joined is not None:
+        # "Djibouti said nine soldiers were killed, and accused Asmara of launching an
+        # attack": two reporting verbs of one subject, two frames
+        said = _find_frames(text, (begin, joined.start()), mentions, disc, rules)
+        if said and not said[0].accusation:
+            for part in said:
+                part.content = (part.content[0], min(part.content[1], joined.start()))
+            return said + _accuse_frames(text, joined.start(), end, mentions, rules,
+                                         accuser=said[0].claimant)
     frames = _accuse_frames(text, begin, end, mentions, rules) or \
         _traded_frames(text, begin, end, mentions, rules)
     if frames:
@@ -469,11 +487,15 @@ def _nearest_before(mentions: list[Mention], begin: int, pos: int) -> Mention | 
 
 
 def _accuse_frames(text: str, begin: int, end: int, mentions: list[Mention],
-                   rules: Rules) -> list[Frame]:
+                   rules: Rules, accuser: Entity | None = None) -> list[Frame]:
+    """Accusations in [begin, end); `accuser` is the source when the verb's subject is
+    that of an earlier verb ("X said ..., and accused Y of ...")."""
     spec = rules.reporting["accuse"]
     links = "|".join(spec["links"])
     for b, e, lemma in rules.accuse_verbs.find(text, begin, end):
         sources = [m for m in _actors(mentions, begin, b)]
+        if not sources and accuser is not None:
+            sources = [Mention(b, b, accuser.label, accuser, "name", "claim.shared-subject")]
         if not sources:
             continue
         that = re.match(r"\s+(?:(?:on|late|early)\s+[A-Z]\w+day\s+)?that\b", text[e:end])
@@ -526,6 +548,23 @@ def _link(text: str, begin: int, end: int, links: str) -> re.Match[str] | None:
         if re.match(r"\s+(?:\w+ly\s+)?[a-z]\w+ing\b", text[m.end():end]):
             return m
     return found[0] if found else None
+
+
+@lru_cache(maxsize=2)
+def _and_subject(rules: Rules) -> str:
+    """", and" + a new subject named with a capital + a finite reporting or appeal verb."""
+    verbs = [v for v in rules.reporting["say"]["verbs"]
+             if re.fullmatch(r"\w+(?:ed|s)|said|told", v)]
+    verbs += [v for v in rules.reporting["accuse"]["verbs"] if " " not in v]
+    verbs += ["urged", "called on", "called for", "appealed", "demanded"]
+    return (r",\s+and\s+(?=(?:the\s+)?[A-Z][\w.'\-]*(?:\s+(?:of\s+)?[A-Z][\w.'\-]*){0,4}"
+            r"\s+(?:also\s+|later\s+)?" + phrase_pattern(verbs) + r"\b)")
+
+
+@lru_cache(maxsize=2)
+def _and_accused(rules: Rules) -> re.Pattern[str]:
+    return re.compile(r",?\s+and\s+(?:also\s+|later\s+)?(?=(?:" + phrase_pattern(
+        list(rules.reporting["accuse"]["verbs"])) + r")\b)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=2)

@@ -22,6 +22,8 @@ from graph.extract.mentions import starting_at as _starting_at
 from graph.extract.people import named_people, person_mentions, role_people
 from graph.extract.rules import Rules
 
+_COMPASS = re.compile(r"\b[Tt]he\s+(?P<word>North|South|East|West)\b(?!\s+(?:of\b|[A-Z]))")
+
 
 def _base_mentions(text: str, disc: Discourse, rules: Rules) -> list[Mention]:
     kb = disc.kb
@@ -52,6 +54,15 @@ def _base_mentions(text: str, disc: Discourse, rules: Rules) -> list[Mention]:
             found.append(Mention(m.start(), m.end(), m.group(),
                                  disc.extra_demonyms[m.group()], "demonym",
                                  "entity.state-from-context", priority=0))
+    # "the North", "the South's army": a state the article named before, by the compass
+    # word its name begins with ("North Korea", "South Sudan"), when only one fits
+    for m in _COMPASS.finditer(text):
+        fits = {e.iri: e for e in (disc.entity(i) for i in disc.state_counts)
+                if e is not None and e.label.startswith(m.group("word") + " ")}
+        if len(fits) == 1:
+            found.append(Mention(m.start("word"), m.end("word"), m.group("word"),
+                                 next(iter(fits.values())), "name", "entity.compass-state",
+                                 priority=1))
     # names the base lacks: the gazetteer's countries, adjectives, capitals, provinces and
     # towns; then spellings of base names ("Tashiyev")
     found += gazetteer_mentions(text, disc, rules, found)

@@ -29,6 +29,9 @@ _PLACE_PREP = r"\b(?:in|at|near|outside|inside|of|into|across|over)\s+(?:the\s+|
     r"their\s+)?(?:\w+ern\s+)?"
 _NUMBER = re.compile(r"\b(\w+)\s+(?:previous\s+|prior\s+|earlier\s+|separate\s+|more\s+|"
                      r"other\s+)?$", re.IGNORECASE)
+_BACKGROUND = re.compile(
+    r"(?:\bone\s+of\s+the\s+(?:[\w\-]+\s+){0,3}|\bsince\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}"
+    r"(?:war|conflict)\s+(?:(?:had\s+)?ended|ended)\s+(?:[\w\-]+\s+){0,3})$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+(?:[\w\-']+\s+){0,5}$", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w\-]+\s+)?$",
                        re.IGNORECASE)
@@ -127,6 +130,10 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
     conflict_starts = conflict_starts | periods
     for b, e, spec in hits:
         cls = spec["class"]
+        if _BACKGROUND.search(text, max(begin, b - 80), b):
+            # "one of the heaviest attacks since ...", "since the Korean War ended in an
+            # armistice": a class of events compared with, or a past war's phrase
+            continue
         if spec.get("needs") == "weapon":
             if not any(b < wb <= e + 60 for wb, _, _ in weapons if wb < end):
                 continue

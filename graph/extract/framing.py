@@ -15,7 +15,7 @@ def frame_sentence(reading: SentenceReading, disc: Discourse, rules: Rules) -> F
     """Clauses, frames and the spans between them, in the order of the text."""
     out = Framing()
     text = reading.text
-    for clause in clauses(text):
+    for clause in clauses(text, rules):
         frames = find_frames(text, clause, reading.mentions, disc, rules, reading.parse)
         out.frames.extend(frames)
         out.spans.extend(Span(f.content, clause, f, mutual=_mutual(f, frames))

@@ -1,0 +1,116 @@
+"""Wire-report constructs read by the rule layer, one per test, from own example sentences
+(no parse: the `extract` fixture runs the pipeline without an annotation)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _claims(result) -> set[tuple[str, str, str]]:
+    return {(f.claimant.label, f.verb, kind) for f, kind, *_ in result.claims}
+
+
+def _state(entity) -> str | None:
+    if entity is None:
+        return None
+    return (entity.iri if entity.is_state else entity.state or "").rsplit("/", 1)[-1]
+
+
+def test_a_bare_army_before_anyone_spoke_is_the_datelines_state(extract) -> None:
+    result = extract("ISLAMABAD, March 5 (Reuters) - Pakistani troops killed six militants in "
+                     "a raid near the border on Tuesday, the army said.", "2024-03-05")
+    assert _claims(result) == {("Pakistan", "say", "figure"), ("Pakistan", "say", "event")}
+    (figure,) = result.figures
+    assert (figure.count, figure.kind, figure.population) == (6, "Killed", "Soldiers")
+
+
+def test_without_a_dateline_a_bare_army_names_no_claimant(extract) -> None:
+    result = extract("Pakistani troops killed six militants in a raid near the border on "
+                     "Tuesday, the army said.", "2024-03-05")
+    assert result.claims == []
+
+
+def test_a_dateline_town_gives_its_state(extract) -> None:
+    result = extract("KHUJAND, Tajikistan (AP) - Two soldiers were wounded in a shootout at "
+                     "the border on Sunday, the border service said.", "2022-01-30")
+    assert {(f.claimant.label, kind) for f, kind, *_ in result.claims} == {
+        ("Tajikistan", "figure"), ("Tajikistan", "event")}
+
+
+def test_said_and_accused_with_one_subject_are_two_frames(extract) -> None:
+    result = extract("Djibouti said on Thursday that nine of its soldiers had been killed in "
+                     "fighting with Eritrean troops, and accused Asmara of launching an "
+                     "unprovoked attack.", "2008-06-12")
+    assert ("Djibouti", "say", "figure") in _claims(result)
+    assert ("Djibouti", "accuse", "event") in _claims(result)
+    (attack,) = [e for e in result.events if e.cls == "ArmedClash" and e.agent is not None]
+    assert (_state(attack.agent), attack.claimed) == ("eritrea", True)
+    (figure,) = result.figures
+    assert (figure.count, _state(figure.side)) == (9, "djibouti")
+
+
+def test_and_before_a_new_reporting_subject_cuts_the_clause(extract) -> None:
+    result = extract("China urged both sides to show restraint, and Washington condemned "
+                     "the shelling of the island by Borovian troops.", "2010-11-24")
+    (appeal,) = [e for e in result.events if e.cls == "Appeal"]
+    assert (appeal.agent.label, appeal.claimed) == ("China", False)
+    assert ("United States", "condemn", "event") in _claims(result)
+
+
+def test_and_before_an_event_keeps_the_clause_whole(extract) -> None:
+    # no reporting verb after the new subject: one clause, one claim by the ministry
+    result = extract("The ministry of Kyrgyzstan said Tajik troops shelled a village, and "
+                     "Tajik drones struck a school.", "2022-09-16")
+    assert {f.claimant.label for f, *_ in result.claims} <= {
+        "Ministry of Foreign Affairs of Kyrgyzstan", "Kyrgyzstan"}
+    assert all(e.claimed for e in result.events)
+
+
+@pytest.mark.parametrize(("sentence", "state"), [
+    ("North Korea fired shells at the island. The North's military said the South had "
+     "shelled its positions first.", "north-korea"),
+    ("South Sudan said it would not withdraw. The South's army said Sudanese jets had "
+     "bombed Bentiu.", "south-sudan"),
+])
+def test_the_north_or_the_south_is_the_state_named_so_before(
+        extract, sentence: str, state: str) -> None:
+    result = extract(sentence, "2010-11-23")
+    assert state in {_state(f.claimant) for f, *_ in result.claims}
+
+
+def test_the_north_names_no_state_when_none_begins_so(extract) -> None:
+    result = extract("Kyrgyzstan said the North of the province was calm. Residents in the "
+                     "North said they heard shots.", "2022-09-16")
+    assert all(e.label != "North Korea" for e, _ in result.mentions)
+
+
+@pytest.mark.parametrize(("sentence", "count", "population"), [
+    ("The shelling killed two marines and wounded 16 others.", 2, "Soldiers"),
+    ("Three sailors were killed when the patrol boat was hit.", 3, "Soldiers"),
+    ("Five militants were killed in the clash.", 5, "Soldiers"),
+])
+def test_military_and_armed_group_nouns_are_counted(extract, sentence: str, count: int,
+                                                    population: str) -> None:
+    figures = extract(sentence).figures
+    assert (figures[0].count, figures[0].population) == (count, population)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The shelling of the island was one of the heaviest attacks on Borovian territory in "
+    "decades.",
+    "It was the worst violence since the 1950-53 war ended in an armistice.",
+])
+def test_a_class_compared_with_or_a_past_wars_end_is_no_event(extract, sentence: str) -> None:
+    classes = [e.cls for e in extract(sentence, "2010-11-23").events]
+    assert "CeasefireAgreement" not in classes and classes.count("ArmedClash") == 0
+
+
+@pytest.mark.parametrize(("sentence", "cls"), [
+    ("Borovian jets bombed two villages in the border province on Monday.", "ArmedClash"),
+    ("Doltarian border forces responded with heavy weapons against Borovian posts.",
+     "ArmedClash"),
+    ("Borovian commandos carried out a raid on a Doltarian outpost overnight.", "ArmedClash"),
+])
+def test_bombing_raids_and_armed_responses_are_attacks(extract, sentence: str,
+                                                       cls: str) -> None:
+    assert cls in [e.cls for e in extract(sentence, "2024-03-05").events]
