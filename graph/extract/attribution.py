@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from graph.extract.discovery import home_state
 from graph.extract.kb import Entity
 from graph.extract.linking import Discourse
 from graph.extract.rules import Rules, phrase_pattern
@@ -92,7 +93,11 @@ def recall(disc: Discourse, phrase: str, rules: Rules) -> Entity | None:
     # spoke, a body of the state the report was filed from ("ISLAMABAD - ... the army said")
     if last is not None and not last.is_a("Person"):
         return last
-    return disc.home if last is None and noun in c.home else None
+    if noun not in c.home:
+        return None
+    if disc.home is None and disc.dateline:
+        disc.home = home_state(disc)  # a state the dateline names, known only once read
+    return disc.home
 
 
 def recall_name(disc: Discourse, phrase: str) -> Entity | None:

@@ -201,7 +201,8 @@ def _find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc
                 part.content = (part.content[0], min(part.content[1], joined.start()))
             return said + _accuse_frames(text, joined.start(), end, mentions, rules,
                                          accuser=said[0].claimant)
-    frames = _accuse_frames(text, begin, end, mentions, rules) or \
+    frames = _accuse_frames(text, begin, end, mentions, rules,
+                            accuser=_anaphoric_accuser(text, begin, end, disc, rules)) or \
         _traded_frames(text, begin, end, mentions, rules)
     if frames:
         return frames
@@ -484,6 +485,19 @@ def _speaker(text: str, tail: list[Mention], verb: int) -> Mention:
 def _nearest_before(mentions: list[Mention], begin: int, pos: int) -> Mention | None:
     before = [m for m in _actors(mentions, begin, pos) if m.kind != "pair"]
     return before[-1] if before else None
+
+
+def _anaphoric_accuser(text: str, begin: int, end: int, disc: Discourse,
+                       rules: Rules) -> Entity | None:
+    """"It accused Armenian forces of shelling villages", "The ministry also blamed ...":
+    the claimant named before, when the accusing verb's whole subject refers back."""
+    for b, _, _ in rules.accuse_verbs.find(text, begin, end):
+        phrase = re.sub(r"\s+(?:also|later|then|further|again)\s*$", "", text[begin:b])
+        phrase = phrase.strip().strip('"').strip()
+        if phrase and anaphor(phrase, rules) is not None:
+            return recall(disc, phrase, rules)
+        return None
+    return None
 
 
 def _accuse_frames(text: str, begin: int, end: int, mentions: list[Mention],

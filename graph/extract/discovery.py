@@ -156,30 +156,39 @@ def discover_states(texts: list[str], disc: Discourse, rules: Rules) -> list[Ent
     return minted
 
 
-def home_state(datelines: list[str], disc: Discourse) -> Entity | None:
-    """The state a report was filed from: its dateline's place ("ISLAMABAD, March 5
-    (Reuters) -", "DJIBOUTI (AFP) -", "Khujand, Tajikistan -"), when that is a state, a
-    capital or a place the gazetteer puts in one of the article's states. Wire reports
-    call that state's bodies "the army", "the ministry" without naming the state."""
+def dateline_names(datelines: list[str]) -> list[str]:
+    """The place names of a report's dateline ("ISLAMABAD, March 5 (Reuters) -" ->
+    ["Islamabad"], "PRISTINA, Kosovo (AP) -" -> ["Pristina", "Kosovo"])."""
+    names = []
     for line in datelines[:1]:
-        parts = [p.strip() for p in re.split(r",|\(", line) if p.strip()]
-        for part in parts[:2]:
-            words = re.match(r"[A-Za-z][A-Za-z'.\-]+(?:[ /][A-Za-z][A-Za-z'.\-]+){0,2}", part)
-            if words is None:
-                continue
-            name = " ".join(w.capitalize() if w.isupper() else w
-                            for w in words.group().split())
-            state = disc.state_named(name)
-            if state is None:
-                code = disc.gazetteer.capitals.get(name)
-                if code is not None:
-                    state = disc.state_for_country(disc.gazetteer.countries[code])
-            if state is None:
-                place = disc.locate(name, None, None)
-                if place is not None and place.country in disc.countries:
-                    state = disc.state_for_country(disc.gazetteer.countries[place.country])
-            if state is not None:
-                return state
+        for part in [p.strip() for p in re.split(r",|\(|/", line) if p.strip()][:3]:
+            words = re.match(r"[A-Za-z][A-Za-z'.\-]+(?: [A-Za-z][A-Za-z'.\-]+){0,2}$", part)
+            if words is not None:
+                names.append(" ".join(w.capitalize() if w.isupper() else w
+                                      for w in words.group().split()))
+    return names
+
+
+def home_state(disc: Discourse) -> Entity | None:
+    """The state a report was filed from: its dateline's place, when that is a state, a
+    capital, a place the gazetteer puts in one of the article's states, or a state or
+    place the article has named so far. Wire reports call that state's bodies "the
+    army", "the ministry" without naming the state."""
+    for name in disc.dateline:
+        state = disc.state_named(name)
+        if state is None:
+            code = disc.gazetteer.capitals.get(name)
+            if code is not None:
+                state = disc.state_for_country(disc.gazetteer.countries[code])
+        if state is None:
+            named = [e for e in disc.mentioned.values() if e.label == name]
+            state = next((disc.state_of(e) for e in named if disc.state_of(e)), None)
+        if state is None:
+            place = disc.locate(name, None, None)
+            if place is not None and place.country in disc.countries:
+                state = disc.state_for_country(disc.gazetteer.countries[place.country])
+        if state is not None:
+            return state
     return None
 
 

@@ -134,6 +134,10 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             # "one of the heaviest attacks since ...", "since the Korean War ended in an
             # armistice": a class of events compared with, or a past war's phrase
             continue
+        if spec.get("not_before") and re.match(
+                r"\s+(?:[\w\-]+\s+){0,2}?" + phrase_pattern(spec["not_before"]) + r"\b",
+                text[e:end], re.IGNORECASE):
+            continue
         if spec.get("needs") == "weapon":
             if not any(b < wb <= e + 60 for wb, _, _ in weapons if wb < end):
                 continue
@@ -500,11 +504,12 @@ def _parsed_agent(parsed: ParsedRoles | None, frame: Frame | None, disc: Discour
 
 def _agent_slot_unnamed(parsed: ParsedRoles | None) -> bool:
     """The parse puts someone unnamed in the agent slot of a passive or of "came under
-    fire from" ("a post was shelled by gunmen"): no name before the trigger is the agent
-    (that would be the victim)."""
+    fire from" ("a post was shelled by gunmen"), or a noun naming no one as the subject
+    ("a police officer was killed when masked gunmen opened fire"): no name before the
+    trigger is the agent (that would be the victim)."""
     return parsed is not None and not parsed.agent and parsed.agent_token is not None \
-        and (parsed.voice == "passive" or any(r.startswith("roles.under")
-                                              for r in parsed.rules))
+        and (parsed.voice == "passive" or parsed.agent_noun
+             or any(r.startswith("roles.under") for r in parsed.rules))
 
 
 def _parsed_target(parsed: ParsedRoles | None, record: EventRecord, disc: Discourse

@@ -94,6 +94,7 @@ class Discourse:
     # the state the report was filed from (its dateline), whose bodies the text may call
     # "the army", "the ministry" without naming the state
     home: Entity | None = None
+    dateline: list[str] = field(default_factory=list)  # the dateline's place names
 
     def heard(self, entity: Entity, surface: str) -> None:
         """Keep the text's own name for an entity ("Tavush" for the ISO "Tavuš")."""

@@ -15,8 +15,11 @@ from graph.extract.rules import Rules
 # written so that a run of capitals ("AAAA...") fails fast instead of backtracking.
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪĮİĶĹĽŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 _LOW = "a-zß-öø-ÿāăąćčďđēėęěğīįıķĺľłńňōőœřśşšţťūůűųźżž"
+# a later word of a name may carry a particle ("Abdel Fattah al-Burhan", "Mohammed bin
+# Salman", "Ursula von der Leyen")
+_PARTICLE = r"(?:(?:al|el|ad|ash|as|bin|ibn|bint|van|von|der|de|da|del|dos|la|le)[\-\s]){0,2}"
 NAME = (rf"[{_UP}][{_LOW}'\-]{{0,30}}[{_LOW}][\w'\-]{{0,30}}"
-        rf"(?:\s+[{_UP}][{_LOW}'\-]{{0,30}}[{_LOW}][\w'\-]{{0,30}}){{0,2}}")
+        rf"(?:\s+{_PARTICLE}[{_UP}][{_LOW}'\-]{{0,30}}[{_LOW}][\w'\-]{{0,30}}){{0,2}}")
 NAME_RE = re.compile(NAME)
 _TRANSLATE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-",
                             "\u00a0": " "})

@@ -24,7 +24,7 @@ from typing import Any
 from graph.corpus import Article
 from graph.document import BOILERPLATE, CAPTION, HEADLINE, Sentence, dateline_end
 from graph.extract.conflict import ConflictWords, note_named, note_start
-from graph.extract.discovery import discover_states, home_state
+from graph.extract.discovery import dateline_names, discover_states, home_state
 from graph.extract.findings import ArticleFindings, SentenceTimes, find_in_span
 from graph.extract.framing import frame_sentence
 from graph.extract.kb import KnowledgeBase, load_kb
@@ -56,8 +56,9 @@ def analyse(article: Article, sentences: list[Sentence], kb: KnowledgeBase, rule
     words = ConflictWords.compile(rules)
     prose = [s for s in sentences if s.role != BOILERPLATE and len(s.text) <= MAX_SENTENCE]
     discover_states([article.title] + [normalise(s.text) for s in prose], disc, rules)
-    disc.home = home_state([s.text for s in sentences if s.role == BOILERPLATE
-                            and dateline_end(s.text + " x")], disc)
+    disc.dateline = dateline_names([s.text for s in sentences if s.role == BOILERPLATE
+                                    and dateline_end(s.text + " x")])
+    disc.home = home_state(disc)
     found = ArticleFindings(events=result.events)
     clock = TimeContext(article.reported_date)  # what earlier sentences set for time
     for sentence in prose:  # a "sentence" too long is not prose (a capture gone wrong)

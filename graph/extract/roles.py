@@ -25,6 +25,7 @@ class ParsedRoles:
     place: list[Mention] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)  # role table ids that gave them
     agent_token: int | None = None  # the agent's head word, even when it names nothing
+    agent_noun: bool = False  # that word is a noun naming no entity ("gunmen opened fire")
 
     @property
     def found(self) -> bool:
@@ -117,6 +118,8 @@ def parse_roles(parse: Parse, trigger: tuple[int, int], mentions: list[Mention],
                 used = used or bool(out.target)
             if used:
                 out.rules.append(host_spec["id"])
+    if not out.agent and out.agent_token is not None:
+        out.agent_noun = parse.token(out.agent_token).pos.startswith("NN")
     # the same entity is not both sides of one act
     agents = {id(m) for m in out.agent}
     out.target = [m for m in out.target if id(m) not in agents]

@@ -114,3 +114,41 @@ def test_a_class_compared_with_or_a_past_wars_end_is_no_event(extract, sentence:
 def test_bombing_raids_and_armed_responses_are_attacks(extract, sentence: str,
                                                        cls: str) -> None:
     assert cls in [e.cls for e in extract(sentence, "2024-03-05").events]
+
+
+def test_it_accused_is_the_claimant_named_before(extract) -> None:
+    result = extract("Azerbaijan's defence ministry said 12 of its servicemen had been killed. "
+                     "It accused Armenian forces of shelling frontline villages.", "2016-04-03")
+    assert ("Ministry of Defence of Azerbaijan", "accuse", "event") in _claims(result)
+    (shelling,) = [e for e in result.events if e.cls == "Shelling"]
+    assert (_state(shelling.agent), shelling.claimed) == ("armenia", True)
+
+
+def test_a_bare_ministry_after_a_person_spoke_is_the_datelines_state(extract) -> None:
+    result = extract("YEREVAN (AP) - Prime Minister Nikol Pashinyan said Azerbaijani troops had "
+                     "shelled Jermuk. Two soldiers were killed in the shelling, the defence "
+                     "ministry said.", "2022-09-13")
+    assert ("Armenia", "say", "figure") in _claims(result)
+
+
+@pytest.mark.parametrize(("sentence", "occupation"), [
+    ("Police seized weapons, including rocket launchers, at the monastery.", False),
+    ("Borovian troops seized the border town of Osk on Monday.", True),
+])
+def test_seizing_a_thing_is_no_occupation(extract, sentence: str, occupation: bool) -> None:
+    classes = [e.cls for e in extract(sentence, "2023-09-25").events]
+    assert ("Occupation" in classes) is occupation
+
+
+def test_a_name_with_a_particle_is_read_whole(extract) -> None:
+    result = extract("Sudanese envoy Abdel Fattah al-Burhan said Ethiopian forces had shelled "
+                     "Gedaref on Thursday.", "2020-12-17")
+    assert "Abdel Fattah al-Burhan" in {e.label for e, _ in result.mentions}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sudanese soldiers were killed in an ambush by Ethiopian forces near the border.",
+    "Azerbaijani troops launched a large-scale offensive along the line of contact.",
+])
+def test_ambushes_and_offensives_are_attacks(extract, sentence: str) -> None:
+    assert "ArmedClash" in [e.cls for e in extract(sentence, "2020-12-17").events]
