@@ -43,6 +43,9 @@ RELATION_PREDICATES = ("memberOf", "ledBy", "hostsBaseOf", "locatedIn", "inState
                        "borders", "holdsOfficeIn", "actsFor")
 CKG = "https://w3id.org/conflict-kg/ontology#"
 
+SYMMETRIC = {"borders"}
+
+
 def _local(term: Any) -> str:
     if term is None:
         return ""
@@ -195,8 +198,11 @@ def evaluate_article(store: Store, gold: dict[str, Any], minter: Minter, ev: Eva
     pred_rel = [{"s": r["s"].value, "p": _local(r["p"]), "o": r["o"].value}
                 for r in graph.rows(Q_RELATIONS) if _local(r["p"]) in RELATION_PREDICATES]
     _match("relation", gold.get("relation", []), pred_rel,
-           key=lambda g, p: g["predicate"] == p["p"] and same(g["subject"], p["s"], graph)
-           and same(g["object"], p["o"], graph),
+           key=lambda g, p: g["predicate"] == p["p"] and (
+               same(g["subject"], p["s"], graph) and same(g["object"], p["o"], graph)
+               # a symmetric property ("X borders Y") holds either way round
+               or p["p"] in SYMMETRIC and same(g["subject"], p["o"], graph)
+               and same(g["object"], p["s"], graph)),
            detail=lambda g, p: [],
            show_gold=lambda g: f'{g["subject"]} {g["predicate"]} {g["object"]}',
            show_pred=lambda p: f'{graph.describe(p["s"])} {p["p"]} {graph.describe(p["o"])}',

@@ -69,6 +69,11 @@ def analyse(article: Article, sentences: list[Sentence], kb: KnowledgeBase, rule
         if sentence.role == HEADLINE:
             continue
         framing = Framing() if caption else frame_sentence(reading, disc, rules)
+        for frame in framing.frames:
+            # a speaker only the frame found ("..., said Colonel X, spokesman for ...") is
+            # named by this sentence too
+            if not any(frame.claimant is entity for entity in named):
+                result.mentions.append((frame.claimant, n))
         _relations_and_offices(reading, framing, caption, result, disc, rules)
         if caption:
             continue

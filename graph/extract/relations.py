@@ -48,6 +48,7 @@ def find_relations(text: str, mentions: list[Mention], frames: list[Frame], disc
     out += _leadership(text, mentions, rules)
     out += _hosting(text, mentions, disc, rules)
     out += _borders(text, mentions, rules)
+    out += _state_borders(text, mentions, disc, rules)
     out += _exclaves(text, mentions, disc, rules)
     out += _containment(text, mentions, frames, disc, rules)
     out += _acts_for(mentions, disc)
@@ -129,6 +130,72 @@ def _after_possessive(text: str, mentions: list[Mention], pos: int) -> Mention |
             continue
         return m
     return None
+
+
+def _state_borders(text: str, mentions: list[Mention], disc: Discourse,
+                   rules: Rules) -> list[Relation]:
+    """Two states' common border: "the Kyrgyz-Tajik border", "the border between Sudan and
+    South Sudan", "their disputed border", "the two countries share a 2,600-km border",
+    "a border war with Ethiopia" (the subject's). One relation per pair (symmetric)."""
+    spec = rules.relations["state_border"]
+    nouns = phrase_pattern(spec["nouns"])
+    states = [m for m in mentions if m.kind != "pair" and m.entity is not None
+              and m.entity.is_state]
+    pairs: list[tuple[Entity, Entity]] = []
+    for border in re.finditer(rf"\b{nouns}\b", text, re.IGNORECASE):
+        b, e = border.start(), border.end()
+        if re.match(r"[\-\s]+" + phrase_pattern(spec["not_before"]) + r"\b(?!\s+with\b)",
+                    text[e:], re.IGNORECASE):
+            continue  # "border guards", "a border battle": a modifier, not the border
+        # "the Kyrgyz-Tajik border", "the Armenia-Azerbaijan frontier"
+        hyphen = [m for m in states if 0 <= b - m.end <= 20]
+        if hyphen and text[hyphen[-1].end:b].strip().lower() in {"", "state", "disputed",
+                                                                   "sea", "common"}:
+            first = next((m for m in states if m.end < hyphen[-1].begin and
+                          re.fullmatch(r"\s*[-/]\s*", text[m.end:hyphen[-1].begin])), None)
+            if first is not None:
+                pairs.append((first.entity, hyphen[-1].entity))  # type: ignore[arg-type]
+                continue
+        # "the border between X and Y", "between the two countries"
+        between = re.match(r"\s+between\s+", text[e:])
+        if between:
+            after = [m for m in mentions if e + between.end() <= m.begin <= e + between.end() + 4]
+            if after and after[0].kind == "pair" and len(after[0].pair) == 2:
+                pairs.append((after[0].pair[0], after[0].pair[1]))
+                continue
+            two = [m for m in states if e < m.begin <= e + 60][:2]
+            if len(two) == 2 and re.fullmatch(r"\s+and\s+(?:the\s+)?",
+                                              text[two[0].end:two[1].begin]):
+                pairs.append((two[0].entity, two[1].entity))  # type: ignore[arg-type]
+                continue
+        # "their (disputed) border", "the two countries share a 2,600-km border"
+        head = text[max(0, b - 60):b]
+        if re.search(r"\btheir\s+(?:[\w\-,]+\s+){0,3}$", head) or re.search(
+                r"\b(?:share|shares|shared|sharing)\s+(?:an?\s+|the\s+)?(?:[\w\-,.]+\s+){0,3}$",
+                head):
+            pair = [m for m in mentions if m.kind == "pair" and m.end <= b]
+            two = [m for m in states if m.end <= b]
+            if pair and len(pair[-1].pair) == 2:
+                pairs.append((pair[-1].pair[0], pair[-1].pair[1]))
+            elif len(two) >= 2 and re.fullmatch(r"\s+and\s+", text[two[-2].end:two[-1].begin]):
+                pairs.append((two[-2].entity, two[-1].entity))  # type: ignore[arg-type]
+            elif re.search(r"\btheir\b", head) and len(disc.pair()) == 2:
+                pairs.append((disc.pair()[0], disc.pair()[1]))
+            continue
+        # "X fought a border war with Y"
+        with_ = re.match(r"\s+(?:war|wars|conflict|dispute)\s+with\s+(?:the\s+)?", text[e:])
+        if with_:
+            other = next((m for m in states if m.begin == e + with_.end()), None)
+            subject = [m for m in states if m.end <= b]
+            if other is not None and subject:
+                pairs.append((subject[0].entity, other.entity))  # type: ignore[arg-type]
+    out, seen = [], set()
+    for a, c in pairs:
+        key = frozenset((a.iri, c.iri))
+        if a.iri != c.iri and key not in seen:
+            seen.add(key)
+            out.append(Relation(a, "borders", c, spec["id"], 0.8))
+    return out
 
 
 def _borders(text: str, mentions: list[Mention], rules: Rules) -> list[Relation]:

@@ -33,6 +33,12 @@ if TYPE_CHECKING:
 _NO_PLACE = "the text names no place for it"
 
 
+# Facts the text itself states about an entity ("X, a spokesman for the ministry": X acts
+# for its state), recorded as statements; the others (a town's state from the gazetteer,
+# an office holder's state) are background the entity carries.
+_STATED_FACTS = {"claim.speaker-of"}
+
+
 class Writer:
     """Writes one article's findings into its named graph."""
 
@@ -47,7 +53,10 @@ class Writer:
         self.time_nodes: dict[tuple[int, int], str] = {}
 
     # ------------------------------------------------------------------ entities
-    def entity(self, entity: Entity) -> None:
+    def entity(self, entity: Entity, sentence: int | None = None) -> None:
+        """The entity's types, names and the facts the text gave it (a speaker acts for a
+        state, a body for its state: recorded as statements of the sentence that first
+        names it)."""
         s = self.sink
         for cls in sorted(entity.classes):
             s.add(entity.iri, "rdf:type", f"ckg:{cls}")
@@ -55,7 +64,11 @@ class Writer:
         if not entity.in_kb:
             s.add(entity.iri, "skos:prefLabel", entity.label, lang="en")
             for fact in self.disc.facts.get(entity.iri, []):
-                s.link(entity.iri, fact.predicate, fact.obj)
+                if sentence is None or fact.rule not in _STATED_FACTS:
+                    s.link(entity.iri, fact.predicate, fact.obj)
+                else:
+                    self.out.statement(entity.iri, fact.predicate, fact.obj, sentence,
+                                       fact.rule, 0.8)
             if entity.lat is not None and entity.lon is not None:
                 s.add(entity.iri, "geo:lat", entity.lat)  # xsd:decimal (WGS84)
                 s.add(entity.iri, "geo:long", entity.lon)
@@ -167,7 +180,7 @@ class Writer:
             s.link(self.out.sentence_iri(sentence), "schema:mentions", entity.iri)
             if entity.iri not in seen:
                 seen.add(entity.iri)
-                self.entity(entity)
+                self.entity(entity, sentence)
         for entity in self.disc.minted.values():
             if entity.iri not in seen and entity.iri in self.disc.mentioned:
                 seen.add(entity.iri)

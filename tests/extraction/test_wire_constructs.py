@@ -152,3 +152,53 @@ def test_a_name_with_a_particle_is_read_whole(extract) -> None:
 ])
 def test_ambushes_and_offensives_are_attacks(extract, sentence: str) -> None:
     assert "ArmedClash" in [e.cls for e in extract(sentence, "2020-12-17").events]
+
+
+def _borders(result) -> set[frozenset[str]]:
+    return {frozenset((r.subject.label, r.obj.label)) for r, *_ in result.relations
+            if r.predicate == "borders"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "A Tajik man was killed in a shooting on the Kyrgyz-Tajik border late on Monday.",
+    "Clashes broke out on the border between Kyrgyzstan and Tajikistan on Monday.",
+    "Kyrgyzstan and Tajikistan share a 970-kilometre border, much of it undemarcated.",
+    "Kyrgyz and Tajik troops exchanged fire on their disputed border on Monday.",
+    "Tajikistan fought a border war with Kyrgyzstan in 2022.",
+])
+def test_two_states_common_border(extract, sentence: str) -> None:
+    assert _borders(extract(sentence)) == {frozenset(("Kyrgyzstan", "Tajikistan"))}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kyrgyz and Tajik border guards exchanged fire on Monday.",
+    "Kyrgyzstan and Tajikistan fought their fiercest border battle in years.",
+])
+def test_border_as_a_modifier_states_no_border(extract, sentence: str) -> None:
+    assert _borders(extract(sentence)) == set()
+
+
+def test_a_speakers_state_is_a_recorded_statement() -> None:
+    # "said X, a spokesman for the South's army": X acts for South Sudan, with the sentence
+    # that says so (a StatementRecord, like every relation the text states)
+    import datetime as dt
+
+    from graph.corpus import Article
+    from graph.document import segment
+    from graph.extract.pipeline import extract_article
+    from graph.iris import Minter
+    from graph.rdf import TripleSink
+
+    text = ("South Sudan said its troops held the town. Sudan's bombardment of Bentiu killed "
+            "five civilians on Tuesday, said Colonel Philip Aguer, spokesman for the South's "
+            "army.\n")
+    article = Article(slug="unit-test", file="unit-test.txt", title="Test", text=text,
+                      reported_date=dt.date(2012, 4, 11))
+    minter = Minter("https://example.org/kg/")
+    sink = TripleSink()
+    extract_article(article, segment(article), minter, sink)
+    triples = list(sink)
+    records = {t.subject.value for t in triples if t.predicate.value.endswith("#subject")
+               and "philip-aguer" in t.object.value}
+    assert any(t.subject.value in records and t.predicate.value.endswith("#object")
+               and t.object.value.endswith("/south-sudan") for t in triples)
