@@ -74,7 +74,8 @@ def _compile(rules: Rules) -> _Compiled:
     active_words = phrase_pattern(list(cas["active"]))
     active = re.compile(
         r"(?<![\w\-])(?P<kind>" + active_words + r"|left)\s+" + qual + amount +
-        r"(?P<mid>(?:\s+[\w'\-]+){0,3}?\s+" + phrase_pattern(population_words) + r")(?![\w])"
+        r"(?P<mid>(?:\s+[\w'\-]+){0,3}?\s+" + phrase_pattern(
+            population_words + cas["person_nouns"]) + r")(?![\w])"
         r"(?:\s+(?P<left>dead|injured|wounded))?",
         re.IGNORECASE)
     toll = re.compile(
@@ -105,6 +106,11 @@ def _compile(rules: Rules) -> _Compiled:
         r"(?:[\w\-]+\s+){0,3}?[\w\-]+),\s+(?:was|had\s+been|has\s+been)\s+"
         r"(?:(?:shot|found)\s+)?(?P<kind>" + kind_words + r")(?![\w])"
         r"(?P<qual>(?!x)x)?(?P<vague>(?!x)x)?(?P<num>(?!x)x)?")
+    # "Sgt. Afrim Bunjaku, 35, was killed": a named victim with his age
+    victim_age = re.compile(
+        r"(?P<victim>" + NAME + r"),\s+(?P<age>\d{1,3})(?P<mid>),\s+(?:was|had\s+been|has\s+been)"
+        r"\s+(?:(?:shot|found)\s+)?(?P<kind>" + kind_words + r")(?![\w])"
+        r"(?P<qual>(?!x)x)?(?P<vague>(?!x)x)?(?P<num>(?!x)x)?(?P<art>(?!x)x)?")
     victim_active = re.compile(
         r"(?<![\w\-])(?P<kind>" + active_words + r")\s+(?P<victim>" + NAME + r"),\s+"
         r"(?P<art>an?)\s+(?P<mid>(?:\d+-year-old\s+)?(?:[\w\-]+\s+){0,3}?[\w\-]+)"
@@ -113,9 +119,24 @@ def _compile(rules: Rules) -> _Compiled:
         r",\s+(?:including|among\s+them|among\s+whom)\s+(?P<num>\d+|" + phrase_pattern(
             number_words) + r")(?P<mid>(?:\s+[\w'\-]+){0,2}?\s+" + phrase_pattern(
             population_words + cas["person_nouns"]) + r")(?![\w])", re.IGNORECASE)
-    return _Compiled([active, victim, victim_active, bare, toll, coord, figure], kinds, quals,
+    return _Compiled([active, victim, victim_age, victim_active, bare, toll, coord, figure],
+                     kinds, quals,
                      {norm_key(w) for w in cas["qualifiers"]["exclusive"]},
                      {norm_key(k): v for k, v in cas["vague"].items()}, numbers, parts)
+
+
+def _not_a_count(text: str, m: re.Match[str]) -> bool:
+    """A number that counts no casualties: "No one was hurt" (the "one" of "no one"), an
+    age in apposition ("Sgt. Afrim Bunjaku, 35, was killed"), a victim the figure before
+    already counts ("two civilians, including a 12-year-old boy, were killed")."""
+    before = text[max(0, m.start() - 30):m.start()]
+    if re.search(r"\b(?:no|not\s+a\s+single)\s+$", before, re.IGNORECASE) and \
+            text[m.start():m.start() + 3].lower() == "one":
+        return True
+    if re.search(r"[A-Z][\w'\-]+,\s*$", before) and re.match(r"\d+\s*,", text[m.start():]):
+        return True
+    return bool(m.groupdict().get("art")) and \
+        re.search(r"\b(?:including|among\s+them)\s+$", before, re.IGNORECASE) is not None
 
 
 _LATER_DIED = re.compile(r"[^,;.]{0,60}?\b(?:later|subsequently|then|eventually)\s+"
@@ -168,13 +189,15 @@ def find_figures(text: str, span: tuple[int, int], frame: Frame | None, mentions
         mid = m.group("mid") or ""
         if _DISALLOWED_MID.search(mid.replace("-year-old", "")):
             continue
+        if not groups.get("victim") and _not_a_count(text, m):
+            continue  # "No one was hurt", "Sgt. X, 35, was killed", "including a boy"
         population = _population(mid, rules)
         victim = groups.get("victim")
         if victim:
             population = population or "People"  # "X, a 35-year-old teacher, was killed"
         if m.group("art") and not population:
             continue  # "a deadly conflict": an article is a number only before a person noun
-        if m.re is c.figures[5] and not population:
+        if m.re is c.figures[6] and not population:
             if not re.search(r"\b[A-Z]\w+$", mid):
                 continue  # "two days and three soldiers": coordinated figures name their people
             # "five Azerbaijani and three Armenian soldiers": the noun of the last conjunct
@@ -208,9 +231,10 @@ def find_figures(text: str, span: tuple[int, int], frame: Frame | None, mentions
             lo = c.vague.get(norm_key(m.group("vague")), {}).get("min")
             hi = c.vague.get(norm_key(m.group("vague")), {}).get("max")
         else:
-            word = (m.group("num") or m.group("art")).lower()
+            word = (m.group("num") or m.group("art") or "").lower()
             digits = word.replace(",", "")
-            count = int(digits) if digits.isdigit() else c.numbers.get(word)
+            count = 1 if groups.get("age") else \
+                int(digits) if digits.isdigit() else c.numbers.get(word)
             lo = count
         qualifier = ""
         if m.group("qual"):

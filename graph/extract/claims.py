@@ -240,7 +240,7 @@ def _find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc
             mentions, begin, verb_begin)
         if source is not None and source.entity is not None:
             comma = text.rfind(",", begin, source.begin)
-            if comma > begin and len(re.findall(r"[A-Za-z]+", text[content_begin:end])) <= 4:
+            if comma > begin and len(re.findall(r"[A-Za-z0-9]+", text[content_begin:end])) <= 4:
                 # "CLAIM, X was quoted as saying by the agency": the claim comes first
                 return [Frame(source.entity, "say", rules.reporting["say"]["id"],
                               (begin, comma), (comma, end))]
@@ -295,7 +295,7 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
                 return [Frame(claimant, lemma, rule, (begin, begin + comma),
                               (begin + comma, stop if stop > 0 else e))]
             content_begin = _content_begin(text, e, end, lemma)
-            if len(re.findall(r"[A-Za-z]+", text[content_begin:end])) >= 2:
+            if len(re.findall(r"[A-Za-z0-9]+", text[content_begin:end])) >= 2:
                 return [Frame(claimant, lemma, rule, (content_begin, end), (begin, e))]
     # inverted: "CLAIM, said Colonel X, spokesman for the army"
     if comma > 0 and not between:
@@ -355,7 +355,7 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
     if source is None or source.entity is None:
         return []
     content_begin = _content_begin(text, e, end, lemma)
-    if len(re.findall(r"[A-Za-z]+", text[content_begin:end])) < 2:
+    if len(re.findall(r"[A-Za-z0-9]+", text[content_begin:end])) < 2:
         return []  # "..., officials said.": no named source and nothing after the verb
     return [Frame(source.entity, lemma, rule, (content_begin, end), (source.begin, e))]
 

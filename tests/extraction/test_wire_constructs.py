@@ -202,3 +202,42 @@ def test_a_speakers_state_is_a_recorded_statement() -> None:
                and "philip-aguer" in t.object.value}
     assert any(t.subject.value in records and t.predicate.value.endswith("#object")
                and t.object.value.endswith("/south-sudan") for t in triples)
+
+
+@pytest.mark.parametrize(("sentence", "figures"), [
+    ("No one was hurt in the second incident.", []),
+    ("Sgt. Afrim Bunjaku, 35, was killed near the village.", [(1, "Killed")]),
+    ("Two civilians, including a 12-year-old boy, were killed in the shelling.",
+     [(2, "Killed")]),
+    ("The missiles killed two children and injured three girls.",
+     [(2, "Killed"), (3, "Injured")]),
+    ("The group carried out a raid that killed 11 police officers.", [(11, "Killed")]),
+])
+def test_numbers_that_count_or_do_not_count_casualties(extract, sentence: str,
+                                                       figures: list) -> None:
+    assert [(f.count, f.kind) for f in extract(sentence, "2023-09-25").figures] == figures
+
+
+def test_the_x_side_reported_is_that_state(extract) -> None:
+    result = extract("The Tajik side reported 41 dead.", "2022-09-25")
+    assert _claims(result) == {("Tajikistan", "report", "figure")}
+
+
+@pytest.mark.parametrize(("line", "furniture"), [
+    ("Semini reported from Tirana, Albania. Gec reported from Belgrade, Serbia.", True),
+    ("Associated Press writers Jean H. Lee and Sam Kim contributed.", True),
+    ("Kyrgyz officials reported from the scene that two were killed.", False),
+    ("Tajik troops contributed two battalions to the force.", False),
+])
+def test_closing_reporter_lines_are_furniture(line: str, furniture: bool) -> None:
+    from graph.document import is_furniture
+
+    assert is_furniture(line) is furniture
+
+
+@pytest.mark.parametrize("sentence", [
+    "Iranian missiles struck a village in Balochistan on Tuesday.",
+    "Pakistan said it had carried out missile strikes on militant hideouts.",
+])
+def test_missile_attacks_are_shelling(extract, sentence: str) -> None:
+    assert "Shelling" in [e.cls for e in extract(sentence, "2024-01-18").events]
