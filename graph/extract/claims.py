@@ -182,10 +182,27 @@ def find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc:
     found = _find_frames(text, span, mentions, disc, rules)
     if not found and parse is not None:
         found = parse_frames(text, span, parse, mentions, disc, rules)
-    frames = [f.trimmed(text) for f in found]
+    frames = [_own_act_cut(f.trimmed(text), text, rules) for f in found]
     if frames:
         remember(disc, frames[0].claimant)
     return frames
+
+
+def _own_act_cut(frame: Frame, text: str, rules: Rules) -> Frame:
+    """"The White House condemned the attack and urged North Korea to halt": the appeal
+    coordinated after the reporting verb is the speaker's own act, not what it reports."""
+    m = _and_appeal(rules).search(text, frame.content[0], frame.content[1])
+    if m is not None and not frame.accusation:
+        frame.content = (frame.content[0], m.start())
+    return frame
+
+
+@lru_cache(maxsize=2)
+def _and_appeal(rules: Rules) -> re.Pattern[str]:
+    appeal = next(e for e in rules.events["event"] if e["class"] == "Appeal")
+    verbs = [t for t in appeal["triggers"] if re.fullmatch(r"\w+ed(?: \w+)?", t)]
+    return re.compile(r",?\s+and\s+(?:also\s+|\w+ly\s+)?" + phrase_pattern(verbs) + r"\b",
+                      re.IGNORECASE)
 
 
 def _find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc: Discourse,

@@ -61,7 +61,7 @@ def _base_mentions(text: str, disc: Discourse, rules: Rules) -> list[Mention]:
                 if e is not None and e.label.startswith(m.group("word") + " ")}
         if len(fits) == 1:
             found.append(Mention(m.start("word"), m.end("word"), m.group("word"),
-                                 next(iter(fits.values())), "name", "entity.compass-state",
+                                 next(iter(fits.values())), "demonym", "entity.compass-state",
                                  priority=1))
     # names the base lacks: the gazetteer's countries, adjectives, capitals, provinces and
     # towns; then spellings of base names ("Tashiyev")

@@ -128,8 +128,16 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
     periods = _period_starts(parse, times) if parse is not None else set()
     starts_only = conflict_starts  # "since fighting broke out two days ago"
     conflict_starts = conflict_starts | periods
+    appeals = [ae for _, ae, sp in hits if sp["class"] == "Appeal"]
     for b, e, spec in hits:
         cls = spec["class"]
+        if cls != "Appeal" and _urged(text, appeals, b) and not (
+                cls == "CeasefireAgreement"
+                and _ceasefire_reference(text, b, e, parse, rules) == "keep"):
+            # "called for an immediate ceasefire", "urged them to settle disputes through
+            # negotiations": what is urged has not happened (an agreement urged to be kept
+            # stays, as the agreement the appeal refers to)
+            continue
         if _BACKGROUND.search(text, max(begin, b - 80), b):
             # "one of the heaviest attacks since ...", "since the Korean War ended in an
             # armistice": a class of events compared with, or a past war's phrase
@@ -255,9 +263,18 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
         if roles in {"participants", "agent"} and not record.reference:
             # an agent's addressees come after the trigger ("urged X and Y to ...")
             pool = before + after if roles == "participants" else after
+            if cls == "Appeal":
+                # the addressees stand before what they are urged to do ("urged Russia to
+                # halt the bombing of Georgia": Russia, not Georgia)
+                to = re.compile(r"\bto\s+[a-z]+").search(text, e, end)
+                pool = [m for m in pool if to is None or m.end <= to.start()]
             record.participants = _participants(text, pool, frame if roles == "participants"
                                                 else None, begin, end, disc, exclude=used)
-            if roles == "agent" and cls == "Appeal" and not record.participants:
+            if roles == "agent" and cls == "Appeal" and len(record.participants) == 1 \
+                    and record.participants[0].is_actor:
+                # "urged North Korea to halt its attacks": one addressee is the target
+                record.target, record.participants = record.participants[0], []
+            elif roles == "agent" and cls == "Appeal" and not record.participants:
                 record.participants = [s for s in disc.pair()
                                        if record.agent is None or
                                        s.iri != (state_of(record.agent) or record.agent).iri]
@@ -500,6 +517,19 @@ def _parsed_agent(parsed: ParsedRoles | None, frame: Frame | None, disc: Discour
         if m.kind != "pair" and m.entity is not None and m.entity.is_actor:
             return m.entity
     return None
+
+
+# what ends the content of an appeal: a new clause, or a new predicate of the appealer
+# ("urged both countries to stop fighting and invited their envoys to talks")
+_URGED_BREAK = re.compile(r"[;]|\b(?:after|as|when|since|following|because|while|but|"
+                          r"which|who|amid)\b|,\s+and\s+|\s+and\s+(?:\w+ly\s+)?[a-z]+ed\b",
+                          re.IGNORECASE)
+
+
+def _urged(text: str, appeal_ends: list[int], b: int) -> bool:
+    """The trigger at `b` is inside what an appeal before it urges."""
+    return any(0 <= b - ae <= 150 and not _URGED_BREAK.search(text, ae, b)
+               for ae in appeal_ends)
 
 
 def _agent_slot_unnamed(parsed: ParsedRoles | None) -> bool:

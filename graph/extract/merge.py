@@ -115,10 +115,23 @@ def fold_repeat(record: EventRecord, previous: list[EventRecord], disc: Discours
       2020 war", "fought a war in 2020")."""
     if record.cls == "Accusation":
         return None  # one per act of accusing; what is alleged is folded on its own
+    if (record.definite or record.anaphoric) and _bare(record) and \
+            record.rule in _GENERIC_ATTACKS and not record.participants:
+        # "condemned the attack": the article's first attack, whatever it was called
+        # ("North Korea shelled the island ... Washington condemned the attack")
+        first = next((e for e in previous if e.cls in HOSTILE and not e.earlier
+                      and not e.mutual and _directed(e)), None)
+        if first is not None:
+            return first
     for earlier in reversed(previous):
         if _compatible_parts(earlier, record, disc) and _repeats(earlier, record, disc):
             return earlier
     return None
+
+
+# rules whose trigger names an attack in general ("the attack", "the assault", "the
+# strikes"), which a definite article makes a reference to an attack told before
+_GENERIC_ATTACKS = {"event.open-fire", "event.shelling"}
 
 
 def _repeats(a: EventRecord, b: EventRecord, disc: Discourse) -> bool:

@@ -241,3 +241,40 @@ def test_closing_reporter_lines_are_furniture(line: str, furniture: bool) -> Non
 ])
 def test_missile_attacks_are_shelling(extract, sentence: str) -> None:
     assert "Shelling" in [e.cls for e in extract(sentence, "2024-01-18").events]
+
+
+def test_one_addressee_of_an_appeal_is_its_target(extract) -> None:
+    result = extract("Washington urged Russia to halt the bombing of Georgia.", "2008-08-09")
+    (appeal,) = [e for e in result.events if e.cls == "Appeal"]
+    assert (appeal.target.label, appeal.participants) == ("Russia", [])
+
+
+@pytest.mark.parametrize("sentence", [
+    "France called for an immediate ceasefire between Georgia and Russia.",
+    "The bloc urged Kyrgyzstan and Tajikistan to settle their disputes through talks.",
+])
+def test_what_an_appeal_urges_has_not_happened(extract, sentence: str) -> None:
+    assert [e.cls for e in extract(sentence, "2008-08-09").events] == ["Appeal"]
+
+
+def test_an_appeal_keeps_the_agreement_it_refers_to(extract) -> None:
+    result = extract("Russia and Belarus brokered a ceasefire on Friday. The CSTO urged both "
+                     "countries to stick to the ceasefire.", "2022-09-17")
+    (appeal,) = [e for e in result.events if e.cls == "Appeal"]
+    assert [r.cls for r in appeal.refers_to] == ["CeasefireAgreement"]
+
+
+def test_an_appeal_after_a_reporting_verb_is_the_speakers_own_act(extract) -> None:
+    result = extract("North Korea shelled the island on Tuesday. The White House condemned "
+                     "the attack and urged North Korea to halt its provocations.", "2010-11-24")
+    (appeal,) = [e for e in result.events if e.cls == "Appeal"]
+    assert (appeal.claimed, appeal.target.label) == (False, "North Korea")
+
+
+def test_the_attack_named_again_is_the_first_attack(extract) -> None:
+    result = extract("North Korea shelled the island on Tuesday, killing two marines. South "
+                     "Korea returned fire. Washington condemned the attack.", "2010-11-24")
+    condemned = [kind for f, kind, obj, *_ in result.claims if f.verb == "condemn"]
+    assert condemned == ["event"]
+    ((_, _, event, _),) = [c for c in result.claims if c[0].verb == "condemn"]
+    assert event.cls == "Shelling"
