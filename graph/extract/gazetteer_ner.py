@@ -51,10 +51,40 @@ def ner_mentions(text: str, names: list[tuple[int, int, str]], disc: Discourse, 
                 surface in rules.places["gazetteer"]["ambiguous"]
                 or re.search(r"[A-Z][a-z]+\s+$", text[max(0, b - 20):b])):
             continue  # "Union" of "African Union": part of a name the NER cut
+        cut = _trimmed(text, b, e, label, disc)
+        if label == "ORGANIZATION" and cut[1] < e:
+            # the head named after his body: a person of his own
+            rest = re.search(r"[A-Z]", text[cut[1]:e])
+            if rest is not None:
+                person = _mention(text, cut[1] + rest.start(), e, text[cut[1] + rest.start():e],
+                                  "PERSON", disc, rules)
+                if person is not None:
+                    found.append(person)
+        b, e = cut
+        surface = text[b:e]
         mention = _mention(text, b, e, surface, label, disc, rules)
         if mention is not None:
             found.append(mention)
     return found
+
+
+def _trimmed(text: str, b: int, e: int, label: str, disc: Discourse) -> tuple[int, int]:
+    """A span the NER ran on past its name: "Tajikistan Zheenbek Kulubaev" (a person after
+    a list of states: the person), "State Committee for National Security of Tajikistan
+    Saimumin Yatimov" (a body, then its head without a comma: the body)."""
+    if label == "PERSON":
+        while True:
+            m = re.match(r"([A-Z][\w'\-]+)\s+(?=[A-Z])", text[b:e])
+            if m is None or not (disc.state_named(m.group(1)) or disc.demonym(m.group(1))):
+                return b, e
+            b += m.end()
+    if label == "ORGANIZATION":
+        for m in re.finditer(r"\bof\s+(?:the\s+)?(?=[A-Z])", text[b:e]):
+            words = re.match(r"[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?", text[b + m.end():e])
+            for name in ([words.group(), words.group().split()[0]] if words else []):
+                if disc.state_named(name) and b + m.end() + len(name) < e:
+                    return b, b + m.end() + len(name)
+    return b, e
 
 
 def _mention(text: str, b: int, e: int, surface: str, label: str, disc: Discourse,

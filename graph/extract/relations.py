@@ -373,9 +373,10 @@ def find_offices(text: str, mentions: list[Mention], frames: list[Frame], disc: 
             person = next((m for m in named if appos and m.end == appos.start() and m.entity
                            is not None and m.entity.is_a("Person")), None)
             if body is not None and person is None:
-                # "the head of the GKNB, Kamchybek Tashiev,"
-                person = next((m for m in named if re.match(r",\s+", text[body.end:m.begin]
-                                                            or "x") and m.begin - body.end <= 3
+                # "the head of the GKNB, Kamchybek Tashiev,", "Chairman of the State
+                # Committee for National Security of Tajikistan Saimumin Yatimov"
+                person = next((m for m in named if re.fullmatch(r",?\s+", text[body.end:m.begin]
+                                                                or "x") and m.begin - body.end <= 3
                                and m.entity is not None and m.entity.is_a("Person")), None)
             if body is not None and body.entity is not None:
                 out.append(Office(person.entity if person else None, office, body.entity,
@@ -397,7 +398,9 @@ def find_offices(text: str, mentions: list[Mention], frames: list[Frame], disc: 
         states = _states_before(text, named, b, disc, rules,
                                 portfolio=office == "Minister" and text[b:b + 1].isupper())
         if not states:
-            tail = re.match(r"\s+of\s+((?:\w+\s+(?:and\s+)?){1,4})", text[e:])
+            # "the presidents of Kyrgyzstan and Tajikistan, ...", "the governors of Kyrgyz
+            # and Tajik provinces"
+            tail = re.match(r"\s+of\s+((?:\w+,?\s+(?:and\s+)?){0,3}\w+)", text[e:])
             if tail:
                 states = [m.entity for m in named
                           if e < m.begin < e + tail.end() and m.entity is not None
@@ -419,10 +422,20 @@ def find_offices(text: str, mentions: list[Mention], frames: list[Frame], disc: 
         if not states and holder is not None and holder.state:
             state = disc.entity(holder.state)
             states = [state] if state is not None else []
+        if not states and holder is not None and disc.home is not None:
+            # "KHARTOUM (AFP) - ... Prime Minister Abdalla Hamdok": a title without a state,
+            # in a report filed from the state it is of
+            states = [disc.home]
         if not states and holder is None and text[b:e].lower().endswith("s"):
             # "the presidents of the two nations", "both countries' foreign ministers":
             # one office row per state of the pair, without a holder
             states = _pair_around(text, mentions, b, e)
+        paired = _respectively(text, named, e, states) \
+            if holder is None and text[b:e].lower().endswith("s") else []
+        if paired:
+            # "Presidents of Kyrgyzstan and Tajikistan Sadyr Japarov and Emomali Rahmon"
+            out += [Office(person, office, state, spec["id"], 0.8) for person, state in paired]
+            continue
         if holder is None and len(states) == 0:
             continue
         if holder is None and not text[b:e].lower().endswith("s") and not states:
@@ -440,6 +453,28 @@ _COUNTERPART = re.compile(
     r"(?:\b(?P<pron>his|her|their|its)|(?P<poss>'s?))\s+(?P<dems>(?:[A-Z]\w+(?:\s*,\s*|\s+and\s+"
     r"|\s+))*?)counterpart(?P<plural>s)?\b(?:\s+(?:in|from)\s+(?P<pair>both countries|the two "
     r"countries|both nations|the two nations|both states))?,?\s*")
+
+
+def _respectively(text: str, named: list[Mention], e: int, states: list[Entity]
+                  ) -> list[tuple[Entity, Entity]]:
+    """A plural title's states and the names after it, paired in order: "Presidents of
+    Kyrgyzstan and Tajikistan Sadyr Japarov and Emomali Rahmon", "the foreign ministers of
+    the two countries, Zheenbek Kulubaev and Sirojiddin Muhriddin" (states in the order
+    named)."""
+    if len(states) < 2:
+        return []
+    keys = {s.iri for s in states}
+    after_states = [m for m in named if m.begin >= e and m.entity is not None
+                    and m.entity.iri in keys]
+    start = after_states[-1].end if after_states and after_states[-1].begin - e < 60 else e
+    people = [m for m in named if start <= m.begin <= start + 90 and m.entity is not None
+              and m.entity.is_a("Person")][:len(states)]
+    if len(people) != len(states) or not re.fullmatch(r"\s*,?\s*", text[start:people[0].begin]):
+        return []
+    if not all(re.fullmatch(r"\s*(?:,\s*)?(?:and\s+)?", text[p.end:q.begin])
+               for p, q in zip(people, people[1:])):
+        return []
+    return [(p.entity, s) for p, s in zip(people, states) if p.entity is not None]
 
 
 def _counterparts(text: str, mentions: list[Mention], out: list[Office],
@@ -486,8 +521,15 @@ def _counterparts(text: str, mentions: list[Mention], out: list[Office],
                              text[start:x.begin])), None)
         holder = holder_m.entity if holder_m and len(states) == 1 and not m.group("plural") \
             else None
+        # the head of a body's counterpart heads the other state's body of that kind
+        owned = next((o.of for o in reversed(out) if o.holder is not None and owner
+                      is not None and o.holder.iri == owner.iri and not o.of.is_state), None)
         for state in states:
-            found.append(Office(holder, office, state, "office.counterpart", 0.7))
+            of = state
+            if owned is not None:
+                kind = next((c for c in sorted(owned.classes) if c != "StateBody"), None)
+                of = (disc.kb.body_of(state.iri, kind) if kind else None) or state
+            found.append(Office(holder, office, of, "office.counterpart", 0.7))
     return found
 
 

@@ -278,3 +278,35 @@ def test_the_attack_named_again_is_the_first_attack(extract) -> None:
     assert condemned == ["event"]
     ((_, _, event, _),) = [c for c in result.claims if c[0].verb == "condemn"]
     assert event.cls == "Shelling"
+
+
+def _offices(result) -> set[tuple[str, str, str]]:
+    return {(o.holder.label if o.holder else "", o.office, o.of.label) for o, _ in result.offices}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Presidents of Kyrgyzstan and Tajikistan Sadyr Japarov and Emomali Rahmon signed the "
+    "treaty on Thursday.",
+    "The treaty was signed by the presidents of Kyrgyzstan and Tajikistan, Sadyr Japarov and "
+    "Emomali Rahmon, on Thursday.",
+])
+def test_a_plural_title_pairs_its_states_and_names_in_order(extract, sentence: str) -> None:
+    assert _offices(extract(sentence, "2025-03-13")) == {
+        ("Sadyr Japarov", "President", "Kyrgyzstan"),
+        ("Emomali Rahmon", "President", "Tajikistan")}
+
+
+def test_a_title_without_a_state_is_of_the_datelines_state(extract) -> None:
+    result = extract("KHARTOUM (AFP) - Prime Minister Abdalla Hamdok condemned the attack.",
+                     "2020-12-17")
+    assert _offices(result) == {("Abdalla Hamdok", "PrimeMinister", "Sudan")}
+
+
+def test_the_head_of_a_bodys_counterpart_heads_the_other_states_body(extract) -> None:
+    result = extract("Kamchybek Tashiev, head of the State Committee for National Security of "
+                     "Kyrgyzstan, and his Tajik counterpart Saimumin Yatimov signed a "
+                     "protocol.", "2022-09-25")
+    assert ("Saimumin Yatimov", "HeadOfService",
+            "State Committee for National Security of Tajikistan") in _offices(result)
+    assert ("Kamchybek Tashiev", "HeadOfService",
+            "State Committee for National Security of Kyrgyzstan") in _offices(result)
