@@ -472,9 +472,9 @@ def _respectively(text: str, named: list[Mention], e: int, states: list[Entity]
     if len(people) != len(states) or not re.fullmatch(r"\s*,?\s*", text[start:people[0].begin]):
         return []
     if not all(re.fullmatch(r"\s*(?:,\s*)?(?:and\s+)?", text[p.end:q.begin])
-               for p, q in zip(people, people[1:])):
+               for p, q in zip(people, people[1:], strict=False)):
         return []
-    return [(p.entity, s) for p, s in zip(people, states) if p.entity is not None]
+    return [(p.entity, s) for p, s in zip(people, states, strict=True) if p.entity is not None]
 
 
 def _counterparts(text: str, mentions: list[Mention], out: list[Office],
