@@ -150,8 +150,8 @@ def _body_mentions(text: str, base: list[Mention], disc: Discourse,
     hits = [(b, e, spec) for b, e, spec in rules.bodies.find(text)]
     hits += _named_bodies(text, hits, rules)
     for b, e, spec in hits:
-        if any(x.begin <= b and e <= x.end and x.entity is not None and x.entity.is_actor
-               and not x.entity.is_state for x in base):
+        if any(x.begin <= b and e <= x.end and x.end - x.begin > e - b and x.entity is not None
+               and x.entity.is_actor and not x.entity.is_state for x in base):
             continue  # inside a body the base names in full ("... of Kyrgyzstan")
         if text[b:b + 1].isupper():
             e = _written_end(text, e, rules)

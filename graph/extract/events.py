@@ -567,6 +567,12 @@ def _parsed_target(parsed: ParsedRoles | None, record: EventRecord, disc: Discou
     return None
 
 
+# a mention followed by its own casualty verb is a victim, not who acted ("A Tajik man was
+# killed ... in a shooting", "Kyrgyz border guards were wounded when ...")
+_VICTIM_AFTER = re.compile(r"(?:\s+[\w\-']+){0,3}?\s+(?:was|were|had\s+been|have\s+been|has\s+"
+                           r"been)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|hurt|shot)\b")
+
+
 def _agent(text: str, before: list[Mention], frame: Frame | None, begin: int, trig: int,
            disc: Discourse) -> Entity | None:
     if frame is not None and frame.accused is not None:
@@ -574,7 +580,8 @@ def _agent(text: str, before: list[Mention], frame: Frame | None, begin: int, tr
     # a pronoun right before the trigger points back to the source ("they were evacuating")
     head = text[begin:trig]
     candidates = [m for m in before if m.kind != "pair" and m.entity is not None
-                  and not text.startswith("'s", m.end)]
+                  and not text.startswith("'s", m.end)
+                  and not _VICTIM_AFTER.match(text, m.end, trig)]
     pronoun = None
     for p in _SOURCE_PRONOUN.finditer(head):
         pronoun = p

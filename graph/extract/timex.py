@@ -255,9 +255,11 @@ def _extent(expr: TimeExpr, text: str, c: _Compiled) -> TimeExpr:
 
 def _written_years(text: str, c: _Compiled) -> list[tuple[int, int]]:
     """(position, year) of years that set the context: "in 2013", "May 7, 2013",
-    "April 2013" (not "the 2020 war" or "since 2021", which date a period)."""
+    "April 2013" (not "the 2020 war" or "since 2021", which date a period, nor "the
+    conflicts of 2021 and 2022", which names years without moving the story to one)."""
     out = []
-    for m in re.finditer(r"\b(?:in|during|of)\s+(?:\w+\s+){0,2}?((?:19|20)\d\d)\b|"
+    for m in re.finditer(r"\b(?:in|during)\s+(?:\w+\s+){0,2}?((?:19|20)\d\d)\b"
+                         r"(?!\s*(?:and|or|to|-|\u2013)\s*(?:19|20)\d\d)|"
                          r"\b\d{1,2},?\s+((?:19|20)\d\d)\b", text, re.IGNORECASE):
         if re.search(r"\bsince\s+$", text[max(0, m.start() - 6):m.start()]):
             continue

@@ -310,3 +310,25 @@ def test_the_head_of_a_bodys_counterpart_heads_the_other_states_body(extract) ->
             "State Committee for National Security of Tajikistan") in _offices(result)
     assert ("Kamchybek Tashiev", "HeadOfService",
             "State Committee for National Security of Kyrgyzstan") in _offices(result)
+
+
+def test_a_victim_named_first_is_not_the_agent(extract) -> None:
+    result = extract("A Tajik man was killed and four people were wounded in a shooting on "
+                     "the border late on Monday.", "2019-09-17")
+    (shooting,) = [e for e in result.events if e.cls in {"ArmedClash", "SmallArmsFire"}]
+    assert shooting.agent is None
+
+
+@pytest.mark.parametrize(("sentence", "cls"), [
+    ("Georgian forces had shot down several Russian aircraft, the ministry said.", "ArmedClash"),
+    ("Moscow sent tanks and troops into South Ossetia on Friday.", "TroopBuildUp"),
+])
+def test_downing_aircraft_and_sending_troops(extract, sentence: str, cls: str) -> None:
+    assert cls in [e.cls for e in extract(sentence, "2008-08-09").events]
+
+
+def test_years_named_in_passing_set_no_year_for_later_dates(extract) -> None:
+    result = extract("The treaty ends the conflicts of 2021 and 2022. The two sides met on "
+                     "February 21 to agree the last segments.", "2025-03-13")
+    (feb,) = [t for t, *_ in result.times if "February" in t.text]
+    assert feb.start.year == 2025
