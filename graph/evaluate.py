@@ -286,9 +286,9 @@ def evaluate_article(store: Store, gold: dict[str, Any], minter: Minter, ev: Eva
                     "allegation": r.get("allegation") is not None and
                     r["allegation"].value == "true", "about": _local(r["type"])}
                    for r in claims]
-    # a claimant with no state ("the CSTO said") has claimant_state ""
+    # a claimant with no state ("the CSTO said", "NATO chief X said") has claimant_state ""
     for c in pred_claims:
-        if c["state"] == c["who"] and c["who"] not in graph.state:
+        if c["state"] is not None and graph.state.get(c["state"]) != c["state"]:
             c["state"] = None
     _match("claim", gold.get("claim", []), pred_claims,
            key=lambda g, p: g["about"] == p["about"] and g["verb"] == p["verb"]

@@ -110,12 +110,23 @@ def role_people(text: str, base: list[Mention], disc: Discourse,
         # (a counterpart's state is his office's: relations.py gives it)
         cue = _state_before(text, m.start(), base, disc) \
             if m.group("role") not in spec["office_words"] else None
+        if cue is None:
+            # "NATO Secretary-General Jens Stoltenberg": he speaks for the organisation
+            cue = _organisation_before(text, m.start(), base)
         entity = disc.mint("Person", name, rule=spec["id"], state=cue.iri if cue else None,
                            facts=[MintedFact("ckg:actsFor", cue.iri, spec["id"])] if cue
                            else [])
         found.append(Mention(m.start(2), m.end(2), name, entity, "person", spec["id"],
                              cue=cue, priority=2))
     return found
+
+
+def _organisation_before(text: str, pos: int, base: list[Mention]) -> Entity | None:
+    """The organisation or alliance named right before a role word ("CSTO Secretary
+    General", "the OSCE's chairman")."""
+    org = next((m for m in base if m.entity is not None and m.entity.is_a(
+        "Organization", "Alliance") and re.fullmatch(r"(?:'s)?\s+", text[m.end:pos])), None)
+    return org.entity if org is not None else None
 
 
 def _state_before(text: str, pos: int, base: list[Mention],
