@@ -403,11 +403,13 @@ def test_reader_mark_leads_to_a_node_that_exists(geo_server, driver) -> None:
 @pytest.mark.skipif(not browser.available(), reason=browser.MISSING)
 @pytest.mark.skipif(not has_outlines(), reason="the map's outlines are not installed: run "
                     "`make assets` (needs npm)")
-def test_map_draws_outlines_and_places(geo_server, driver) -> None:
+def test_map_of_the_corpus_draws_outlines_and_batken(live_server, driver) -> None:
+    """Over the corpus as built (no test coordinates): Batken Region, where the corpus
+    places casualty figures, has its point from the reference base."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
-    driver.get(geo_server.url + "/map")  # type: ignore[attr-defined]
+    driver.get(live_server.url + "/map")  # type: ignore[attr-defined]
     WebDriverWait(driver, 30).until(
         lambda d: d.find_element(By.ID, "kg-map").get_attribute("data-drawn"))
     outlines = driver.find_elements(By.CSS_SELECTOR, "#kg-map path.country")  # type: ignore[attr-defined]
@@ -415,6 +417,17 @@ def test_map_draws_outlines_and_places(geo_server, driver) -> None:
     assert len(outlines) > 100 and len(places) >= 1
     labels = [t.text for t in driver.find_elements(By.CSS_SELECTOR, "#kg-map text.place-label")]  # type: ignore[attr-defined]
     assert "Batken Region" in labels
+    titles = [t.get_attribute("textContent") for t in driver.find_elements(  # type: ignore[attr-defined]
+        By.CSS_SELECTOR, "#kg-map circle.place title")]
+    assert any(t.startswith("Batken Region:") and not t.endswith(" 0 casualty figures")
+               for t in titles), titles
+    # no two labels overlap
+    boxes = [t.rect for t in driver.find_elements(By.CSS_SELECTOR, "#kg-map text.place-label")]  # type: ignore[attr-defined]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert (a["x"] + a["width"] <= b["x"] + 0.5 or b["x"] + b["width"] <= a["x"] + 0.5
+                    or a["y"] + a["height"] <= b["y"] + 0.5
+                    or b["y"] + b["height"] <= a["y"] + 0.5), (a, b)
 
 
 @pytest.mark.browser
@@ -448,3 +461,16 @@ def test_search_box_finds_batken(geo_server, driver) -> None:
     box.submit()
     WebDriverWait(driver, 20).until(lambda d: "/page/id/region/batken-region" in d.current_url)
     assert driver.find_element(By.ID, "label").text == "Batken Region"  # type: ignore[attr-defined]
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not browser.available(), reason=browser.MISSING)
+@pytest.mark.parametrize("width", [1400, 1280, 1000, 800])
+def test_overview_casualty_table_fits_its_column(live_server, driver, width: int) -> None:
+    """Its last column ("highest") was cut at 1400 px, the column narrower than the table."""
+    driver.set_window_size(width, 900)  # type: ignore[attr-defined]
+    driver.get(live_server.url + "/")  # type: ignore[attr-defined]
+    table, column = driver.execute_script(  # type: ignore[attr-defined]
+        "var t = document.getElementById('casualty-kinds');"
+        "return [t.getBoundingClientRect().right, t.closest('section').getBoundingClientRect().right];")
+    assert table <= column + 0.5, (table, column)
