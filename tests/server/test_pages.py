@@ -472,5 +472,6 @@ def test_overview_casualty_table_fits_its_column(live_server, driver, width: int
     driver.get(live_server.url + "/")  # type: ignore[attr-defined]
     table, column = driver.execute_script(  # type: ignore[attr-defined]
         "var t = document.getElementById('casualty-kinds');"
-        "return [t.getBoundingClientRect().right, t.closest('section').getBoundingClientRect().right];")
+        "return [t.getBoundingClientRect().right,"
+        " t.closest('section').getBoundingClientRect().right];")
     assert table <= column + 0.5, (table, column)
