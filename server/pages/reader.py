@@ -56,6 +56,7 @@ class Mark:
     node: str
     title: str
     from_offsets: bool = False
+    also: list[Mark] = field(default_factory=list)  # other nodes read from the same words
 
 
 @dataclass
@@ -171,7 +172,12 @@ def _laminar(marks: list[Mark]) -> list[Mark]:
     first where two cross or coincide."""
     taken: list[Mark] = []
     for m in sorted(marks, key=lambda m: (PRIORITY[m.kind], m.begin, m.end, m.node)):
-        if not _crosses(m, taken):
+        same = next((t for t in taken if (t.begin, t.end) == (m.begin, m.end)), None)
+        if same is not None:
+            # "A and B accused each other of": two claims, one mark; its title names both
+            if m.node != same.node and m.node not in {a.node for a in same.also}:
+                same.also.append(m)
+        elif not _crosses(m, taken):
             taken.append(m)
     return taken
 
@@ -195,9 +201,9 @@ def _render(text: str, sentences: list[Sentence], marks: list[Mark],
         words = text[start:stop]
         if not words.strip():
             return str(escape(words))
-        node = named.get(m.node)
-        title = f"{KIND_NAMES[m.kind]}: {node.label if node else m.node}" + (
-            "" if m.from_offsets else " (located by its words)")
+        title = "; also ".join(
+            f"{KIND_NAMES[one.kind]}: {named[one.node].label if one.node in named else one.node}"
+            for one in [m, *m.also]) + ("" if m.from_offsets else " (located by its words)")
         return str(Markup('<a href="{}" title="{}">{}</a>').format(
             page_href(m.node), title, words))
 
@@ -319,7 +325,8 @@ def read_article(article: str) -> Reading | None:
             if not _overlaps(m, taken):
                 taken.append(m)
         marks = taken
-    named.update(names({m.node for m in marks if m.node not in named}))
+    named.update(names({one.node for m in marks for one in [m, *m.also]
+                        if one.node not in named}))
     counts = {k: sum(1 for m in marks if m.kind == k) for k in KIND_NAMES}
     html = _render(text, sentences, marks, named) if text else Markup("")
     return Reading(value(head, "title") or "", value(head, "date"), value(head, "publisher"),

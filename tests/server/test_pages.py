@@ -191,6 +191,8 @@ def test_reader_marks_come_from_the_nif_offsets_in_the_graph(live_server) -> Non
         assert (begin, end) in phrases, (kind, words)
         assert text[begin:end] == words == phrases[begin, end]["a"]
     assert "located by its words" not in html
+    # "The former Soviet republics earlier accused each other of": both claims, one mark
+    assert re.search(r'title="claim frame: [^"]*; also claim frame: ', html)
     # marks nest: the claimant named inside a claim's reporting words keeps its own mark
     claims = [(b, e) for k, b, e, _ in marks if k == "claim"]
     assert any(b <= mb and me <= e for k, mb, me, _ in marks if k == "mention"
