@@ -23,6 +23,7 @@ PREFIXES: dict[str, str] = {
     "time": "http://www.w3.org/2006/time#",
     "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
     "oa": "http://www.w3.org/ns/oa#",
+    "itsrdf": "http://www.w3.org/2005/11/its/rdf#",
     "wd": "http://www.wikidata.org/entity/",
     "geo": "http://www.w3.org/2003/01/geo/wgs84_pos#",
     "sh": "http://www.w3.org/ns/shacl#",

@@ -66,6 +66,8 @@ def analyse(article: Article, sentences: list[Sentence], kb: KnowledgeBase, rule
         n, caption = reading.n, sentence.role == CAPTION
         result.mentions.extend((entity, n) for entity in named)
         result.times.extend((t, n, caption) for t in reading.times)
+        result.mention_spans.extend((m, n) for m in reading.mentions)
+        result.sentence_begins[n] = sentence.begin
         if sentence.role == HEADLINE:
             continue
         framing = Framing() if caption else frame_sentence(reading, disc, rules)

@@ -130,3 +130,7 @@ class ArticleResult:
     times: list[tuple[TimeExpr, int, bool]] = field(default_factory=list)
     mentions: list[tuple[Entity, int]] = field(default_factory=list)
     conflict: ConflictState = field(default_factory=ConflictState)
+    # Where things were read, for the NIF spans the writer emits: each mention as found
+    # (offsets into its sentence) and where each sentence begins in the article text.
+    mention_spans: list[tuple[Mention, int]] = field(default_factory=list)
+    sentence_begins: dict[int, int] = field(default_factory=dict)

@@ -21,6 +21,7 @@ from graph.extract.merge import (
 )
 from graph.extract.provenance import Emitter
 from graph.extract.rules import Rules
+from graph.extract.spans import Spans
 from graph.extract.timex import TimeExpr
 from graph.extract.types import ArticleResult
 from graph.iris import Minter
@@ -51,6 +52,7 @@ class Writer:
         self.rules = rules
         self.out = Emitter(article, minter, sink)
         self.time_nodes: dict[tuple[int, int], str] = {}
+        self.spans = Spans(article.text, self.out.article_iri, {})
 
     # ------------------------------------------------------------------ entities
     def entity(self, entity: Entity, sentence: int | None = None) -> None:
@@ -94,6 +96,7 @@ class Writer:
         s.add(node, "ckg:resolvedEnd", expr.stop)
         s.link(node, "ckg:precision", f"ckg:{expr.precision}Precision")
         self.out.supported(node, "time", sentence, expr.rule, 0.9, caption=caption)
+        self.spans.add(node, sentence, (expr.begin, expr.end))
         self.time_nodes[key] = node
         return node
 
@@ -155,6 +158,7 @@ class Writer:
             s.link(node, "ckg:subEventOf", conflict)
         for sentence in [record.sentence, *record.also]:
             self.out.supported(node, "event", sentence, record.rule, record.confidence)
+        self.spans.add(node, record.sentence, record.trigger)
         return node
 
     def _event_label(self, record: EventRecord) -> str:
@@ -174,6 +178,7 @@ class Writer:
     # ------------------------------------------------------------------ everything
     def write(self, result: ArticleResult) -> Counter[str]:
         s = self.sink
+        self.spans.begins = result.sentence_begins
         seen: set[str] = set()
         for entity, sentence in result.mentions:
             # the sentence that mentions it, for "where does the article name X?"
@@ -186,6 +191,10 @@ class Writer:
                 seen.add(entity.iri)
                 self.entity(entity)
         self.out.counts["entity"] = len(seen)
+        for mention, sentence in result.mention_spans:
+            if mention.entity is not None and mention.kind != "pair" \
+                    and mention.entity.iri in seen:
+                self.spans.add(mention.entity.iri, sentence, (mention.begin, mention.end))
         for expr, sentence, caption in result.times:
             self.time(expr, sentence, caption)
         # the conflict
@@ -231,6 +240,7 @@ class Writer:
                   f"{'casualty figure' if what == 'figure' else item.cls}",  # type: ignore
                   lang="en")
             self.out.supported(node, "claim", sentence, frame.rule, 0.75)
+            self.spans.add(node, sentence, frame.verb_span)
         for rel, sentence, caption in result.relations:
             self.out.statement(rel.subject.iri, f"ckg:{rel.predicate}", rel.obj.iri, sentence,
                                rel.rule, rel.confidence, caption=caption)
@@ -255,6 +265,7 @@ class Writer:
             if office.holder is not None and office_state is not None:
                 self.out.statement(office.holder.iri, "ckg:holdsOfficeIn", office_state.iri,
                                    sentence, office.rule, office.confidence)
+        self.spans.write(s)
         return self.out.finish()
 
     def _unnamed(self, office: Office) -> str:
@@ -309,4 +320,5 @@ class Writer:
         s.add(node, "rdfs:label", f"{qual}{value} {(figure.kind or 'casualties').lower()}",
               lang="en")
         self.out.supported(node, "casualty", figure.sentence, figure.rule, 0.75)
+        self.spans.add(node, figure.sentence, figure.span)
         return node

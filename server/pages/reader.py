@@ -2,9 +2,14 @@
 event triggers, claim frames, casualty figures, time expressions), each mark linking to
 its node, and beside it what the article states, sentence by sentence.
 
-Where the graph holds NIF spans for a node (`nif:referenceContext` the article,
-`nif:beginIndex`/`nif:endIndex`, `itsrdf:taIdentRef` the node) the mark uses them. Nodes
-without spans are found in the sentences that support them, by the words the graph keeps
+The marks come from the NIF phrases the extractor writes (`graph/extract/spans.py`:
+`nif:referenceContext` the article, `nif:beginIndex`/`nif:endIndex` into its text,
+`itsrdf:taIdentRef` the node), so the page shows exactly where each node was read. Marks
+nest (a mention inside a claim's reporting words, a time inside a figure); where two
+cross, the more specific kind wins.
+
+A graph built before the extractor wrote phrases has none for the article: then, and only
+then, nodes are found in the sentences that support them, by the words the graph keeps
 for them: a time expression's text, a figure's count, the reporting verb of a claim, the
 trigger words of the rule that made an event (`graph/rules/events.toml`), the names of
 the entities the article mentions. Such marks say so in their title ("located by its
@@ -51,6 +56,7 @@ class Mark:
     node: str
     title: str
     from_offsets: bool = False
+    also: list[Mark] = field(default_factory=list)  # other nodes read from the same words
 
 
 @dataclass
@@ -150,10 +156,36 @@ def _overlaps(mark: Mark, taken: list[Mark]) -> bool:
     return any(mark.begin < t.end and t.begin < mark.end for t in taken)
 
 
+def _crosses(mark: Mark, taken: list[Mark]) -> bool:
+    """Overlaps a taken mark without one holding the other, or spans the same words."""
+    for t in taken:
+        if mark.begin < t.end and t.begin < mark.end:
+            inside = t.begin <= mark.begin and mark.end <= t.end
+            around = mark.begin <= t.begin and t.end <= mark.end
+            if not (inside or around) or (mark.begin, mark.end) == (t.begin, t.end):
+                return True
+    return False
+
+
+def _laminar(marks: list[Mark]) -> list[Mark]:
+    """Marks that nest or stand apart (HTML can show those), the most specific kind
+    first where two cross or coincide."""
+    taken: list[Mark] = []
+    for m in sorted(marks, key=lambda m: (PRIORITY[m.kind], m.begin, m.end, m.node)):
+        same = next((t for t in taken if (t.begin, t.end) == (m.begin, m.end)), None)
+        if same is not None:
+            # "A and B accused each other of": two claims, one mark; its title names both
+            if m.node != same.node and m.node not in {a.node for a in same.also}:
+                same.also.append(m)
+        elif not _crosses(m, taken):
+            taken.append(m)
+    return taken
+
+
 def _render(text: str, sentences: list[Sentence], marks: list[Mark],
             named: dict[str, Named]) -> Markup:
     """The article text as paragraphs of sentences, marks in place."""
-    marks = sorted(marks, key=lambda m: m.begin)
+    marks = sorted(marks, key=lambda m: (m.begin, -m.end))
     out: list[str] = []
     pos = 0
     role = None
@@ -165,20 +197,31 @@ def _render(text: str, sentences: list[Sentence], marks: list[Mark],
             out.append("</p>")
             open_p = False
 
-    def piece(start: int, stop: int) -> str:
+    def link(m: Mark, start: int, stop: int) -> str:
+        words = text[start:stop]
+        if not words.strip():
+            return str(escape(words))
+        title = "; also ".join(
+            f"{KIND_NAMES[one.kind]}: {named[one.node].label if one.node in named else one.node}"
+            for one in [m, *m.also]) + ("" if m.from_offsets else " (located by its words)")
+        return str(Markup('<a href="{}" title="{}">{}</a>').format(
+            page_href(m.node), title, words))
+
+    def piece(start: int, stop: int, outer: Mark | None = None) -> str:
+        """text[start:stop] with the marks inside it; the words no inner mark takes link
+        to `outer`'s node (links cannot nest in HTML, marks can)."""
+        inner = [m for m in marks if start <= m.begin and m.end <= stop and m is not outer]
         chunks, at = [], start
-        for m in marks:
-            if m.begin < start or m.end > stop:
-                continue
-            chunks.append(str(escape(text[at:m.begin])))
-            node = named.get(m.node)
-            title = f"{KIND_NAMES[m.kind]}: {node.label if node else m.node}" + (
-                "" if m.from_offsets else " (located by its words)")
-            chunks.append(str(Markup(
-                '<mark class="k-{}" data-kind="{}"><a href="{}" title="{}">{}</a></mark>'
-            ).format(m.kind, m.kind, page_href(m.node), title, text[m.begin:m.end])))
+        for m in inner:
+            if m.begin < at:
+                continue  # inside a mark already rendered
+            chunks.append(link(outer, at, m.begin) if outer else str(escape(text[at:m.begin])))
+            chunks.append(str(Markup('<mark class="k-{}" data-kind="{}" data-begin="{}" '
+                                     'data-end="{}">').format(m.kind, m.kind, m.begin, m.end)))
+            chunks.append(piece(m.begin, m.end, m))
+            chunks.append("</mark>")
             at = m.end
-        chunks.append(str(escape(text[at:stop])))
+        chunks.append(link(outer, at, stop) if outer else str(escape(text[at:stop])))
         return "".join(chunks)
 
     for s in sentences:
@@ -255,10 +298,13 @@ def read_article(article: str) -> Reading | None:
     for row in select("article-phrases", bound):
         node = row["node"].value
         kind = kinds.get(node) or "mention"
-        marks.append(Mark(int(row["begin"].value), int(row["end"].value), kind, node,
-                          KIND_NAMES[kind], from_offsets=True))
-    spanned = {m.node for m in marks}
-    if text:
+        at, to = int(row["begin"].value), int(row["end"].value)
+        if 0 <= at < to <= len(text):
+            marks.append(Mark(at, to, kind, node, KIND_NAMES[kind], from_offsets=True))
+    marks = _laminar(marks)
+    if text and not marks:
+        # a graph built before the extractor wrote phrases: find the words instead
+        spanned: set[str] = set()
         located: list[Mark] = []
         for node, sentence_iris in where.items():
             node_kind = kinds.get(node)
@@ -279,7 +325,8 @@ def read_article(article: str) -> Reading | None:
             if not _overlaps(m, taken):
                 taken.append(m)
         marks = taken
-        named.update(names(m.node for m in marks if m.node not in named))
+    named.update(names({one.node for m in marks for one in [m, *m.also]
+                        if one.node not in named}))
     counts = {k: sum(1 for m in marks if m.kind == k) for k in KIND_NAMES}
     html = _render(text, sentences, marks, named) if text else Markup("")
     return Reading(value(head, "title") or "", value(head, "date"), value(head, "publisher"),

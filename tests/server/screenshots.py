@@ -1,6 +1,6 @@
 """Screenshots of each page for the README, taken in headless Chromium from a running
-server (one with coordinates for the map, e.g. the corpus store plus
-`tests/server/place-coordinates.ttl` loaded with `kg load`):
+server over the corpus as `kg build` makes it (its places have coordinates from the
+gazetteer and the reference base):
 
     python -m tests.server.screenshots http://127.0.0.1:PORT docs/screenshots
 """

@@ -78,6 +78,45 @@ def links(html: str) -> list[tuple[str, str, str]]:
     return parser.links
 
 
+class Marks(HTMLParser):
+    """The reader's marks: kind, offsets into the article text, and the words inside."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.marks: list[tuple[str, int, int, str]] = []
+        self._open: list[tuple[str, int, int, list[str]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "mark":
+            a = dict(attrs)
+            self._open.append((a.get("data-kind") or "", int(a.get("data-begin") or -1),
+                               int(a.get("data-end") or -1), []))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "mark" and self._open:
+            kind, begin, end, words = self._open.pop()
+            if begin >= 0:  # not the legend's samples
+                self.marks.append((kind, begin, end, "".join(words)))
+
+    def handle_data(self, data: str) -> None:
+        for *_, words in self._open:
+            words.append(data)
+
+
+def marks_of(html: str) -> list[tuple[str, int, int, str]]:
+    parser = Marks()
+    parser.feed(html)
+    return parser.marks
+
+
+def select(server: LiveServer, query: str) -> list[dict[str, str]]:
+    response = requests.post(server.url + "/sparql", data={"query": query}, timeout=30,
+                             headers={"Accept": "application/sparql-results+json"})
+    response.raise_for_status()
+    return [{k: v["value"] for k, v in row.items()}
+            for row in response.json()["results"]["bindings"]]
+
+
 def get(server: LiveServer, path: str, **kwargs: object) -> requests.Response:
     kwargs.setdefault("headers", HTML)
     return requests.get(server.url + path, timeout=30, **kwargs)  # type: ignore[arg-type]
@@ -134,6 +173,56 @@ def test_reader_marks_what_was_read_and_each_mark_links_to_its_node(live_server)
     # each sentence supports.
     assert 'class="seg-Caption"' in html and "photo caption" in html
     assert "What the article states, sentence by sentence" in html
+
+
+def test_reader_marks_come_from_the_nif_offsets_in_the_graph(live_server) -> None:
+    html = get(live_server, ARTICLE).text
+    marks = marks_of(html)
+    article = "https://w3id.org/conflict-kg/id/article/2022-09-16_ceasefire-agreed"
+    text = select(live_server, f"SELECT ?t WHERE {{ <{article}> nif:isString ?t }}")[0]["t"]
+    phrases = {(int(r["b"]), int(r["e"])): r for r in select(live_server, f"""
+        PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>
+        SELECT ?b ?e ?a (SAMPLE(?n) AS ?node) WHERE {{
+          ?p nif:referenceContext <{article}> ; nif:beginIndex ?b ; nif:endIndex ?e ;
+             nif:anchorOf ?a ; itsrdf:taIdentRef ?n }} GROUP BY ?b ?e ?a""")}
+    assert len(marks) >= 40
+    for kind, begin, end, words in marks:
+        # each mark is a phrase of the graph, and its words are the text at its offsets
+        assert (begin, end) in phrases, (kind, words)
+        assert text[begin:end] == words == phrases[begin, end]["a"]
+    assert "located by its words" not in html
+    # "The former Soviet republics earlier accused each other of": both claims, one mark
+    assert re.search(r'title="claim frame: [^"]*; also claim frame: ', html)
+    # marks nest: the claimant named inside a claim's reporting words keeps its own mark
+    claims = [(b, e) for k, b, e, _ in marks if k == "claim"]
+    assert any(b <= mb and me <= e for k, mb, me, _ in marks if k == "mention"
+               for b, e in claims)
+    # every node a phrase denotes is in the graph, with a label
+    for row in phrases.values():
+        assert select(live_server, f"SELECT ?l WHERE {{ <{row['node']}> rdfs:label ?l }}")
+
+
+def test_reader_of_a_graph_without_phrases_locates_marks_by_their_words(
+        built_store_path: Path, tmp_path: Path) -> None:
+    """A graph built before the extractor wrote NIF phrases still gets its marks."""
+    store = tmp_path / "store"
+    shutil.copytree(built_store_path, store)
+    dump = tmp_path / "all.nq"
+    subprocess.run([KG, "export", "--store", str(store), "--format", "nq", "-o", str(dump)],
+                   check=True, capture_output=True)
+    old = tmp_path / "old.nq"
+    old.write_text("".join(line for line in dump.read_text(encoding="utf-8").splitlines(True)
+                           if "/span/" not in line.split(" ", 1)[0]), encoding="utf-8")
+    subprocess.run([KG, "load", str(old), "--store", str(store)], check=True,
+                   capture_output=True)
+    server = start_server(store)
+    try:
+        html = get(server, ARTICLE).text
+    finally:
+        server.stop()
+    kinds = {kind for kind, *_ in marks_of(html)}
+    assert {"mention", "event", "claim", "casualty", "time"} <= kinds, kinds
+    assert "located by its words" in html
 
 
 def test_reader_shows_boilerplate_as_page_furniture(live_server) -> None:
@@ -304,6 +393,8 @@ def test_reader_mark_leads_to_a_node_that_exists(geo_server, driver) -> None:
     driver.get(geo_server.url + ARTICLE)  # type: ignore[attr-defined]
     mark = driver.find_element(By.CSS_SELECTOR, 'mark[data-kind="mention"] a')  # type: ignore[attr-defined]
     name = mark.text
+    # placed from the graph's NIF offsets, not found by searching the text
+    assert "located by its words" not in (mark.get_attribute("title") or "")
     mark.click()
     title = driver.find_element(By.ID, "label").text  # type: ignore[attr-defined]
     assert title and name.split()[0][:4].lower() in title.lower() + " " + name.lower()
@@ -314,11 +405,13 @@ def test_reader_mark_leads_to_a_node_that_exists(geo_server, driver) -> None:
 @pytest.mark.skipif(not browser.available(), reason=browser.MISSING)
 @pytest.mark.skipif(not has_outlines(), reason="the map's outlines are not installed: run "
                     "`make assets` (needs npm)")
-def test_map_draws_outlines_and_places(geo_server, driver) -> None:
+def test_map_of_the_corpus_draws_outlines_and_batken(live_server, driver) -> None:
+    """Over the corpus as built (no test coordinates): Batken Region, where the corpus
+    places casualty figures, has its point from the reference base."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
-    driver.get(geo_server.url + "/map")  # type: ignore[attr-defined]
+    driver.get(live_server.url + "/map")  # type: ignore[attr-defined]
     WebDriverWait(driver, 30).until(
         lambda d: d.find_element(By.ID, "kg-map").get_attribute("data-drawn"))
     outlines = driver.find_elements(By.CSS_SELECTOR, "#kg-map path.country")  # type: ignore[attr-defined]
@@ -326,6 +419,17 @@ def test_map_draws_outlines_and_places(geo_server, driver) -> None:
     assert len(outlines) > 100 and len(places) >= 1
     labels = [t.text for t in driver.find_elements(By.CSS_SELECTOR, "#kg-map text.place-label")]  # type: ignore[attr-defined]
     assert "Batken Region" in labels
+    titles = [t.get_attribute("textContent") for t in driver.find_elements(  # type: ignore[attr-defined]
+        By.CSS_SELECTOR, "#kg-map circle.place title")]
+    assert any(t.startswith("Batken Region:") and not t.endswith(" 0 casualty figures")
+               for t in titles), titles
+    # no two labels overlap
+    boxes = [t.rect for t in driver.find_elements(By.CSS_SELECTOR, "#kg-map text.place-label")]  # type: ignore[attr-defined]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert (a["x"] + a["width"] <= b["x"] + 0.5 or b["x"] + b["width"] <= a["x"] + 0.5
+                    or a["y"] + a["height"] <= b["y"] + 0.5
+                    or b["y"] + b["height"] <= a["y"] + 0.5), (a, b)
 
 
 @pytest.mark.browser
@@ -359,3 +463,17 @@ def test_search_box_finds_batken(geo_server, driver) -> None:
     box.submit()
     WebDriverWait(driver, 20).until(lambda d: "/page/id/region/batken-region" in d.current_url)
     assert driver.find_element(By.ID, "label").text == "Batken Region"  # type: ignore[attr-defined]
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not browser.available(), reason=browser.MISSING)
+@pytest.mark.parametrize("width", [1400, 1280, 1000, 800])
+def test_overview_casualty_table_fits_its_column(live_server, driver, width: int) -> None:
+    """Its last column ("highest") was cut at 1400 px, the column narrower than the table."""
+    driver.set_window_size(width, 900)  # type: ignore[attr-defined]
+    driver.get(live_server.url + "/")  # type: ignore[attr-defined]
+    table, column = driver.execute_script(  # type: ignore[attr-defined]
+        "var t = document.getElementById('casualty-kinds');"
+        "return [t.getBoundingClientRect().right,"
+        " t.closest('section').getBoundingClientRect().right];")
+    assert table <= column + 0.5, (table, column)
