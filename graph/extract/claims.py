@@ -470,6 +470,10 @@ def _speaker_state(text: str, person: Entity, pos: int, end: int, mentions: list
     stop = pos + apposition.end()
     phrase = [m for m in _actors(mentions, pos, stop) if m.kind != "pair"]
     if not phrase:
+        # "a spokesman for the governor of Kandahar Province": the state the place is in
+        phrase = [m for m in mentions if pos <= m.begin and m.end <= stop and m.entity
+                  is not None and m.entity.is_place and disc.state_of(m.entity) is not None]
+    if not phrase:
         body = re.search(r"\b(?:the|its)\s+(?:[\w\-]+\s+){0,2}?[\w\-]+", text[pos:stop])
         earlier = recall(disc, body.group(), rules) if body else None
         if earlier is not None and not earlier.is_a("Person"):

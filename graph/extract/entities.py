@@ -188,10 +188,14 @@ def _body_mentions(text: str, base: list[Mention], disc: Discourse,
             elif proper and not spec.get("local_class"):
                 # "The Emergency Situations Ministry said": a body by its own name, of the
                 # state this sentence names first, else the one the article spoke of last
+                # (a state named after the body is more often the other side: "ISPR said
+                # the shelling by Afghan forces ..."; then the state of who spoke last, or
+                # of the dateline)
                 in_sentence = [x.entity for x in base if x.entity is not None
-                               and x.entity.is_state and x.kind != "pair"]
+                               and x.entity.is_state and x.kind != "pair" and x.end <= start]
+                spoke = disc.last_of_class.get("attribution:claimant")
                 last_state = in_sentence[0] if in_sentence else \
-                    disc.last_of_class.get("State")
+                    disc.state_of(spoke) or disc.home or disc.last_of_class.get("State")
                 entity = _body_entity(spec, noun, last_state, disc, rules, written) \
                     if last_state is not None else None
         if entity is not None:

@@ -597,16 +597,30 @@ def _agent(text: str, before: list[Mention], frame: Frame | None, begin: int, tr
     return None
 
 
+_NEXT_PREDICATE = re.compile(r",?\s+and\s+(?:then\s+|later\s+|also\s+)?(?!fired\b)[a-z]+ed\s+"
+                             r"(?!by\b|in\b|on\b|at\b)")
+
+
 def _target(text: str, agent: Entity | None, after: list[Mention], frame: Frame | None,
             trig_end: int, end: int, mentions: list[Mention], disc: Discourse) -> Entity | None:
     agent_state = disc.state_of(agent) if agent else None
+    # the object ends where a coordinated predicate begins ("shelled Tskhinvali, the South
+    # Ossetian capital, and attacked Russian peacekeepers": not Russia)
+    next_verb = _NEXT_PREDICATE.search(text, trig_end, end)
+    stop = next_verb.start() if next_verb else end
+    own_place = False
     for m in after:
+        if m.begin >= stop:
+            break
         if m.kind in {"pair", "person"} or m.entity is None:
             continue  # a person named after an attack is its victim ("killing X")
         state = disc.state_of(m.entity)
         if agent_state is not None and state is not None and state.iri == agent_state.iri:
+            own_place = own_place or (m.entity.is_place and not m.entity.is_state)
             continue
         return m.entity
+    if own_place:
+        return None  # "Georgian troops shelled Tskhinvali": a place of the agent's own state
     tail = text[trig_end:end]
     if frame is not None and re.search(r"\b(?:its|their)\b", tail, re.IGNORECASE):
         return disc.state_of(frame.claimant) or frame.claimant

@@ -155,6 +155,10 @@ def _repeats(a: EventRecord, b: EventRecord, disc: Discourse) -> bool:
 def _compatible_parts(a: EventRecord, b: EventRecord, disc: Discourse) -> bool:
     if a.cls != b.cls or (a.count or None) != (b.count or None):
         return False
+    if a.frame is not None and b.frame is not None and a.claimed and b.claimed and \
+            a.cls in HOSTILE and _directed(a) and _directed(b) and \
+            _state_key(a.frame.claimant, disc) != _state_key(b.frame.claimant, disc):
+        return False  # each side's own account of an act is a claim of its own
     if not (_compatible(a.agent, b.agent, disc) and _compatible(a.target, b.target, disc)):
         return False
     # a participants-only event ("hostilities between the two") is not a directed act

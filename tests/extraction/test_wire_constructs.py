@@ -332,3 +332,19 @@ def test_years_named_in_passing_set_no_year_for_later_dates(extract) -> None:
                      "February 21 to agree the last segments.", "2025-03-13")
     (feb,) = [t for t, *_ in result.times if "February" in t.text]
     assert feb.start.year == 2025
+
+
+def test_each_sides_account_of_an_act_is_its_own_event(extract) -> None:
+    result = extract("Georgian President Mikheil Saakashvili said Georgian forces had shot "
+                     "down several Russian aircraft. Russia's Defence Ministry said Georgian "
+                     "troops had attacked Russian peacekeepers.", "2008-08-09")
+    clashes = [e for e in result.events if e.cls == "ArmedClash"]
+    assert sorted(_state(e.frame.claimant) for e in clashes) == ["georgia", "russia"]
+
+
+def test_a_spokesman_for_an_official_of_a_province_acts_for_its_state(extract) -> None:
+    result = extract("Pakistan's army said Afghan forces fired first. Afghan border forces came "
+                     "under fire from Pakistani positions, said Ali Jan Ahmadi, a "
+                     "spokesman for the governor of Kandahar Province.", "2022-12-11")
+    speakers = {f.claimant.label: _state(f.claimant) for f, *_ in result.claims}
+    assert speakers.get("Ali Jan Ahmadi") == "afghanistan"
