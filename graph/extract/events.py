@@ -29,6 +29,8 @@ _PLACE_PREP = r"\b(?:in|at|near|outside|inside|of|into|across|over)\s+(?:the\s+|
     r"their\s+)?(?:\w+ern\s+)?"
 _NUMBER = re.compile(r"\b(\w+)\s+(?:previous\s+|prior\s+|earlier\s+|separate\s+|more\s+|"
                      r"other\s+)?$", re.IGNORECASE)
+_BORDER_AFTER = re.compile(r"(?:\s*-\s*[A-Z][\w\-]+)?\s+(?:border|frontier|boundary)\b"
+                           r"(?!\s+(?:guards?|troops|forces|police|service|posts?|outposts?)\b)")
 _BACKGROUND = re.compile(
     r"(?:\bone\s+of\s+the\s+(?:[\w\-]+\s+){0,3}|\bsince\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}"
     r"(?:war|conflict)\s+(?:(?:had\s+)?ended|ended)\s+(?:[\w\-]+\s+){0,3})$", re.IGNORECASE)
@@ -120,6 +122,9 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
     trigger (graph/rules/roles.toml); the positional rules fill what the parse leaves."""
     begin, end = span
     state_of = disc.state_of
+    # "near the Afghan border", "on the Kyrgyz-Tajik border": where, not who
+    mentions = [m for m in mentions if not (m.kind == "demonym" and _BORDER_AFTER.match(
+        text, m.end))]
     hits = [(b, e, spec) for b, e, spec in rules.triggers.find(text, begin, end)]
     span_weapons = [w for b, e, w in weapons if begin <= b and e <= end]
     records: dict[tuple[str, str], EventRecord] = {}
@@ -289,7 +294,7 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                                       owner.iri != (state_of(record.agent) or owner).iri):
                 record.target = owner
         if record.target is None and roles == "agent-target" and cls in _AGAINST and \
-                record.agent is not None:
+                record.agent is not None and not _non_state_object(text, e, end, rules):
             # "Thai forces had returned fire": a side's act is against the other side
             sides = disc.pair()
             mine = state_of(record.agent)
@@ -530,6 +535,14 @@ def _urged(text: str, appeal_ends: list[int], b: int) -> bool:
     """The trigger at `b` is inside what an appeal before it urges."""
     return any(0 <= b - ae <= 150 and not _URGED_BREAK.search(text, ae, b)
                for ae in appeal_ends)
+
+
+def _non_state_object(text: str, e: int, end: int, rules: Rules) -> bool:
+    """"raided a militant hideout", "strikes on rebel camps": the act's object is an armed
+    group's, not the other state's."""
+    words = rules.events.get("non_state_objects", {}).get("words", [])
+    return bool(words) and re.match(r"\s+(?:\w+\s+){0,4}?" + phrase_pattern(words) + r"\b",
+                                    text[e:end], re.IGNORECASE) is not None
 
 
 def _agent_slot_unnamed(parsed: ParsedRoles | None) -> bool:

@@ -348,3 +348,16 @@ def test_a_spokesman_for_an_official_of_a_province_acts_for_its_state(extract) -
                      "spokesman for the governor of Kandahar Province.", "2022-12-11")
     speakers = {f.claimant.label: _state(f.claimant) for f, *_ in result.claims}
     assert speakers.get("Ali Jan Ahmadi") == "afghanistan"
+
+
+def test_a_demonym_before_border_names_a_place_not_a_side(extract) -> None:
+    result = extract("Pakistani troops raided a militant hideout near the Afghan border on "
+                     "Tuesday.", "2024-03-05")
+    (raid,) = [e for e in result.events if e.cls == "ArmedClash"]
+    assert raid.target is None or raid.target.label != "Afghanistan"
+
+
+def test_a_surname_in_a_headline_pair_is_no_new_state(extract) -> None:
+    result = extract("Tashiev and Yatimov sign protocol on withdrawal of troops. Chairman "
+                     "Saimumin Yatimov arrived on Sunday.", "2022-09-25", title="x")
+    assert all(not (e.is_state and e.label == "Yatimov") for e, _ in result.mentions)
