@@ -305,6 +305,10 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
             pronoun == "pronoun" and between.lower() in {"it", "they"} else None
         if source is not None and (source.begin - begin > 4 or source.kind == "demonym"):
             source = None  # "Eleven Kyrgyz citizens were wounded, it said": not Kyrgyzstan
+        if comma > 0 and re.match(r"(?:his|her)\s+\w+", between, re.IGNORECASE):
+            # "X chaired a meeting, his office said": the person this sentence names first
+            source = next((m for m in mentions if begin <= m.begin < begin + comma
+                           and m.entity is not None and m.entity.is_a("Person")), None)
         claimant = source.entity if source is not None else recall(disc, between, rules)
         if claimant is not None:
             if comma > 0:

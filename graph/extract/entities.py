@@ -157,6 +157,9 @@ def _body_mentions(text: str, base: list[Mention], disc: Discourse,
             e = _written_end(text, e, rules)
         written = _written_name(text, b, e, base, rules)
         name_begin = e - len(written)
+        if any(x.begin <= name_begin and e <= x.end and x.entity is not None
+               and x.entity.is_a("Organization", "Alliance") for x in base):
+            continue  # "the United Nations Security Council": the base's organisation
         cue, start = _left_cue(text, name_begin, base)
         stop = e
         if cue is None:

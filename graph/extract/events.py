@@ -597,7 +597,10 @@ def _agent(text: str, before: list[Mention], frame: Frame | None, begin: int, tr
                   and not _VICTIM_AFTER.match(text, m.end, trig)]
     pronoun = None
     for p in _SOURCE_PRONOUN.finditer(head):
-        pronoun = p
+        gap = head[p.end():]
+        if len(gap.split()) <= 8 and not re.search(
+                r"[,;]|\b(?:as|when|while|after|before|because|since)\b", gap, re.IGNORECASE):
+            pronoun = p  # "its troops opened fire"; not "fled their homes as shells landed"
     if frame is not None and pronoun is not None and (
             not candidates or candidates[-1].end < begin + pronoun.start()):
         return frame.claimant

@@ -361,3 +361,27 @@ def test_a_surname_in_a_headline_pair_is_no_new_state(extract) -> None:
     result = extract("Tashiev and Yatimov sign protocol on withdrawal of troops. Chairman "
                      "Saimumin Yatimov arrived on Sunday.", "2022-09-25", title="x")
     assert all(not (e.is_state and e.label == "Yatimov") for e, _ in result.mentions)
+
+
+def test_a_possessive_reporter_is_the_person_the_sentence_names(extract) -> None:
+    result = extract("Foreign Secretary Vikram Misri said India's response was measured. "
+                     "Pakistani Prime Minister Shehbaz Sharif chaired a meeting of the "
+                     "National Security Committee on Thursday, his office said.", "2025-05-08")
+    assert {f.claimant.label for f, _, _, n in result.claims if n == 1} == {"Shehbaz Sharif"}
+
+
+@pytest.mark.parametrize(("sentence", "cls"), [
+    ("Indian and Pakistani troops exchanged heavy fire along the Line of Control overnight.",
+     "ArmedClash"),
+    ("Cambodian spokesman Phay Siphan said Thai artillery had damaged part of the temple.",
+     "Shelling"),
+])
+def test_fire_with_a_modifier_and_artillery_as_subject(extract, sentence: str,
+                                                       cls: str) -> None:
+    assert cls in [e.cls for e in extract(sentence, "2011-02-07").events]
+
+
+def test_the_un_security_council_is_the_organisation_not_a_states_body(extract) -> None:
+    result = extract("Cambodia asked the United Nations Security Council to convene an "
+                     "urgent meeting.", "2011-02-07")
+    assert "United Nations Security Council" in {e.label for e, _ in result.mentions}
