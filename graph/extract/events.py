@@ -29,8 +29,17 @@ _PLACE_PREP = r"\b(?:in|at|near|outside|inside|of|into|across|over)\s+(?:the\s+|
     r"their\s+)?(?:\w+ern\s+)?"
 _NUMBER = re.compile(r"\b(\w+)\s+(?:previous\s+|prior\s+|earlier\s+|separate\s+|more\s+|"
                      r"other\s+)?$", re.IGNORECASE)
-_BORDER_AFTER = re.compile(r"(?:\s*-\s*[A-Z][\w\-]+)?\s+(?:border|frontier|boundary)\b"
-                           r"(?!\s+(?:guards?|troops|forces|police|service|posts?|outposts?)\b)")
+
+@lru_cache(maxsize=2)
+def _border_after(rules: Rules) -> re.Pattern[str]:
+    """"the Afghan border", "the Kyrgyz-Tajik frontier" (not "Armenian border villages",
+    where the adjective still says whose villages)."""
+    spec = rules.relations["state_border"]
+    return re.compile(r"(?:\s*-\s*[A-Z][\w\-]+)?\s+" + phrase_pattern(spec["nouns"]) + r"\b"
+                      r"(?![\-\s]+" + phrase_pattern(spec["not_before"]) + r"\b)",
+                      re.IGNORECASE)
+
+
 _BACKGROUND = re.compile(
     r"(?:\bone\s+of\s+the\s+(?:[\w\-]+\s+){0,3}|\bsince\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}"
     r"(?:war|conflict)\s+(?:(?:had\s+)?ended|ended)\s+(?:[\w\-]+\s+){0,3})$", re.IGNORECASE)
@@ -123,7 +132,7 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
     begin, end = span
     state_of = disc.state_of
     # "near the Afghan border", "on the Kyrgyz-Tajik border": where, not who
-    mentions = [m for m in mentions if not (m.kind == "demonym" and _BORDER_AFTER.match(
+    mentions = [m for m in mentions if not (m.kind == "demonym" and _border_after(rules).match(
         text, m.end))]
     hits = [(b, e, spec) for b, e, spec in rules.triggers.find(text, begin, end)]
     span_weapons = [w for b, e, w in weapons if begin <= b and e <= end]
