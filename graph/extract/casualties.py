@@ -41,6 +41,7 @@ class Figure:
 @dataclass
 class _Compiled:
     figures: list[re.Pattern[str]]  # passive/nominal, active ("killing two"), death toll
+    number_words: str  # alternation of the number words ("two|three|...")
     kinds: dict[str, str]
     qualifiers: dict[str, str]
     exclusive: set[str]
@@ -64,7 +65,8 @@ def _compile(rules: Rules) -> _Compiled:
     kind_words = phrase_pattern(list(kinds))
     # "were killed", "had been wounded", and an apposition before them ("20 soldiers,
     # including a colonel, were killed")
-    appos = r"(?P<appos>\s*,\s+(?:including|among\s+them|most\s+of\s+them)\s+[^,;]{1,80},)?"
+    appos = (r"(?P<appos>\s*,\s+(?:including|among\s+them|most\s+of\s+them)\s+[^,;]{1,80},"
+             r"|\s*,\s+(?:an?|the)\s+[^,;]{1,60}?,)?")
     chain = r"(?:,?\s+(?:had|have|has|were|was|are|is|been|being|reportedly|also|since))*"
     figure = re.compile(
         r"(?<![\w\-])" + qual + amount +
@@ -120,12 +122,12 @@ def _compile(rules: Rules) -> _Compiled:
             number_words) + r")(?P<mid>(?:\s+[\w'\-]+){0,2}?\s+" + phrase_pattern(
             population_words + cas["person_nouns"]) + r")(?![\w])", re.IGNORECASE)
     return _Compiled([active, victim, victim_age, victim_active, bare, toll, coord, figure],
-                     kinds, quals,
+                     phrase_pattern(number_words), kinds, quals,
                      {norm_key(w) for w in cas["qualifiers"]["exclusive"]},
                      {norm_key(k): v for k, v in cas["vague"].items()}, numbers, parts)
 
 
-def _not_a_count(text: str, m: re.Match[str]) -> bool:
+def _not_a_count(text: str, m: re.Match[str], numbers: str) -> bool:
     """A number that counts no casualties: "No one was hurt" (the "one" of "no one"), an
     age in apposition ("Sgt. Afrim Bunjaku, 35, was killed"), a victim the figure before
     already counts ("two civilians, including a 12-year-old boy, were killed")."""
@@ -135,8 +137,10 @@ def _not_a_count(text: str, m: re.Match[str]) -> bool:
         return True
     if re.search(r"[A-Z][\w'\-]+,\s*$", before) and re.match(r"\d+\s*,", text[m.start():]):
         return True
-    return bool(m.groupdict().get("art")) and \
-        re.search(r"\b(?:including|among\s+them)\s+$", before, re.IGNORECASE) is not None
+    # "including a boy", "Two civilians, a woman and a child, were killed"
+    return bool(m.groupdict().get("art")) and re.search(
+        r"(?:\b(?:including|among\s+them)|\b(?:\d+|" + numbers + r")\s+[\w\-]+(?:\s+[\w\-]+)?,)"
+        r"\s+$", before, re.IGNORECASE) is not None
 
 
 _LATER_DIED = re.compile(r"[^,;.]{0,60}?\b(?:later|subsequently|then|eventually)\s+"
@@ -172,7 +176,8 @@ def find_figures(text: str, span: tuple[int, int], frame: Frame | None, mentions
             b0, e0 = _core(m)
             if all(e0 <= b or b0 >= e for b, e in (_core(x) for x in matches)):
                 matches.append(m)
-        for m in [x for x in matches if x.re is pattern and x.groupdict().get("appos")]:
+        for m in [x for x in matches if x.re is pattern and x.groupdict().get("appos")
+                  and re.match(r"\s*,\s+(?:including|among|most)", x.group("appos"))]:
             # "50 servicemen, including 42 soldiers and 8 border guards, were killed"
             for inner in pattern.finditer(text, m.start("appos"), m.end()):
                 b0, e0 = _core(inner)
@@ -189,7 +194,7 @@ def find_figures(text: str, span: tuple[int, int], frame: Frame | None, mentions
         mid = m.group("mid") or ""
         if _DISALLOWED_MID.search(mid.replace("-year-old", "")):
             continue
-        if not groups.get("victim") and _not_a_count(text, m):
+        if not groups.get("victim") and _not_a_count(text, m, c.number_words):
             continue  # "No one was hurt", "Sgt. X, 35, was killed", "including a boy"
         population = _population(mid, rules)
         victim = groups.get("victim")

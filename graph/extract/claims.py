@@ -286,12 +286,21 @@ def _denial(text: str, begin: int, end: int, mentions: list[Mention], disc: Disc
     return [Frame(source.entity, spec["lemma"], spec["id"], (end, end), (source.begin, end))]
 
 
+_CLAIMED_LIVES = re.compile(r"\s+(?:the\s+lives|(?:(?:some|about|around|more\s+than|at\s+least|"
+                            r"over|nearly)\s+)?[\d,]+\s+(?:\w+\s+)?lives|\w+\s+lives)\b",
+                            re.IGNORECASE)
+
+
 def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
                mentions: list[Mention], disc: Discourse, rules: Rules) -> list[Frame]:
     """One reporting verb at [b, e): the frame it heads, or [] if it heads none."""
     rule = rules.reporting["say"]["id"]
     if _PASSIVE.search(text[begin:b]):
         return []  # "is reported to have": hearsay, not a source
+    if lemma == "claim" and _CLAIMED_LIVES.match(text, e, end):
+        return []  # "a war that claimed some 30,000 lives": no one reporting
+    if lemma == "declare" and not re.match(r"\s+(?:on\s+\w+\s+)?(?:that\b|[\"“])", text[e:end]):
+        return []  # "Armenia declared martial law": an act, not a report
     head = text[begin:b]
     comma = head.rstrip().rfind(",")
     # '"Thai soldiers fired first," said X': the closing quote is no part of the reporter
@@ -351,7 +360,7 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
     trailing = len(re.findall(r"[A-Za-z]+", rest.split(",")[0])) <= 2
     if comma > 0 and trailing:
         tail = [m for m in _actors(mentions, begin + comma, b) if m.kind != "pair"]
-        if tail and len(text[begin + comma + 1:b].split()) <= 9:
+        if tail and len(text[begin + comma + 1:b].split()) <= 14:
             source = _speaker(text, tail, b)
             if source.entity is not None:
                 claimant = _full_name(source.entity, disc)

@@ -187,23 +187,27 @@ def home_state(disc: Discourse) -> Entity | None:
     """The state a report was filed from: its dateline's place, when that is a state, a
     capital, a place the gazetteer puts in one of the article's states, or a state or
     place the article has named so far. Wire reports call that state's bodies "the
-    army", "the ministry" without naming the state."""
-    for name in disc.dateline:
-        state = disc.state_named(name)
-        if state is None:
-            code = disc.gazetteer.capitals.get(name)
-            if code is not None:
-                state = disc.state_for_country(disc.gazetteer.countries[code])
-        if state is None:
-            named = [e for e in disc.mentioned.values() if e.label == name]
-            state = next((disc.state_of(e) for e in named if disc.state_of(e)), None)
-        if state is None:
-            place = disc.locate(name, None, None)
-            if place is not None and place.country in disc.countries:
-                state = disc.state_for_country(disc.gazetteer.countries[place.country])
-        if state is not None:
-            return state
-    return None
+    army", "the ministry" without naming the state. A dateline of two places in two states
+    ("YEREVAN/BAKU") gives none."""
+    found = {s.iri: s for s in (_dateline_state(name, disc) for name in disc.dateline) if s}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _dateline_state(name: str, disc: Discourse) -> Entity | None:
+    """The state one dateline name stands for or lies in, if the article lets us know."""
+    state = disc.state_named(name)
+    if state is None:
+        code = disc.gazetteer.capitals.get(name)
+        if code is not None:
+            state = disc.state_for_country(disc.gazetteer.countries[code])
+    if state is None:
+        named = [e for e in disc.mentioned.values() if e.label == name]
+        state = next((disc.state_of(e) for e in named if disc.state_of(e)), None)
+    if state is None:
+        place = disc.locate(name, None, None)
+        if place is not None and place.country in disc.countries:
+            state = disc.state_for_country(disc.gazetteer.countries[place.country])
+    return state
 
 
 def _demonyms(name: str, endings: list[list[str]]) -> list[str]:

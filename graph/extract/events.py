@@ -156,6 +156,8 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             # "one of the heaviest attacks since ...", "since the Korean War ended in an
             # armistice": a class of events compared with, or a past war's phrase
             continue
+        if spec.get("not_after_people") and _people_before(text, b, rules):
+            continue  # "three Thai soldiers had been captured": people, not ground
         if spec.get("not_before") and re.match(
                 r"\s+(?:[\w\-]+\s+){0,2}?" + phrase_pattern(spec["not_before"]) + r"\b",
                 text[e:end], re.IGNORECASE):
@@ -248,6 +250,10 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             used.add(record.place.iri)
         if roles in {"agent-target", "agent"}:
             agent = one_side or _parsed_agent(parsed, frame, disc)
+            if agent is None and frame is not None and frame.accused is not None:
+                agent = frame.accused
+            if agent is None:
+                agent = _by_agent(text, after, e, end)  # "in response to shelling by X"
             if agent is None and not _agent_slot_unnamed(parsed):
                 agent = _agent(text, before, frame, begin, b, disc)
             record.agent = agent
@@ -546,6 +552,14 @@ def _urged(text: str, appeal_ends: list[int], b: int) -> bool:
                for ae in appeal_ends)
 
 
+def _people_before(text: str, b: int, rules: Rules) -> bool:
+    """People as the subject of a passive trigger ("soldiers had been captured")."""
+    words = [w for ws in rules.actors["population"].values() for w in ws] + \
+        rules.casualties["person_nouns"]
+    return re.search(r"\b" + phrase_pattern(words) + r"\s+(?:had\s+|have\s+|has\s+)?"
+                     r"(?:been|were|was)\s+$", text[max(0, b - 60):b], re.IGNORECASE) is not None
+
+
 def _non_state_object(text: str, e: int, end: int, rules: Rules) -> bool:
     """"raided a militant hideout", "strikes on rebel camps": the act's object is an armed
     group's, not the other state's."""
@@ -595,6 +609,23 @@ _VICTIM_AFTER = re.compile(r"(?:\s+[\w\-']+){0,3}?\s+(?:was|were|had\s+been|have
                            r"been)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|hurt|shot)\b")
 
 
+def _by_agent(text: str, after: list[Mention], e: int, end: int) -> Entity | None:
+    """"shelling by Armenian forces", "an ambush by Ethiopian troops": the actor of a
+    "by" phrase right after the trigger."""
+    by = re.match(r"\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?", text[e:end])
+    found = next((m for m in after if by and m.begin == e + by.end() and m.kind != "pair"
+                  and m.entity is not None and m.entity.is_actor), None)
+    return found.entity if found is not None else None
+
+
+def _in_relative(text: str, m: Mention, trig: int) -> bool:
+    """"Russia, which has a military base in Armenia, called for ...": a name inside a
+    relative clause that closes before the trigger is not its subject."""
+    opened = text.rfind(", which ", 0, m.begin)
+    opened = max(opened, text.rfind(", who ", 0, m.begin))
+    return opened >= 0 and "," in text[m.end:trig] and "," not in text[opened + 2:m.begin]
+
+
 def _agent(text: str, before: list[Mention], frame: Frame | None, begin: int, trig: int,
            disc: Discourse) -> Entity | None:
     if frame is not None and frame.accused is not None:
@@ -603,7 +634,8 @@ def _agent(text: str, before: list[Mention], frame: Frame | None, begin: int, tr
     head = text[begin:trig]
     candidates = [m for m in before if m.kind != "pair" and m.entity is not None
                   and not text.startswith("'s", m.end)
-                  and not _VICTIM_AFTER.match(text, m.end, trig)]
+                  and not _VICTIM_AFTER.match(text, m.end, trig)
+                  and not _in_relative(text, m, trig)]
     pronoun = None
     for p in _SOURCE_PRONOUN.finditer(head):
         gap = head[p.end():]

@@ -113,6 +113,12 @@ def role_people(text: str, base: list[Mention], disc: Discourse,
         if cue is None:
             # "NATO Secretary-General Jens Stoltenberg": he speaks for the organisation
             cue = _organisation_before(text, m.start(), base)
+        if cue is None and disc.home is not None and re.search(
+                r"\b(?:army|military|defence ministry|defense ministry|foreign ministry|"
+                r"ministry|government|police|border service)\s+$", text[:m.start()],
+                re.IGNORECASE):
+            # "BANGKOK - ... Army spokesman Col X": the army of the state the report is from
+            cue = disc.home
         entity = disc.mint("Person", name, rule=spec["id"], state=cue.iri if cue else None,
                            facts=[MintedFact("ckg:actsFor", cue.iri, spec["id"])] if cue
                            else [])

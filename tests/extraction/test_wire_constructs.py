@@ -385,3 +385,47 @@ def test_the_un_security_council_is_the_organisation_not_a_states_body(extract) 
     result = extract("Cambodia asked the United Nations Security Council to convene an "
                      "urgent meeting.", "2011-02-07")
     assert "United Nations Security Council" in {e.label for e, _ in result.mentions}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The war claimed some 30,000 lives before a ceasefire in 1994.",
+    "Armenia declared martial law after fighting broke out on Sunday.",
+])
+def test_claimed_lives_and_declared_law_report_nothing(extract, sentence: str) -> None:
+    assert extract(sentence, "2020-09-27").claims == []
+
+
+@pytest.mark.parametrize(("sentence", "figures"), [
+    ("Two civilians, a woman and a child, were killed in the shelling.", [(2, "Killed")]),
+    ("Scores of soldiers were killed or wounded in the offensive.", [(None, "")]),
+    ("The missile killed all three crew members.", [(3, "Killed")]),
+])
+def test_appositions_unstated_kinds_and_all(extract, sentence: str, figures: list) -> None:
+    assert [(f.count, f.kind) for f in extract(sentence, "2000-05-19").figures] == figures
+
+
+def test_capturing_people_is_no_occupation(extract) -> None:
+    result = extract("He said three Thai soldiers had been captured and Cambodian troops "
+                     "captured a pilot.", "2008-10-16")
+    assert "Occupation" not in [e.cls for e in result.events]
+
+
+def test_a_name_in_a_relative_clause_is_not_the_subject(extract) -> None:
+    result = extract("Russia, which has a military base in Armenia, called for an immediate "
+                     "ceasefire.", "2020-09-27")
+    (appeal,) = [e for e in result.events if e.cls == "Appeal"]
+    assert appeal.agent.label == "Russia"
+
+
+def test_a_dateline_of_two_states_names_no_home(extract) -> None:
+    result = extract("YEREVAN/BAKU (Reuters) - Two soldiers were killed on Sunday, the defence "
+                     "ministry said.", "2020-09-27")
+    assert result.claims == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Armenia ordered a general mobilisation on Sunday.",
+    "Brazil said additional troops were being deployed to the border state of Roraima.",
+])
+def test_mobilisation_and_deployments_are_build_ups(extract, sentence: str) -> None:
+    assert "TroopBuildUp" in [e.cls for e in extract(sentence, "2023-12-10").events]
