@@ -69,7 +69,7 @@ def _furniture() -> _Furniture:
         pointer=re.compile(r"^\s*" + _alternatives(f["pointers"])
                            + r"\s*(?::|[-\u2013\u2014|>\u00bb])\s*\S", i),
         credit=re.compile(r"\(\s*" + _alternatives(f["credit_words"])
-                          + r"(?:\s+by)?\s+[^()]{2,300}\)|^\s*"
+                          + r"(?:\s+by)?(?:\s*:\s*|\s+)[^()]{2,300}\)|^\s*"
                           + _alternatives(f["credit_words"]) + r"\s+by\s+[^.!?]{2,200}$", i),
         photo_credit=re.compile(f["photo_credit"], i),
         byline=re.compile(f["byline"]),

@@ -429,3 +429,32 @@ def test_a_dateline_of_two_states_names_no_home(extract) -> None:
 ])
 def test_mobilisation_and_deployments_are_build_ups(extract, sentence: str) -> None:
     assert "TroopBuildUp" in [e.cls for e in extract(sentence, "2023-12-10").events]
+
+
+@pytest.mark.parametrize(("line", "furniture"), [
+    ("Friday, 19 May, 2000, 12:41 GMT 13:41 UK", True),
+    ("09.05.2020 14:35", True),
+    ("Author: Aidai Erkebaeva", True),
+    ("Dawn.com | PTI", True),
+    ("Kyrgyz President Sadyr Japarov said on Friday.", False),
+])
+def test_page_dates_authors_and_outlet_lines_are_furniture(line: str, furniture: bool) -> None:
+    from graph.document import is_furniture
+
+    assert is_furniture(line) is furniture
+
+
+def test_a_photo_credit_inside_a_caption_and_see_also_teasers_yield_nothing() -> None:
+    import datetime as dt
+
+    from graph.corpus import Article
+    from graph.document import BOILERPLATE, segment
+
+    text = ("Headline\n\nBANGKOK - Thai troops fired.\n\nThai soldiers at an army post on "
+            "Oct 15, 2008. (Photo: Patipat Janthong)\n\nSee also:\n12 May 00 | Africa\n"
+            "Ethiopia launches border offensive\n")
+    article = Article(slug="x", file="x.txt", title="Headline", text=text,
+                      reported_date=dt.date(2008, 10, 16))
+    roles = {s.text: s.role for s in segment(article)}
+    assert roles["(Photo: Patipat Janthong)"] == BOILERPLATE
+    assert roles["Ethiopia launches border offensive"] == BOILERPLATE
