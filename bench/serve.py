@@ -14,6 +14,12 @@ get the same text. Rounds alternate between the servers to spread machine noise.
 per server and their ratio, latency percentiles, and the added median latency of a trivial
 query (`ASK {}`).
 
+Where `virtuoso-t` is installed (`--virtuoso auto`, the default), a private Virtuoso 7 on
+loopback gets the same quads (an N-Quads dump of the generation, bulk-loaded with its
+graphs) and the same requests on its `/sparql` endpoint, in the same rounds: a third
+column. A query it refuses (a SPARQL feature it lacks) is left out of its mix only, and
+listed.
+
 Two kinds of rounds: **cold**, where every request carries a comment of its own (the same
 question, a text no cache has seen: what a cache cannot help with), and **warm**, where
 the same requests are sent again (what researchers' pages and scripts do). Both servers
@@ -38,7 +44,7 @@ from pathlib import Path
 
 import requests
 
-from bench.processes import free_port, stop_group
+from bench.processes import free_port, start_virtuoso, stop_group, virtuoso_bulk_load
 from bench.synthetic import generate
 from ontology.namespaces import sparql_prologue
 
@@ -58,6 +64,54 @@ def query_mix() -> list[tuple[str, str]]:
     except (ImportError, ValueError):
         pass
     return [(name, sparql_prologue() + text) for name, text in mix]
+
+
+def saved_alone(base: str) -> dict[str, dict[str, float]]:
+    """Every saved query by name (`GET /queries/NAME`, its defaults, a paged one its first
+    page) on our server, one at a time: seconds to the last byte, and the answer's bytes.
+    Each URL is asked once, so the result cache has never seen it."""
+    from queries import all_queries
+
+    timings: dict[str, dict[str, float]] = {}
+    with requests.Session() as session:
+        for query in all_queries():
+            began = time.perf_counter()
+            response = session.get(f"{base}/queries/{query.name}", headers=ACCEPT,
+                                   timeout=300)
+            seconds = time.perf_counter() - began
+            timings[query.name] = {"seconds": round(seconds, 3),
+                                   "bytes": len(response.content),
+                                   "status": response.status_code}
+    return timings
+
+
+class LoadSampler:
+    """The machine's 1-minute load average every `interval` seconds while the run lasts:
+    the figures of a shared machine only mean something beside it."""
+
+    def __init__(self, interval: float = 30.0) -> None:
+        import os
+
+        self._loadavg = os.getloadavg
+        self.interval = interval
+        self.samples: list[tuple[str, float]] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while True:
+            self.samples.append((time.strftime("%H:%M:%S", time.gmtime()),
+                                 round(self._loadavg()[0], 2)))
+            if self._stop.wait(self.interval):
+                return
+
+    def __enter__(self) -> LoadSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
 
 
 def _wait(url: str, process: subprocess.Popen[bytes], seconds: float = 60) -> None:
@@ -111,6 +165,28 @@ def start_oxigraph(store: Path) -> Server:
                    str(store / "gens" / generation), "--bind", f"127.0.0.1:{port}",
                    "--union-default-graph"],
                   f"http://127.0.0.1:{port}/query")
+
+
+def start_virtuoso_with(store: Path, directory: Path) -> Server:
+    """Virtuoso with the live generation's quads, answering on its /sparql endpoint."""
+    import pyoxigraph as ox
+
+    process, sql_port, http_port = start_virtuoso(directory)
+    server = Server("virtuoso", f"http://127.0.0.1:{http_port}/sparql", process)
+    try:
+        _wait(server.url, process, 120)
+        generation = (store / "CURRENT").read_text(encoding="ascii").strip()
+        dump = directory / "generation.nq"
+        ox.Store.read_only(str(store / "gens" / generation)).dump(
+            str(dump), format=ox.RdfFormat.N_QUADS)
+        began = time.monotonic()
+        virtuoso_bulk_load(sql_port, dump)
+        print(f"virtuoso: loaded in {time.monotonic() - began:.0f} s", file=sys.stderr)
+        dump.unlink()
+    except BaseException:
+        server.stop()
+        raise
+    return server
 
 
 @dataclass
@@ -183,7 +259,8 @@ def trivial_latencies(urls: list[str], rounds: int, per_round: int, *,
     connections = []
     for url in urls:
         parts = urllib.parse.urlsplit(url)
-        connections.append((http.client.HTTPConnection(parts.hostname, parts.port, timeout=30),
+        connections.append((http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port,
+                                                   timeout=30),
                             parts.path + "?" + urllib.parse.urlencode({"query": "ASK {}"})))
 
     def once(conn: http.client.HTTPConnection, target: str) -> float:
@@ -240,9 +317,9 @@ def _summary(runs: list[Run], mix: list[tuple[str, str]]) -> dict[str, object]:
         **_percentiles([x for r in runs for x in r.latencies]),
         "qps_per_round": [round(r.qps, 2) for r in runs],
         "median_ms_by_query": {
-            q: round(statistics.median(x for r in runs for x in r.by_query.get(q, [0.0]))
-                     * 1000, 1)
-            for q, _ in mix},
+            q: (round(statistics.median(times) * 1000, 1) if times else None)
+            for q, _ in mix
+            for times in [[x for r in runs for x in r.by_query.get(q, [])]]},
     }
 
 
@@ -265,11 +342,19 @@ def _markdown(report: dict[str, object]) -> str:
               "|---|" + "---|" * (len(names) + 2)]
     ours, theirs = servers["kg serve"], servers["oxigraph serve"]
     for query, ms in theirs["cold"]["median_ms_by_query"].items():
-        cells = [str(servers[n]["cold"]["median_ms_by_query"][query]) for n in names]
+        cells = [str(servers[n]["cold"]["median_ms_by_query"].get(query) or "—")
+                 for n in names]
         mine = ours["cold"]["median_ms_by_query"][query]
-        ratio = round(mine / ms, 2) if ms else "-"
+        ratio = round(mine / ms, 2) if ms and mine else "-"
         lines.append(f"| {query} | " + " | ".join(cells)
                      + f" | {ratio} | {ours['warm']['median_ms_by_query'][query]} |")
+    saved = report.get("saved_queries_alone") or {}
+    assert isinstance(saved, dict)
+    lines += ["", "| saved query (`GET /queries/NAME`, alone) | kg serve s | answer bytes |",
+              "|---|---:|---:|"]
+    for query, timing in saved.items():
+        status = "" if timing["status"] == 200 else f" (status {timing['status']})"
+        lines.append(f"| {query} | {timing['seconds']:.2f}{status} | {timing['bytes']:,} |")
     return "\n".join(lines) + "\n"
 
 
@@ -293,6 +378,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--exclude", default="",
                         help="comma-separated saved queries known to be too slow for the mix "
                              "(skips their timing alone, which oxigraph cannot cancel)")
+    parser.add_argument("--virtuoso", choices=("auto", "on", "off"), default="auto",
+                        help="also run Virtuoso 7 (auto: when virtuoso-t is installed)")
     parser.add_argument("--json", default=str(HERE / "results" / "serve.json"))
     args = parser.parse_args(argv)
 
@@ -302,16 +389,30 @@ def main(argv: list[str] | None = None) -> int:
         generate(store, args.triples)
     excluded = {name for name in args.exclude.split(",") if name}
     mix = [(name, text) for name, text in query_mix() if name not in excluded]
+    import shutil
+    import tempfile
+
     servers: list[Server] = []
-    cold: dict[str, list[Run]] = {"oxigraph serve": [], "kg serve": []}
-    warm: dict[str, list[Run]] = {"oxigraph serve": [], "kg serve": []}
+    names = ["oxigraph serve", "kg serve"]
+    with_virtuoso = args.virtuoso == "on" or (args.virtuoso == "auto"
+                                              and shutil.which("virtuoso-t") is not None)
+    if with_virtuoso:
+        names.append("virtuoso")
+    cold: dict[str, list[Run]] = {name: [] for name in names}
+    warm: dict[str, list[Run]] = {name: [] for name in names}
+    refused: dict[str, str] = {}  # query -> Virtuoso's complaint
+    scratch = Path(tempfile.mkdtemp(prefix="bench-serve-"))
     trivial: dict[str, float] = {}
     peak_rss = 0
+    sampler = LoadSampler().__enter__()
     try:
         servers.append(start_oxigraph(store))
         started = time.monotonic()
         servers.append(start_ours(store))
         first_answer_s = time.monotonic() - started
+        if with_virtuoso:
+            # Loading (a minute or so) also lets our executors copy the store meanwhile.
+            servers.append(start_virtuoso_with(store, scratch / "virtuoso"))
         researcher = {p.stem for p in (HERE / "queries").glob("*.rq")}
         alone: dict[str, dict[str, float]] = {s.name: {} for s in servers}
         left_out: list[str] = []
@@ -320,6 +421,9 @@ def main(argv: list[str] | None = None) -> int:
                 began = time.perf_counter()
                 response = requests.post(server.url, data={"query": text + "\n# alone\n"},
                                          headers=ACCEPT, timeout=300)
+                if response.status_code != 200 and server.name == "virtuoso":
+                    refused[name] = f"{response.status_code}: {response.text[:300]}"
+                    continue
                 if response.status_code != 200:
                     raise RuntimeError(f"{server.name} failed {name}: {response.text[:200]}")
                 alone[server.name][name] = time.perf_counter() - began
@@ -329,27 +433,32 @@ def main(argv: list[str] | None = None) -> int:
                 mix = [(n, q) for n, q in mix if n not in left_out]
         # Our executors copy the store into memory in the background after the start.
         time.sleep(max(0.0, args.snapshot_wait - (time.monotonic() - started)))
+        saved = saved_alone(servers[1].url.removesuffix("/sparql"))
+        def mix_of(server: Server) -> list[tuple[str, str]]:
+            return [(n, q) for n, q in mix if server.name != "virtuoso" or n not in refused]
+
         for server in servers:
             # Every executor process (ours) and thread (theirs) warm, not only the one the
             # sequential pass above used.
-            load(server.url, mix, args.clients, 1, distinct="warmup")
+            load(server.url, mix_of(server), args.clients, 1, distinct="warmup")
         from bench.load_client import PeakMemory
 
         with PeakMemory(servers[1].process.pid) as memory:
             for k in range(args.rounds):
                 for server in servers:
-                    cold[server.name].append(load(server.url, mix, args.clients, args.passes,
-                                                  distinct=f"cold{k}"))
+                    cold[server.name].append(load(server.url, mix_of(server), args.clients,
+                                                  args.passes, distinct=f"cold{k}"))
             for server in servers:
-                load(server.url, mix, args.clients, 1)  # the requests the warm rounds repeat
+                # the requests the warm rounds repeat
+                load(server.url, mix_of(server), args.clients, 1)
             for _k in range(args.rounds):
                 for server in servers:
-                    warm[server.name].append(load(server.url, mix, args.clients,
+                    warm[server.name].append(load(server.url, mix_of(server), args.clients,
                                                   args.passes))
         peak_rss = memory.peak
-        urls = [server.url for server in servers]
+        urls = [server.url for server in servers[:2]]
         medians = trivial_latencies(urls, args.trivial_rounds, args.trivial)
-        for server, series in zip(servers, medians, strict=True):
+        for server, series in zip(servers[:2], medians, strict=True):
             trivial[server.name] = statistics.median(series)
         added = _added(medians)
         added_new_connection = _added(trivial_latencies(urls, args.trivial_rounds,
@@ -357,12 +466,18 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         for server in servers:
             server.stop()
+        shutil.rmtree(scratch, ignore_errors=True)
+        sampler.__exit__()
 
     report: dict[str, object] = {
         "triples": args.triples, "clients": args.clients, "passes_per_round": args.passes,
         "rounds": args.rounds, "queries": [n for n, _ in mix],
         "left_out": {n: round(alone["oxigraph serve"][n], 2) for n in left_out},
-        "excluded": sorted(excluded),
+        "excluded": sorted(excluded), "virtuoso_refused": refused,
+        "saved_queries_alone": saved,
+        "load_average_1min": {"min": min(x for _, x in sampler.samples),
+                              "max": max(x for _, x in sampler.samples),
+                              "samples": sampler.samples},
         "alone_s": {server: {n: round(x, 3) for n, x in times.items()}
                     for server, times in alone.items()},
         "kg_serve_first_answer_s": round(first_answer_s, 2),
@@ -370,7 +485,8 @@ def main(argv: list[str] | None = None) -> int:
     for name in cold:
         report["servers"][name] = {  # type: ignore[index]
             "cold": _summary(cold[name], mix), "warm": _summary(warm[name], mix),
-            "trivial_median_ms": round(trivial[name] * 1000, 3)}
+            "trivial_median_ms": (round(trivial[name] * 1000, 3) if name in trivial
+                                  else None)}
     ours, theirs = report["servers"]["kg serve"], report["servers"]["oxigraph serve"]  # type: ignore[index]
     report["cold_throughput_ratio"] = round(ours["cold"]["qps"] / theirs["cold"]["qps"], 3)
     report["cold_p50_ratio"] = round(ours["cold"]["p50_ms"] / theirs["cold"]["p50_ms"], 3)
@@ -380,6 +496,12 @@ def main(argv: list[str] | None = None) -> int:
     report["slower_than_oxigraph_by_more_than_10pct_plus_half_ms"] = [
         q for q, ms in theirs["cold"]["median_ms_by_query"].items()
         if ours["cold"]["median_ms_by_query"][q] > ms * 1.1 + 0.5]
+    if with_virtuoso:
+        virtuoso = report["servers"]["virtuoso"]  # type: ignore[index]
+        report["cold_throughput_ratio_vs_virtuoso"] = round(
+            ours["cold"]["qps"] / virtuoso["cold"]["qps"], 3)
+        report["cold_p50_ratio_vs_virtuoso"] = round(
+            ours["cold"]["p50_ms"] / virtuoso["cold"]["p50_ms"], 3)
     report["added_trivial_latency_ms"] = round(added * 1000, 3)
     report["added_trivial_latency_new_connection_ms"] = round(added_new_connection * 1000, 3)
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
@@ -391,6 +513,9 @@ def main(argv: list[str] | None = None) -> int:
                 "added_trivial_latency_ms", "added_trivial_latency_new_connection_ms",
                 "kg_serve_first_answer_s", "kg_serve_peak_rss_mb"):
         print(f"{key}: {report[key]}")
+    for key in ("cold_throughput_ratio_vs_virtuoso", "cold_p50_ratio_vs_virtuoso",
+                "virtuoso_refused", "load_average_1min"):
+        print(f"{key}: {report.get(key)}")
     return 0
 
 

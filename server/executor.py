@@ -19,6 +19,8 @@ from __future__ import annotations
 import argparse
 import os
 import signal
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING
@@ -31,6 +33,8 @@ if TYPE_CHECKING:
     from server.snapshot import Snapshots
 
 CHUNK = 64 * 1024
+# After a job this long, freed memory goes back to the system (see `_trimmer`).
+TRIM_AFTER_SECONDS = 0.25
 
 
 @dataclass
@@ -142,6 +146,19 @@ def run_job(store: object, job: Job, conn: Connection,
             conn.send(("error", 500, f"query evaluation failed: {exc}"))
 
 
+def _trimmer() -> Callable[[int], object]:
+    """glibc's `malloc_trim(0)`, or a no-op where there is none. The engine allocates
+    through malloc, which keeps freed memory for reuse: after one large GROUP BY (cq09 at
+    1M triples) an executor held ~100 MB more for good; trimming took 2-14 ms and gave it
+    back, which keeps the server within its memory budget."""
+    try:
+        import ctypes
+
+        return ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return lambda *_: None
+
+
 def serve(fd: int, store_path: str, snapshot: str = "off") -> None:
     """The executor's loop: one job after another until the parent closes the socket."""
     from graph.store.embedded import EmbeddedStore
@@ -155,12 +172,16 @@ def serve(fd: int, store_path: str, snapshot: str = "off") -> None:
     if snapshots is not None:
         snapshots.store_for(store.generation)  # start copying now, not at the first query
     conn.send(("ready", os.getpid()))
+    trim = _trimmer()
     while True:
         try:
             job = conn.recv()
         except (EOFError, OSError):
             return
+        started = time.monotonic()
         run_job(store, job, conn, snapshots)
+        if time.monotonic() - started >= TRIM_AFTER_SECONDS:
+            trim(0)  # after the answer left: the next job waits, the client does not
 
 
 def main() -> None:

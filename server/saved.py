@@ -15,7 +15,7 @@ from flask import Blueprint, Response, jsonify, render_template, request, url_fo
 
 from graph.errors import NotFoundError, UsageError
 from graph.params import bind
-from graph.store.sparql_text import bind_values, shape
+from graph.store.sparql_text import bind_values, paged, shape
 from queries import SavedQuery, all_queries, find
 from server.context import settings
 from server.sparql import answer_query
@@ -64,9 +64,10 @@ def listing() -> Response:
 
 
 def bound_text(query: SavedQuery, given: dict[str, str]) -> str:
-    """The saved query with its parameters joined as a VALUES block of typed terms."""
-    terms = bind(query, given)
-    return bind_values(query.text, shape(query.text), terms)
+    """The saved query with its parameters joined as a VALUES block of typed terms (and,
+    for a paged one, its page as LIMIT and OFFSET)."""
+    text, terms = paged(query.text, bind(query, given))
+    return bind_values(text, shape(text), terms)
 
 
 def _given_params() -> dict[str, str]:

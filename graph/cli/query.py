@@ -11,6 +11,7 @@ from graph.cli.options import open_cli_store, store_option
 from graph.errors import UsageError
 from graph.params import bind
 from graph.store.formats import by_name
+from graph.store.sparql_text import paged
 from graph.table import render_table
 from queries import all_queries, find
 from queries import parse as parse_query_file
@@ -30,7 +31,7 @@ def resolve(query: str, params: dict[str, str]) -> tuple[str, dict]:
     """Query text and bound parameters for a saved-query name, a file path or SPARQL."""
     saved = find(query)
     if saved is not None:
-        return saved.text, bind(saved, params)
+        return paged(saved.text, bind(saved, params))
     path = Path(query)
     if query.endswith(".rq") or ("\n" not in query and _is_file(path)):
         if not _is_file(path):
@@ -40,7 +41,7 @@ def resolve(query: str, params: dict[str, str]) -> tuple[str, dict]:
             from_file = parse_query_file(path)
         except ValueError as exc:
             raise UsageError(str(exc)) from exc
-        return from_file.text, bind(from_file, params)
+        return paged(from_file.text, bind(from_file, params))
     if not any(word in query.upper() for word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")):
         names = ", ".join(q.name for q in all_queries()[:8])
         raise UsageError(f"{query[:200]!r} is neither a saved query, a file, nor SPARQL; "

@@ -136,3 +136,35 @@ def _top_level_groups(body: list[Token]) -> list[tuple[int, int]]:
                 groups.append((opened, i))
                 opened = -1
     return groups
+
+
+# The parameters of a paged saved query: SPARQL cannot bind a LIMIT or an OFFSET to a
+# variable, so these two become the query's solution modifiers instead of VALUES.
+PAGE_PARAMS = ("limit", "offset")
+
+
+def paged(sparql: str, substitutions: Mapping[str, ox.NamedNode | ox.Literal]
+          ) -> tuple[str, dict[str, ox.NamedNode | ox.Literal]]:
+    """A saved query that declares `limit` (and `offset`) answers one page: `LIMIT n
+    OFFSET m` is appended, written from the typed integers (never from user text), and the
+    two leave the values to bind. Any other query comes back unchanged."""
+    rest = dict(substitutions)
+    if "limit" not in rest:
+        return sparql, rest
+    limit = _count(rest.pop("limit"), "limit")
+    offset = _count(rest.pop("offset"), "offset") if "offset" in rest else 0
+    if limit < 1:
+        raise InputError("parameter limit: give a number of rows from 1")
+    return f"{sparql.rstrip()}\nLIMIT {limit} OFFSET {offset}\n", rest
+
+
+def _count(term: ox.NamedNode | ox.Literal, name: str) -> int:
+    if not isinstance(term, ox.Literal) or term.datatype.value != XSD_INTEGER:
+        raise InputError(f"parameter {name}: expected an integer")
+    value = int(term.value)
+    if value < 0:
+        raise InputError(f"parameter {name}: {value} is negative; give a number from 0")
+    return value
+
+
+XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"

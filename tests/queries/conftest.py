@@ -32,11 +32,13 @@ def term_text(term: object) -> str:
 def run_saved(store, name: str, **params: str) -> list[Row]:
     """Rows of the saved query `name` (parameters bound as `kg query --param` does)."""
     from graph.params import bind
+    from graph.store.sparql_text import paged
     from queries import find
 
     query = find(name)
     assert query is not None, f"no saved query {name}"
-    result = store.query(query.text, substitutions=bind(query, params))
+    text, terms = paged(query.text, bind(query, params))
+    result = store.query(text, substitutions=terms)
     return [{k: term_text(v) for k, v in row.items()} for row in result.rows()]
 
 
