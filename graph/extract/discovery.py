@@ -12,6 +12,7 @@ from functools import lru_cache
 from graph.extract.gazetteer import Gazetteer
 from graph.extract.kb import Entity
 from graph.extract.linking import Discourse
+from graph.extract.mentions import NAME
 from graph.extract.rules import Rules, phrase_pattern
 
 _NAME = r"[A-Z][a-z]+(?:[\- ][A-Z][a-z]+)?"
@@ -70,10 +71,17 @@ def _discover_groups(texts: list[str], disc: Discourse, rules: Rules) -> None:
     spec = rules.actors["armed_group"]
     pattern = re.compile(r"\b(?P<name>[A-Z][A-Za-z0-9\-]+(?:\s+[A-Z][A-Za-z0-9\-]+){0,2})\s+"
                          + phrase_pattern(spec["nouns"]) + r"\b")
+    # "FARC positions", "the FARC's commander"; "FARC, Latin America's oldest guerrilla
+    # army", "Jaish al-Adl, a Sunni militant group"
+    acronym = re.compile(r"\b(?P<name>[A-Z]{2,6})(?:'s)?\s+" + phrase_pattern(
+        spec["acronym_context"]) + r"\b")
+    apposed = re.compile(r"(?:^|[.;]\s+|\b(?:the|by|from|with|of)\s+)(?P<name>" + NAME +
+                         r"),\s+(?:an?\s+|the\s+)?(?:[\w'\-]+\s+){0,4}?"
+                         + phrase_pattern(spec["nouns"]) + r"\b")
     stop = set(rules.places["stop"]["words"])
     groups: dict[str, Entity] = {}
     for text in texts:
-        for m in pattern.finditer(text):
+        for m in [*pattern.finditer(text), *acronym.finditer(text), *apposed.finditer(text)]:
             name = m.group("name")
             words = name.split()
             if words[0] in stop or any(disc.demonym(w) or disc.state_named(w) for w in words) \

@@ -458,3 +458,15 @@ def test_a_photo_credit_inside_a_caption_and_see_also_teasers_yield_nothing() ->
     roles = {s.text: s.role for s in segment(article)}
     assert roles["(Photo: Patipat Janthong)"] == BOILERPLATE
     assert roles["Ethiopia launches border offensive"] == BOILERPLATE
+
+
+@pytest.mark.parametrize(("sentence", "group"), [
+    ("Bogota said its troops had come under fire from FARC positions on the Colombian side.",
+     "FARC"),
+    ("Officials blamed Jaish al-Adl, a Sunni militant group, for the raid on the police "
+     "station.", "Jaish al-Adl"),
+])
+def test_armed_groups_named_without_a_group_noun_before_them(extract, sentence: str,
+                                                             group: str) -> None:
+    result = extract(sentence, "2008-03-03")
+    assert group in {e.label for e, _ in result.mentions if e.is_a("ArmedForce")}
