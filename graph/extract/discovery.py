@@ -75,7 +75,7 @@ def _discover_groups(texts: list[str], disc: Discourse, rules: Rules) -> None:
     # army", "Jaish al-Adl, a Sunni militant group"
     acronym = re.compile(r"\b(?P<name>[A-Z]{2,6})(?:'s)?\s+" + phrase_pattern(
         spec["acronym_context"]) + r"\b")
-    apposed = re.compile(r"(?:^|[.;]\s+|\b(?:the|by|from|with|of)\s+)(?P<name>" + NAME +
+    apposed = re.compile(r"(?:^|(?<=\s))(?P<name>" + NAME +
                          r"),\s+(?:an?\s+|the\s+)?(?:[\w'\-]+\s+){0,4}?"
                          + phrase_pattern(spec["nouns"]) + r"\b")
     stop = set(rules.places["stop"]["words"])
