@@ -60,7 +60,8 @@ _DIRECTED = {"ArmedClash", "Shelling", "SmallArmsFire", "Occupation", "Ceasefire
              "TroopBuildUp", "Airstrike", "DroneStrike", "Attack"}
 # the addressee of "told": "told reporters", "told parliament in Juba", "told state media"
 _TOLD = re.compile(r"\s+(?:the\s+)?(?:reporters|journalists|parliament|lawmakers|legislators|"
-                   r"a\s+news\s+conference|a\s+press\s+conference|a\s+briefing|"
+                   r"a\s+(?:regular\s+|daily\s+|weekly\s+)?(?:news|press)\s+(?:conference|"
+                   r"briefing)|a\s+briefing|a\s+rally|a\s+meeting|"
                    r"(?:state|local)\s+(?:media|television|TV)|the\s+\w+\s+(?:agency|"
                    r"news\s+agency|broadcaster|newspaper)|[A-Z]\w+(?:\s+[A-Z]\w+){0,2})"
                    r"(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)?"

@@ -40,6 +40,7 @@ def _border_after(rules: Rules) -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|I)\s+(?:\w+\s+)?$")
 _BACKGROUND = re.compile(
     r"(?:\bone\s+of\s+the\s+(?:[\w\-]+\s+){0,3}|\bsince\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}"
     r"(?:war|conflict)\s+(?:(?:had\s+)?ended|ended)\s+(?:[\w\-]+\s+){0,3})$", re.IGNORECASE)
@@ -351,6 +352,14 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             record.participants += [s for s in disc.pair() if s.iri not in known]
         if frame is not None and record.agent is not None and frame.accused is None:
             record.confidence = 0.65
+    for record in records.values():
+        b = record.trigger[0]
+        if record.cls == "Appeal" and frame is not None and \
+                _FIRST_PERSON.search(text, max(begin, b - 20), b):
+            # '"We urge the Indian side to show restraint," he said': the speaker's side
+            # makes the appeal; it is its own act, not something it reports
+            record.agent = disc.state_of(frame.claimant) or frame.claimant
+            record.claimed, record.frame, record.own = False, None, True
     return _merge_bare(list(records.values()))
 
 

@@ -73,8 +73,9 @@ def find_in_span(reading: SentenceReading, part: Span, times: SentenceTimes,
             "Accusation", frame.rule, 0.8, n, agent=frame.claimant, target=frame.accused,
             time=when[0] if when else None, accusation_of=accused)
     # an accusation claims what it accuses of, not the agreement it names in passing
+    # (a speaker's own appeal, "We urge ...", is claimed by no one: see events.find_events)
     claimed = out.accusation.accusation_of if out.accusation is not None else [
-        r for r in out.events if not r.earlier]
+        r for r in out.events if not r.earlier and not r.own]
     out.claims.extend((frame, "event", record, n) for record in claimed)
     for figure in figures:
         if frame.accusation:

@@ -91,6 +91,7 @@ class EventRecord:
     anaphoric: bool = False  # "that attack": only ever an event told before
     mutual: bool = False  # alleged in a mutual accusation ("accused each other of ...")
     earlier: bool = False  # named as the start of a period ("since a clash last month")
+    own: bool = False  # the speaker's own act inside a quotation ("We urge ...")
     iri: str = ""
     trigger: Offsets = (0, 0)
     also: list[int] = field(default_factory=list)  # later sentences that repeat it

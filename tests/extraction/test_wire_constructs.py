@@ -470,3 +470,12 @@ def test_armed_groups_named_without_a_group_noun_before_them(extract, sentence: 
                                                              group: str) -> None:
     result = extract(sentence, "2008-03-03")
     assert group in {e.label for e, _ in result.mentions if e.is_a("ArmedForce")}
+
+
+def test_a_quoted_first_person_appeal_is_the_speakers_own_act(extract) -> None:
+    result = extract('"We urge the Indian side to avoid any action that could complicate '
+                     'the situation," Chinese foreign ministry spokesman Zhao Lijian told a '
+                     'news briefing.', "2021-01-25")
+    (appeal,) = [e for e in result.events if e.cls == "Appeal"]
+    assert (appeal.agent.label, appeal.claimed) == ("China", False)
+    assert all(kind != "event" for _, kind, *_ in result.claims)
