@@ -75,6 +75,14 @@ def _base_mentions(text: str, disc: Discourse, rules: Rules) -> list[Mention]:
     return found
 
 
+def _capital_state(entity: Entity | None, disc: Discourse) -> Entity | None:
+    """The state a city is the capital of, if it is one."""
+    if entity is None or not entity.is_a("City"):
+        return None
+    code = disc.gazetteer.capitals.get(entity.label)
+    return disc.state_for_country(disc.gazetteer.countries[code]) if code else None
+
+
 def _gazetteer_capital(entity: Entity, disc: Discourse) -> str | None:
     """The state a base city is the capital of, by the gazetteer ("Yerevan" -> Armenia)."""
     code = disc.gazetteer.capitals.get(entity.label)
@@ -165,6 +173,10 @@ def _body_mentions(text: str, base: list[Mention], disc: Discourse,
         if cue is None:
             cue, stop = _right_cue(text, e, base)
             start = name_begin
+            capital_of = _capital_state(cue.entity, disc) if cue is not None else None
+            if capital_of is not None and spec.get("class") in {"Government", "Ministry"}:
+                # "the government in Asmara": the state whose capital it is
+                cue = Mention(cue.begin, cue.end, cue.text, capital_of, "capital", cue.rule)
         if _NUMBER_BEFORE.search(text[:start]):
             continue  # "two Tajik border guards were killed": people, not the service
         noun = text[b:e].lower()

@@ -51,6 +51,10 @@ def ner_mentions(text: str, names: list[tuple[int, int, str]], disc: Discourse, 
                 surface in rules.places["gazetteer"]["ambiguous"]
                 or re.search(r"[A-Z][a-z]+\s+$", text[max(0, b - 20):b])):
             continue  # "Union" of "African Union": part of a name the NER cut
+        if label == "COUNTRY" and re.search(
+                r"\b(?:Latin|South|North|Central|East|West|Southeast|Southern|Northern|Eastern|"
+                r"Western)\s+$", text[max(0, b - 20):b]):
+            continue  # "America" of "Latin America": a region the NER cut, not a state
         cut = _trimmed(text, b, e, label, disc)
         if label == "ORGANIZATION" and cut[1] < e:
             # the head named after his body: a person of his own

@@ -479,3 +479,10 @@ def test_a_quoted_first_person_appeal_is_the_speakers_own_act(extract) -> None:
     (appeal,) = [e for e in result.events if e.cls == "Appeal"]
     assert (appeal.agent.label, appeal.claimed) == ("China", False)
     assert all(kind != "event" for _, kind, *_ in result.claims)
+
+
+def test_the_government_in_a_capital_is_that_states(extract) -> None:
+    result = extract("Eritrea said it had pulled out. A statement from the government in "
+                     "Asmara said Ethiopian troops had shelled Barentu.", "2000-05-19")
+    assert {f.claimant.label for f, _, _, n in result.claims if n == 1} == {
+        "Government of Eritrea"}
