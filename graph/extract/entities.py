@@ -174,7 +174,8 @@ def _body_mentions(text: str, base: list[Mention], disc: Discourse,
             cue, stop = _right_cue(text, e, base)
             start = name_begin
             capital_of = _capital_state(cue.entity, disc) if cue is not None else None
-            if capital_of is not None and spec.get("class") in {"Government", "Ministry"}:
+            if cue is not None and capital_of is not None and \
+                    spec.get("class") in {"Government", "Ministry"}:
                 # "the government in Asmara": the state whose capital it is
                 cue = Mention(cue.begin, cue.end, cue.text, capital_of, "capital", cue.rule)
         if _NUMBER_BEFORE.search(text[:start]):
