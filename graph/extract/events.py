@@ -137,7 +137,7 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
         text, m.end))]
     hits = [(b, e, spec) for b, e, spec in rules.triggers.find(text, begin, end)]
     span_weapons = [w for b, e, w in weapons if begin <= b and e <= end]
-    records: dict[tuple[str, str], EventRecord] = {}
+    records: dict[tuple[str, ...], EventRecord] = {}
     claimed = frame is not None or hearsay(text, span, rules)
     # times that open a period ("since the group's return to power in 2021") date no event
     periods = _period_starts(parse, times) if parse is not None else set()
@@ -146,6 +146,7 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
     appeals = [ae for _, ae, sp in hits if sp["class"] == "Appeal"]
     for b, e, spec in hits:
         cls = spec["class"]
+        own_time: TimeExpr | None = None
         if cls != "Appeal" and _urged(text, appeals, b) and not (
                 cls == "CeasefireAgreement"
                 and _ceasefire_reference(text, b, e, parse, rules) == "keep"):
@@ -193,7 +194,9 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             directed = cls in HOSTILE and _one_side_fighting(
                 parse, (b, e), mentions, frame, rules) is not None
             if not (near or counted or directed) or (
-                    not earlier and any(k[0] == cls for k in records)):
+                    not earlier and any(k[0] == cls and not _own_time(
+                        text, times, begin, end, b, r.trigger[0],
+                        conflict_starts | (speech or set())) for k, r in records.items())):
                 continue
             # "fought a six-week war": the war is the event, the verb only its predicate
             if any(o.get("background") and 0 <= ob - e <= 25 for ob, oe, o in hits
@@ -224,9 +227,15 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
         # India struck camps in Pakistan" is a clash between both and India's strike
         since = spec.get("needs") == "time" and bool(_since_dated(text, times, b, e,
                                                                    starts_only))
-        key = (cls, spec.get("roles", "agent-target") + (" earlier" if since else ""))
+        key: tuple[str, ...] = (cls, spec.get("roles", "agent-target")
+                                + (" earlier" if since else ""))
         if key in records:
-            continue
+            # "clashed in April 2016, and ... clashed again in July": two times, two events
+            if not _own_time(text, times, begin, end, b, records[key].trigger[0],
+                             conflict_starts | (speech or set())):
+                continue
+            key = (*key, str(b))
+            own_time = _time_after(text, times, b, end, conflict_starts | (speech or set()))
         record = EventRecord(cls, spec["id"], 0.7, sentence, frame=frame, claimed=claimed,
                              trigger=(b, e), reference=reference == "keep",
                              definite=_DEFINITE.search(text, max(begin, b - 30), b)
@@ -316,7 +325,7 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             mine = state_of(record.agent)
             if mine is not None and len(sides) == 2 and mine.iri in {x.iri for x in sides}:
                 record.target = next(x for x in sides if x.iri != mine.iri)
-        record.time = None if record.reference else \
+        record.time = None if record.reference else own_time or \
             _time(times, begin, end, b, conflict_starts | (speech or set()), text)
         if since:
             # an earlier event the sentence measures from: the article's own background,
@@ -371,7 +380,9 @@ def _merge_bare(records: list[EventRecord]) -> list[EventRecord]:
         other = next((r for r in out if r.cls == record.cls), None)
         bare = record.cls in HOSTILE and record.agent is None and record.target is None \
             and not record.participants
-        if other is not None and bare:
+        dated_apart = other is not None and other.time is not None and \
+            record.time is not None and other.time is not record.time
+        if other is not None and bare and not dated_apart:
             other.weapons = list(dict.fromkeys(other.weapons + record.weapons))
             continue
         out.append(record)
@@ -616,6 +627,23 @@ def _parsed_target(parsed: ParsedRoles | None, record: EventRecord, disc: Discou
 # killed ... in a shooting", "Kyrgyz border guards were wounded when ...")
 _VICTIM_AFTER = re.compile(r"(?:\s+[\w\-']+){0,3}?\s+(?:was|were|had\s+been|have\s+been|has\s+"
                            r"been)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|hurt|shot)\b")
+
+
+def _own_time(text: str, times: list[TimeExpr], begin: int, end: int, b: int, other: int,
+              skip: set[int]) -> bool:
+    """The trigger at `b` has a time of its own, nearer to it than to the trigger at
+    `other` of the same kind of event told before in the span."""
+    here, there = _time_after(text, times, b, end, skip), _time_after(text, times, other, end,
+                                                                        skip)
+    return here is not None and there is not None and here is not there
+
+
+def _time_after(text: str, times: list[TimeExpr], pos: int, end: int, skip: set[int]
+                ) -> TimeExpr | None:
+    """The first time after `pos` in its part of the clause (up to ", and" or ";")."""
+    stop = re.compile(r",\s+and\s+|;").search(text, pos, end)
+    return next((t for t in times if pos <= t.begin < (stop.start() if stop else end)
+                 and not t.duration and t.begin not in skip), None)
 
 
 def _by_agent(text: str, after: list[Mention], e: int, end: int) -> Entity | None:

@@ -486,3 +486,10 @@ def test_the_government_in_a_capital_is_that_states(extract) -> None:
                      "Asmara said Ethiopian troops had shelled Barentu.", "2000-05-19")
     assert {f.claimant.label for f, _, _, n in result.claims if n == 1} == {
         "Government of Eritrea"}
+
+
+def test_two_times_in_one_sentence_are_two_clashes(extract) -> None:
+    result = extract("The two sides fought in April 2016, and they clashed again on the "
+                     "northern border in July 2016.", "2020-09-27")
+    clashes = [e for e in result.events if e.cls == "ArmedClash"]
+    assert sorted(e.time.start.month for e in clashes if e.time) == [4, 7]
