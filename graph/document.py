@@ -145,7 +145,7 @@ def _roles(article: Article, spans: list[tuple[int, int]]) -> list[str]:
         line = text[begin:end]
         if _furniture().teaser_head.match(line):
             in_teasers = True
-        if in_teasers or is_furniture(line):
+        if in_teasers or is_furniture(line) or _bare_byline(text, spans, i):
             roles.append(BOILERPLATE)
         elif i == 0 and _same_title(line, article.title):
             roles.append(HEADLINE)
@@ -154,6 +154,19 @@ def _roles(article: Article, spans: list[tuple[int, int]]) -> list[str]:
         else:
             roles.append(BODY)
     return roles
+
+
+_NAME_LINE = re.compile(r"[A-Z][a-z'\-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'\-]+){1,2}")
+
+
+def _bare_byline(text: str, spans: list[tuple[int, int]], i: int) -> bool:
+    """A name alone on a line near the top, right above the page's own furniture
+    ("Anna Kapushenko" over "Published: 25/09/22 17:12"): the author, not a report."""
+    if i > 3 or i + 1 >= len(spans):
+        return False
+    line = text[spans[i][0]:spans[i][1]].strip()
+    following = text[spans[i + 1][0]:spans[i + 1][1]]
+    return bool(_NAME_LINE.fullmatch(line)) and is_furniture(following)
 
 
 def _same_title(line: str, title: str) -> bool:

@@ -83,7 +83,7 @@ def _discover_groups(texts: list[str], disc: Discourse, rules: Rules) -> None:
     for text in texts:
         for m in [*pattern.finditer(text), *acronym.finditer(text), *apposed.finditer(text)]:
             name = m.group("name")
-            words = name.split()
+            words = re.split(r"[\s\-]+", name)
             if words[0] in stop or any(disc.demonym(w) or disc.state_named(w) for w in words) \
                     or _known(name, disc):
                 continue  # "Congolese rebels", "Syrian rebels": a state's, not a name

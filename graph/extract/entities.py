@@ -22,6 +22,7 @@ from graph.extract.mentions import starting_at as _starting_at
 from graph.extract.people import named_people, person_mentions, role_people
 from graph.extract.rules import Rules
 
+_ETHNIC = re.compile(r"\bethnic\s+$", re.IGNORECASE)
 _COMPASS = re.compile(r"\b[Tt]he\s+(?P<word>North|South|East|West)\b(?!\s+(?:of\b|[A-Z]))")
 
 
@@ -513,6 +514,9 @@ def recognise(text: str, disc: Discourse, rules: Rules,
         # names no rule framed ("met Jeyhun Bayramov"); before the bare-locality guess
         candidates += ner_mentions(text, names, disc, rules, candidates)
     candidates += _bare_localities(text, base, disc, rules)
+    # "ethnic Albanian mayors", "ethnic Serbs": a people, not the state
+    candidates = [m for m in candidates if not (
+        m.kind == "demonym" and _ETHNIC.search(text, max(0, m.begin - 8), m.begin))]
     chosen: list[Mention] = []
     for m in sorted(candidates, key=lambda m: (-m.priority, -(m.end - m.begin), m.begin)):
         if all(m.end <= c.begin or m.begin >= c.end for c in chosen):

@@ -493,3 +493,24 @@ def test_two_times_in_one_sentence_are_two_clashes(extract) -> None:
                      "northern border in July 2016.", "2020-09-27")
     clashes = [e for e in result.events if e.cls == "ArmedClash"]
     assert sorted(e.time.start.month for e in clashes if e.time) == [4, 7]
+
+
+def test_ethnic_adjectives_name_a_people_not_a_state(extract) -> None:
+    result = extract("Unrest has grown since ethnic Albanian mayors took office in the north "
+                     "of Kosovo.", "2023-09-25")
+    assert "Albania" not in {e.label for e, _ in result.mentions}
+
+
+def test_a_name_over_the_pages_own_date_is_its_author() -> None:
+    import datetime as dt
+
+    from graph.corpus import Article
+    from graph.document import BOILERPLATE, segment
+
+    text = ("Protocol signed\n\nAnna Kapushenko\nPublished: 25/09/22 17:12\nBishkek - 24.kg "
+            "news agency\n\nThe two security chiefs signed a protocol on Sunday.\n")
+    article = Article(slug="x", file="x.txt", title="Protocol signed", text=text,
+                      reported_date=dt.date(2022, 9, 25))
+    roles = {s.text: s.role for s in segment(article)}
+    assert roles["Anna Kapushenko"] == roles["Bishkek - 24.kg news agency"] == BOILERPLATE
+    assert roles["The two security chiefs signed a protocol on Sunday."] != BOILERPLATE
