@@ -99,7 +99,8 @@ def test_an_attack_on_a_post_by_troops() -> None:
 
 
 def test_strikes_against() -> None:
-    assert _roles(_run("strikes-against")) == [("ArmedClash", "Azerbaijan", "Armenia")]
+    # "Azerbaijani drones" are Azerbaijan's forces
+    assert _roles(_run("strikes-against")) == [("ArmedClash", "Azerbaijani forces", "Armenia")]
 
 
 def test_came_under_fire_from() -> None:
@@ -112,7 +113,7 @@ def test_came_under_fire_from() -> None:
 
 # ------------------------------------------------------------------ nominalisations
 def test_the_shelling_of_x_by_y() -> None:
-    assert _roles(_run("shelling-of-by")) == [("Shelling", "Azerbaijan", "Armenia")]
+    assert _roles(_run("shelling-of-by")) == [("Shelling", "Azerbaijani forces", "Armenia")]
 
 
 def test_possessor_of_the_noun_is_the_agent() -> None:

@@ -514,3 +514,18 @@ def test_a_name_over_the_pages_own_date_is_its_author() -> None:
     roles = {s.text: s.role for s in segment(article)}
     assert roles["Anna Kapushenko"] == roles["Bishkek - 24.kg news agency"] == BOILERPLATE
     assert roles["The two security chiefs signed a protocol on Sunday."] != BOILERPLATE
+
+
+@pytest.mark.parametrize(("sentence", "agent"), [
+    ("Russian warplanes bombed the town of Gori on Saturday.", "russia"),
+    ("The Indian Air Force shot down a Pakistani F-16 over Kashmir.", "india"),
+])
+def test_air_arms_of_a_state_are_its_forces(extract, sentence: str, agent: str) -> None:
+    (attack,) = [e for e in extract(sentence, "2019-02-27").events if e.cls == "ArmedClash"]
+    assert _state(attack.agent) == agent
+
+
+def test_telephoning_a_counterpart_is_talks(extract) -> None:
+    result = extract("Colombian President Alvaro Uribe telephoned Ecuadorean President Rafael "
+                     "Correa on Saturday.", "2008-03-03")
+    assert "Talks" in [e.cls for e in result.events]
