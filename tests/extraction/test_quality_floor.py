@@ -22,15 +22,16 @@ GOLD = ROOT / "tests" / "gold"
 DEV = ROOT / "tests" / "articles" / "dev"
 TEST = ROOT / "tests" / "articles" / "test"
 
-# F1 floors per kind: the figures measured on 2026-12-01 09:50 UTC (all kinds: corpus 0.99,
-# dev 0.90, test 0.80), rounded down and a little below, because the extractor is changing
-# under them.
+# F1 floors per kind: the figures measured on 2026-12-01 13:25 UTC (all kinds: corpus 0.99,
+# dev 0.85, test 0.81), rounded down a little, because the extractor is changing under them.
+# The dev split grew from 12 to 32 articles that day (20 written before any rule read them),
+# which is why its floors are lower than the 12-article figures they replace.
 CORPUS_FLOOR = {"entity": 0.97, "relation": 1.00, "office": 1.00, "event": 1.00,
                 "claim": 1.00, "casualty": 1.00, "time": 0.92}
-DEV_FLOOR = {"entity": 0.92, "relation": 0.89, "office": 0.93, "event": 0.73,
-             "claim": 0.82, "casualty": 0.97, "time": 0.95}
-TEST_FLOOR = {"entity": 0.80, "relation": 0.80, "office": 0.87, "event": 0.62,
-              "claim": 0.69, "casualty": 0.87, "time": 0.86}
+DEV_FLOOR = {"entity": 0.90, "relation": 0.83, "office": 0.87, "event": 0.68,
+             "claim": 0.77, "casualty": 0.92, "time": 0.95}
+TEST_FLOOR = {"entity": 0.81, "relation": 0.82, "office": 0.91, "event": 0.65,
+              "claim": 0.75, "casualty": 0.91, "time": 0.91}
 
 
 def _built(folder: Path, tmp_path_factory: pytest.TempPathFactory):
