@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from functools import lru_cache
 
 import pyoxigraph as ox
 
@@ -12,8 +13,10 @@ from ontology.namespaces import PREFIXES
 XSD = PREFIXES["xsd"]
 
 
+@lru_cache(maxsize=65536)
 def curie(name: str) -> ox.NamedNode:
-    """`ckg:Article` -> NamedNode; full IRIs pass through."""
+    """`ckg:Article` -> NamedNode; full IRIs pass through. (Cached: the writer names the
+    same predicates and classes tens of thousands of times per build.)"""
     if name.startswith(("http://", "https://", "urn:")):
         return ox.NamedNode(name)
     prefix, _, local = name.partition(":")
@@ -48,10 +51,11 @@ class TripleSink:
         if obj is None:
             return
         s = curie(subject) if isinstance(subject, str) else subject
-        if isinstance(obj, ox.NamedNode | ox.BlankNode | ox.Literal):
+        if isinstance(obj, str):  # the common case first: a label, a text, a class
+            o = curie(obj) if predicate == "rdf:type" else (
+                ox.Literal(obj, language=lang) if lang else ox.Literal(obj))
+        elif isinstance(obj, ox.NamedNode | ox.BlankNode | ox.Literal):
             o = obj
-        elif isinstance(obj, str) and predicate == "rdf:type":
-            o = curie(obj)
         else:
             o = literal(obj, lang=lang)
         self._triples[ox.Triple(s, curie(predicate), o)] = None

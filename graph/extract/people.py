@@ -5,6 +5,7 @@ president") or as speakers ("X said"). The base's people are linked; others are 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from graph.extract.kb import Entity
 from graph.extract.linking import Discourse, MintedFact
@@ -12,6 +13,7 @@ from graph.extract.mentions import NAME, Mention, is_name, left_cue, starting_at
 from graph.extract.rules import Rules
 
 
+@lru_cache(maxsize=4)
 def ranks(rules: Rules) -> str:
     """A run of rank words ("Lieutenant General ", "Gen. ") before a name, optional."""
     words = sorted(rules.actors["person_ranks"]["words"], key=len, reverse=True)

@@ -55,6 +55,10 @@ class Lexicon:
 
     regex: re.Pattern[str]
     values: dict[str, Any] = field(default_factory=dict)
+    # the last sentences' matches: the stages look up the same lexicon in the same sentence
+    # many times (once per span and per rule), and a sentence is read by one thread
+    _seen: dict[tuple[str, int, int], list[tuple[int, int, Any]]] = field(
+        default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, mapping: dict[str, Any], *, flags: int = re.IGNORECASE) -> Lexicon:
@@ -67,8 +71,14 @@ class Lexicon:
     def find(self, text: str, begin: int = 0, end: int | None = None
              ) -> list[tuple[int, int, Any]]:
         end = len(text) if end is None else end
-        return [(m.start(), m.end(), self.value(m.group()))
-                for m in self.regex.finditer(text, begin, end)]
+        key = (text, begin, end)
+        found = self._seen.get(key)
+        if found is None:
+            if len(self._seen) > 512:
+                self._seen.clear()
+            found = self._seen[key] = [(m.start(), m.end(), self.value(m.group()))
+                                       for m in self.regex.finditer(text, begin, end)]
+        return list(found)
 
 
 @dataclass(eq=False)  # hashable by identity: compiled once per process
