@@ -51,6 +51,7 @@ class TripleSink:
         if obj is None:
             return
         s = curie(subject) if isinstance(subject, str) else subject
+        o: ox.NamedNode | ox.BlankNode | ox.Literal
         if isinstance(obj, str):  # the common case first: a label, a text, a class
             o = curie(obj) if predicate == "rdf:type" else (
                 ox.Literal(obj, language=lang) if lang else ox.Literal(obj))
