@@ -12,7 +12,7 @@ from pathlib import Path
 
 import requests
 
-from bench.processes import stop_group
+from bench.processes import VIRTUOSO_INI, stop_group
 from tests.conftest import free_port
 
 OXIGRAPH = str(Path(sys.executable).with_name("oxigraph"))
@@ -60,34 +60,6 @@ def start_oxigraph(location: Path) -> StoreProcess:
     return _wait(StoreProcess(f"http://127.0.0.1:{port}/query", process, log), 30)
 
 
-VIRTUOSO_INI = """\
-[Database]
-DatabaseFile = {dir}/virtuoso.db
-ErrorLogFile = {dir}/virtuoso.log
-LockFile = {dir}/virtuoso.lck
-TransactionFile = {dir}/virtuoso.trx
-xa_persistent_file = {dir}/virtuoso.pxa
-[TempDatabase]
-DatabaseFile = {dir}/virtuoso-temp.db
-TransactionFile = {dir}/virtuoso-temp.trx
-[Parameters]
-ServerPort = 127.0.0.1:{sql_port}
-DisableUnixSocket = 1
-DirsAllowed = ., {dir}
-NumberOfBuffers = 10000
-MaxDirtyBuffers = 6000
-CheckpointInterval = 0
-[HTTPServer]
-ServerPort = 127.0.0.1:{http_port}
-ServerRoot = {dir}
-ServerThreads = 4
-EnabledGzipContent = 0
-[SPARQL]
-ResultSetMaxRows = 1000000
-MaxQueryExecutionTime = 60
-"""
-
-
 def start_virtuoso(directory: Path) -> StoreProcess:
     """A private Virtuoso on loopback with a new database in `directory` (user dba,
     password dba); initialising it takes a few seconds."""
@@ -99,8 +71,9 @@ def start_virtuoso(directory: Path) -> StoreProcess:
 def _run_virtuoso(directory: Path) -> StoreProcess:
     sql_port, http_port = free_port(), free_port()
     ini = directory / "virtuoso.ini"
-    ini.write_text(VIRTUOSO_INI.format(dir=directory, sql_port=sql_port, http_port=http_port),
-                   encoding="utf-8")
+    ini.write_text(VIRTUOSO_INI.format(dir=directory, sql_port=sql_port, http_port=http_port,
+                                       threads=4, buffers=10000, dirty=6000,
+                                       max_rows=1000000, max_seconds=60), encoding="utf-8")
     log = directory / "stdout.log"
     with open(log, "wb") as out:
         process = subprocess.Popen([VIRTUOSO, "+configfile", str(ini), "+foreground"],
