@@ -6,6 +6,7 @@ is claimed by the frame's source, and an accusation's accused party is the agent
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from graph.extract.claims import Frame, hearsay
@@ -361,6 +362,11 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             record.participants += [s for s in disc.pair() if s.iri not in known]
         if frame is not None and record.agent is not None and frame.accused is None:
             record.confidence = 0.65
+    for key, record in list(records.items()):
+        twin = _joint_appealer(text, record, mentions, begin, disc)
+        if twin is not None:
+            records[(*key, "joint")] = replace(record, agent=twin,
+                                              participants=list(record.participants))
     for record in records.values():
         b = record.trigger[0]
         if record.cls == "Appeal" and frame is not None and \
@@ -644,6 +650,26 @@ def _time_after(text: str, times: list[TimeExpr], pos: int, end: int, skip: set[
     stop = re.compile(r",\s+and\s+|;").search(text, pos, end)
     return next((t for t in times if pos <= t.begin < (stop.start() if stop else end)
                  and not t.duration and t.begin not in skip), None)
+
+
+def _joint_appealer(text: str, record: EventRecord, mentions: list[Mention], begin: int,
+                    disc: Discourse) -> Entity | None:
+    """"The United States and China urged both sides ...": the other of two coordinated
+    appealers, who makes an appeal of its own."""
+    if record.cls != "Appeal" or record.agent is None:
+        return None
+    b = record.trigger[0]
+    actors = [m for m in _actor_mentions(mentions, begin, b) if m.kind != "pair"]
+    if len(actors) < 2 or actors[-1].entity is None or actors[-2].entity is None:
+        return None
+    if not (re.fullmatch(r"\s+and\s+(?:the\s+)?", text[actors[-2].end:actors[-1].begin])
+            and re.fullmatch(r"\s*(?:also\s+|both\s+|jointly\s+|have\s+|has\s+)?",
+                             text[actors[-1].end:b])):
+        return None
+    agent = (disc.state_of(record.agent) or record.agent).iri
+    others = [m.entity for m in actors[-2:] if m.entity is not None
+              and (disc.state_of(m.entity) or m.entity).iri != agent]
+    return others[0] if len(others) == 1 else None
 
 
 def _by_agent(text: str, after: list[Mention], e: int, end: int) -> Entity | None:

@@ -531,3 +531,10 @@ def test_telephoning_a_counterpart_is_talks(extract) -> None:
     result = extract("Colombian President Alvaro Uribe telephoned Ecuadorean President Rafael "
                      "Correa on Saturday.", "2008-03-03")
     assert "Talks" in [e.cls for e in result.events]
+
+
+def test_two_coordinated_appealers_make_an_appeal_each(extract) -> None:
+    result = extract("The United States and China urged India and Pakistan to show restraint.",
+                     "2019-02-27")
+    assert sorted(e.agent.label for e in result.events if e.cls == "Appeal") == [
+        "China", "United States"]
