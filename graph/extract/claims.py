@@ -554,6 +554,18 @@ def _accuse_frames(text: str, begin: int, end: int, mentions: list[Mention],
             return [Frame(sources[-1].entity, lemma, spec["id"], (e + that.end(), end),
                           (sources[-1].begin, e + that.end()))]
         link = _link(text, e, end, links)
+        blamed_on = re.compile(r"\s+on\s+(?:an?\s+|the\s+)?").search(text, e, end) \
+            if lemma == "blame" else None
+        if blamed_on is not None and (not link or link.group() == "of"
+                                      or link.start() > blamed_on.start()):
+            # "Seoul blamed the sinking on a North Korean torpedo": the act before "on",
+            # the accused after it
+            accused = next((m for m in _actors(mentions, blamed_on.end(), end) if m.entity
+                            and m.begin - blamed_on.end() <= 20), None)
+            source = sources[-1]
+            if accused is not None and accused.entity is not None and source.entity is not None:
+                return [Frame(source.entity, lemma, spec["id"], (e, blamed_on.start()),
+                              (sources[0].begin, e), accused=accused.entity, accusation=True)]
         if not link:
             continue
         content = (link.end(), end)

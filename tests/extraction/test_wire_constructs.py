@@ -538,3 +538,10 @@ def test_two_coordinated_appealers_make_an_appeal_each(extract) -> None:
                      "2019-02-27")
     assert sorted(e.agent.label for e in result.events if e.cls == "Appeal") == [
         "China", "United States"]
+
+
+def test_blaming_an_act_on_someone_accuses_them(extract) -> None:
+    result = extract("South Korea says the North shelled the island. Seoul blamed the sinking "
+                     "of the warship Cheonan on a North Korean torpedo attack.", "2010-11-24")
+    assert ("South Korea", "blame", "event") in _claims(result)
+    assert [e.target.label for e in result.events if e.cls == "Accusation"] == ["North Korea"]
