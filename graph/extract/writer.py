@@ -34,10 +34,11 @@ if TYPE_CHECKING:
 _NO_PLACE = "the text names no place for it"
 
 
-# Facts the text itself states about an entity ("X, a spokesman for the ministry": X acts
-# for its state), recorded as statements; the others (a town's state from the gazetteer,
-# an office holder's state) are background the entity carries.
-_STATED_FACTS = {"claim.speaker-of"}
+# Facts the text itself states about an entity ("X, a spokesman for the ministry",
+# "Indian Foreign Secretary X": X acts for that state), recorded as statements; the others
+# (a town's state from the gazetteer, an office holder's state) are background the entity
+# carries.
+_STATED_FACTS = {"claim.speaker-of", "entity.person-context"}
 
 
 class Writer:
