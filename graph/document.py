@@ -88,6 +88,13 @@ def dateline_end(line: str) -> int:
     return m.end() if m else 0
 
 
+def is_dateline(piece: str) -> bool:
+    """Whether a segmented piece is a dateline on its own ("ISLAMABAD, March 5 (Reuters) -";
+    the dateline pattern wants the report's first word after the dash, which segmenting
+    has cut off)."""
+    return dateline_end(piece + " x") > 0
+
+
 def is_furniture(line: str) -> bool:
     """Whether a whole line is page furniture: a marker, a pointer to another story, a
     credit line, a photo credit, a byline or the page's own timestamp."""

@@ -526,13 +526,13 @@ def _anaphoric_accuser(text: str, begin: int, end: int, disc: Discourse,
                        rules: Rules) -> Entity | None:
     """"It accused Armenian forces of shelling villages", "The ministry also blamed ...":
     the claimant named before, when the accusing verb's whole subject refers back."""
-    for b, _, _ in rules.accuse_verbs.find(text, begin, end):
-        phrase = re.sub(r"\s+(?:also|later|then|further|again)\s*$", "", text[begin:b])
-        phrase = phrase.strip().strip('"').strip()
-        if phrase and anaphor(phrase, rules) is not None:
-            return recall(disc, phrase, rules)
+    verbs = rules.accuse_verbs.find(text, begin, end)
+    if not verbs:
         return None
-    return None
+    phrase = re.sub(r"\s+(?:also|later|then|further|again)\s*$", "", text[begin:verbs[0][0]])
+    phrase = phrase.strip().strip('"').strip()
+    return recall(disc, phrase, rules) if phrase and anaphor(phrase, rules) is not None \
+        else None
 
 
 def _accuse_frames(text: str, begin: int, end: int, mentions: list[Mention],

@@ -134,17 +134,12 @@ def _named_as_place(name: str, texts: list[str], rules: Rules) -> bool:
     return any(pattern.search(text) for text in texts)
 
 
-_LEAD_WORDS = {"The", "A", "An", "In", "On", "At", "By", "For", "From", "With", "And", "But",
-               "Of", "To", "As", "After", "Both", "Neighbouring", "Neighboring", "Northern",
-               "Southern", "Eastern", "Western", "Central"}
-
-
 def _surname(name: str, texts: list[str], stop: set[str]) -> bool:
     """"Tashiev and Yatimov sign protocol": a name the article writes elsewhere after a
-    first name ("Saimumin Yatimov") is a person's, not a state's."""
+    first name ("Saimumin Yatimov") is a person's, not a state's. `stop`: capitalised
+    words that are no first name ("The", "Northern")."""
     pattern = re.compile(r"\b([A-Z][a-z]+)\s+" + re.escape(name) + r"\b")
-    return any(m.group(1) not in stop and m.group(1) not in _LEAD_WORDS
-               for text in texts for m in pattern.finditer(text))
+    return any(m.group(1) not in stop for text in texts for m in pattern.finditer(text))
 
 
 def discover_states(texts: list[str], disc: Discourse, rules: Rules) -> list[Entity]:
@@ -162,7 +157,7 @@ def discover_states(texts: list[str], disc: Discourse, rules: Rules) -> list[Ent
                 for name in names:
                     if name.split()[0] in stop or _known(name, disc) or \
                             _named_as_place(name, texts, rules) or \
-                            _surname(name, texts, stop):
+                            _surname(name, texts, stop | set(spec["not_first_names"])):
                         continue
                     found[name] = found.get(name, 0) + 1
     _discover_groups(texts, disc, rules)

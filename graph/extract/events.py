@@ -580,10 +580,15 @@ def _urged(text: str, appeal_ends: list[int], b: int) -> bool:
 
 def _people_before(text: str, b: int, rules: Rules) -> bool:
     """People as the subject of a passive trigger ("soldiers had been captured")."""
+    return _people_passive(rules).search(text[max(0, b - 60):b]) is not None
+
+
+@lru_cache(maxsize=2)
+def _people_passive(rules: Rules) -> re.Pattern[str]:
     words = [w for ws in rules.actors["population"].values() for w in ws] + \
         rules.casualties["person_nouns"]
-    return re.search(r"\b" + phrase_pattern(words) + r"\s+(?:had\s+|have\s+|has\s+)?"
-                     r"(?:been|were|was)\s+$", text[max(0, b - 60):b], re.IGNORECASE) is not None
+    return re.compile(r"\b" + phrase_pattern(words) + r"\s+(?:had\s+|have\s+|has\s+)?"
+                      r"(?:been|were|was)\s+$", re.IGNORECASE)
 
 
 def _non_state_object(text: str, e: int, end: int, rules: Rules) -> bool:
@@ -644,10 +649,13 @@ def _own_time(text: str, times: list[TimeExpr], begin: int, end: int, b: int, ot
     return here is not None and there is not None and here is not there
 
 
+_PART_END = re.compile(r",\s+and\s+|;")
+
+
 def _time_after(text: str, times: list[TimeExpr], pos: int, end: int, skip: set[int]
                 ) -> TimeExpr | None:
     """The first time after `pos` in its part of the clause (up to ", and" or ";")."""
-    stop = re.compile(r",\s+and\s+|;").search(text, pos, end)
+    stop = _PART_END.search(text, pos, end)
     return next((t for t in times if pos <= t.begin < (stop.start() if stop else end)
                  and not t.duration and t.begin not in skip), None)
 

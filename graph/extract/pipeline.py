@@ -22,7 +22,7 @@ from collections import Counter
 from typing import Any
 
 from graph.corpus import Article
-from graph.document import BOILERPLATE, CAPTION, HEADLINE, Sentence, dateline_end
+from graph.document import BOILERPLATE, CAPTION, HEADLINE, Sentence, is_dateline
 from graph.extract.conflict import ConflictWords, note_named, note_start
 from graph.extract.discovery import dateline_names, discover_states, home_state
 from graph.extract.findings import ArticleFindings, SentenceTimes, find_in_span
@@ -57,7 +57,7 @@ def analyse(article: Article, sentences: list[Sentence], kb: KnowledgeBase, rule
     prose = [s for s in sentences if s.role != BOILERPLATE and len(s.text) <= MAX_SENTENCE]
     discover_states([article.title] + [normalise(s.text) for s in prose], disc, rules)
     disc.dateline = dateline_names([s.text for s in sentences if s.role == BOILERPLATE
-                                    and dateline_end(s.text + " x")])
+                                    and is_dateline(s.text)])
     disc.home = home_state(disc)
     found = ArticleFindings(events=result.events)
     clock = TimeContext(article.reported_date)  # what earlier sentences set for time
