@@ -127,10 +127,12 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                 mentions: list[Mention], times: list[TimeExpr], weapons: list[tuple[int, int, str]],
                 sentence: int, disc: Discourse, rules: Rules, *,
                 conflict_starts: set[int], speech: set[int] | None = None,
-                parse: Parse | None = None) -> list[EventRecord]:
+                parse: Parse | None = None, actor: Entity | None = None
+                ) -> list[EventRecord]:
     """The events triggered inside `span` (a clause, or a frame's claimed content).
     With a `parse`, agent, target and place come from the dependency relations of the
-    trigger (graph/rules/roles.toml); the positional rules fill what the parse leaves."""
+    trigger (graph/rules/roles.toml); the positional rules fill what the parse leaves.
+    `actor` is the subject a coordinated predicate shares with the report before it."""
     begin, end = span
     state_of = disc.state_of
     # "near the Afghan border", "on the Kyrgyz-Tajik border": where, not who
@@ -267,6 +269,8 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                 agent = _by_agent(text, after, e, end)  # "in response to shelling by X"
             if agent is None and not _agent_slot_unnamed(parsed):
                 agent = _agent(text, before, frame, begin, b, disc)
+            if agent is None and actor is not None and not _passive_before(text, begin, b):
+                agent = actor  # "X said it was concerned and urged both sides to ..."
             record.agent = agent
             if agent is not None:
                 used.add(agent.iri)
@@ -697,10 +701,25 @@ def _in_relative(text: str, m: Mention, trig: int) -> bool:
     return opened >= 0 and "," in text[m.end:trig] and "," not in text[opened + 2:m.begin]
 
 
+# a passive auxiliary before a participle trigger ("had been shot down", "were shelled"):
+# the subject before it suffered the act, it did not do it
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being|be|get|got|gets)\s+"
+                          r"(?:\w+ly\s+)?$", re.IGNORECASE)
+_PARTICIPLE = re.compile(r"(?:\w+(?:ed|en)|shot|struck|hit|fought|seized|overrun|held|"
+                         r"captured|bombed|shelled|downed)\b", re.IGNORECASE)
+
+
+def _passive_before(text: str, begin: int, trig: int) -> bool:
+    return _PASSIVE_AUX.search(text, begin, trig) is not None and \
+        _PARTICIPLE.match(text, trig) is not None
+
+
 def _agent(text: str, before: list[Mention], frame: Frame | None, begin: int, trig: int,
            disc: Discourse) -> Entity | None:
     if frame is not None and frame.accused is not None:
         return frame.accused
+    if _passive_before(text, begin, trig):
+        return None  # "it had been shot down", "Tajik posts were shelled": the patient
     # a pronoun right before the trigger points back to the source ("they were evacuating")
     head = text[begin:trig]
     candidates = [m for m in before if m.kind != "pair" and m.entity is not None

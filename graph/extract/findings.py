@@ -51,7 +51,7 @@ def find_in_span(reading: SentenceReading, part: Span, times: SentenceTimes,
     out = SpanFindings()
     records = find_events(text, part.span, frame, reading.mentions, reading.times, weapons,
                           n, disc, rules, conflict_starts=times.starts, speech=times.speech,
-                          parse=reading.parse)
+                          parse=reading.parse, actor=part.actor)
     attach_relative_agents(text, records, reading.mentions)
     for record in records:
         record.mutual = part.mutual

@@ -5,7 +5,10 @@ looked for span by span, so that each knows who, if anyone, claims it."""
 
 from __future__ import annotations
 
+import re
+
 from graph.extract.claims import Frame, clauses, find_frames
+from graph.extract.kb import Entity
 from graph.extract.linking import Discourse
 from graph.extract.rules import Rules
 from graph.extract.types import Framing, Offsets, SentenceReading, Span
@@ -20,8 +23,21 @@ def frame_sentence(reading: SentenceReading, disc: Discourse, rules: Rules) -> F
         out.frames.extend(frames)
         out.spans.extend(Span(f.content, clause, f, mutual=_mutual(f, frames))
                          for f in frames)
-        out.spans.extend(Span(s, clause) for s in free_spans(clause, frames, text))
+        out.spans.extend(Span(s, clause, actor=_coordinated_actor(s, frames, text))
+                         for s in free_spans(clause, frames, text))
     return out
+
+
+_AND = re.compile(r",?\s+and\s+(?:also\s+|then\s+|\w+ly\s+)?[a-z]")
+
+
+def _coordinated_actor(span: Offsets, frames: list[Frame], text: str) -> Entity | None:
+    """The claimant whose report ends where this span starts with "and <verb>": the
+    span's predicate shares the report's subject."""
+    for f in frames:
+        if f.content[1] == span[0] and not f.accusation and _AND.match(text, span[0]):
+            return f.claimant
+    return None
 
 
 def free_spans(clause: Offsets, frames: list[Frame], text: str = "") -> list[Offsets]:

@@ -104,8 +104,13 @@ def role_people(text: str, base: list[Mention], disc: Discourse,
                          "(" + NAME + ")")
     for m in pattern.finditer(text):
         name = m.group(2)
-        if len(name.split()) < 2 or not is_name(name, rules, disc) or any(
-                b.begin < m.end(2) and b.end > m.start(2) for b in base):
+        if len(name.split()) < 2 or not is_name(name, rules, disc):
+            continue
+        known = [b for b in base if b.begin < m.end(2) and b.end > m.start(2)]
+        if known:
+            # the name is found already (the annotator's person, the base): an
+            # organisation's role word before it still says whom he speaks for
+            _speaks_for_organisation(text, m.start(), known, base, disc, spec["id"])
             continue
         # "Congolese army spokesman X", "SPLA spokesman X", "the Tajik envoy X": the
         # state of the adjective or body right before the role word speaks through them
@@ -114,7 +119,7 @@ def role_people(text: str, base: list[Mention], disc: Discourse,
             if m.group("role") not in spec["office_words"] else None
         if cue is None:
             # "NATO Secretary-General Jens Stoltenberg": he speaks for the organisation
-            cue = _organisation_before(text, m.start(), base)
+            cue = _organisation_before(text, m.start(), base, disc)
         if cue is None and disc.home is not None and re.search(
                 r"\b(?:army|military|defence ministry|defense ministry|foreign ministry|"
                 r"ministry|government|police|border service)\s+$", text[:m.start()],
@@ -129,12 +134,35 @@ def role_people(text: str, base: list[Mention], disc: Discourse,
     return found
 
 
-def _organisation_before(text: str, pos: int, base: list[Mention]) -> Entity | None:
+def _organisation_before(text: str, pos: int, base: list[Mention],
+                         disc: Discourse) -> Entity | None:
     """The organisation or alliance named right before a role word ("CSTO Secretary
-    General", "the OSCE's chairman")."""
+    General", "the OSCE's chairman"), or the last one named when "its" stands there ("The
+    OAS will meet. Its secretary general, X, ...")."""
     org = next((m for m in base if m.entity is not None and m.entity.is_a(
         "Organization", "Alliance") and re.fullmatch(r"(?:'s)?\s+", text[m.end:pos])), None)
-    return org.entity if org is not None else None
+    if org is not None:
+        return org.entity
+    if re.search(r"\b[Ii]ts\s+$", text[:pos]):
+        last = [disc.last_of_class.get(cls) for cls in ("Organization", "Alliance")]
+        named = [e for e in last if e is not None and not e.is_state]
+        if len(named) == 1:
+            return named[0]
+    return None
+
+
+def _speaks_for_organisation(text: str, pos: int, known: list[Mention], base: list[Mention],
+                             disc: Discourse, rule: str) -> None:
+    """A person found by another path, titled by an organisation's role word: he acts
+    for it, unless something already ties him to a state."""
+    org = _organisation_before(text, pos, base, disc)
+    for b in known:
+        person = b.entity
+        if org is None or person is None or not person.is_a("Person") or person.state \
+                or person.in_kb:
+            continue
+        person.state = org.iri
+        disc.facts.setdefault(person.iri, []).append(MintedFact("ckg:actsFor", org.iri, rule))
 
 
 def _state_before(text: str, pos: int, base: list[Mention],

@@ -55,6 +55,9 @@ class Span:
     clause: Offsets
     frame: Frame | None = None
     mutual: bool = False  # one of the frames of "A and B accused each other of ..."
+    # the subject of a predicate coordinated after a report ("X said it was concerned [and
+    # urged both sides ...]"): the span is X's own act, so X acts in it
+    actor: Entity | None = None
 
 
 @dataclass

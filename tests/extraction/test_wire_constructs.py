@@ -545,3 +545,35 @@ def test_blaming_an_act_on_someone_accuses_them(extract) -> None:
                      "of the warship Cheonan on a North Korean torpedo attack.", "2010-11-24")
     assert ("South Korea", "blame", "event") in _claims(result)
     assert [e.target.label for e in result.events if e.cls == "Accusation"] == ["North Korea"]
+
+
+def test_an_appeal_coordinated_after_a_report_is_the_reporters_own(extract) -> None:
+    result = extract("The co-chairs of the OSCE Minsk Group said they were deeply concerned "
+                     "and urged both sides to show restraint.", "2014-11-13")
+    (appeal,) = [e for e in result.events if e.cls == "Appeal"]
+    assert (appeal.agent.label, appeal.claimed) == ("OSCE Minsk Group", False)
+
+
+def test_a_pronoun_before_a_passive_trigger_suffered_the_act(extract) -> None:
+    result = extract("Armenia's defence ministry said the helicopter had been on a training "
+                     "flight. Spokesman Artsrun Hovhannisyan said it had been shot down over "
+                     "territory held by Karabakh forces.", "2014-11-13")
+    hostile = [e for e in result.events if e.cls == "ArmedClash"]
+    assert hostile and all(e.agent is None or e.agent.label != "Artsrun Hovhannisyan"
+                           for e in hostile)
+
+
+def test_an_organisations_title_ties_an_official_found_otherwise(extract) -> None:
+    result = extract("Asean Secretary-General Surin Pitsuwan urged both countries to exercise "
+                     "restraint.", "2008-10-16")
+    (appeal,) = [e for e in result.events if e.cls == "Appeal"]
+    assert appeal.agent.state and appeal.agent.state.endswith("asean")
+
+
+def test_its_before_a_title_is_the_organisation_named_last(extract) -> None:
+    result = extract("The Organization of American States will hold an emergency session. "
+                     "Its secretary general, Jose Miguel Insulza, called on Colombia and "
+                     "Ecuador to settle the dispute.", "2008-03-03")
+    (appeal,) = [e for e in result.events if e.cls == "Appeal"]
+    assert appeal.agent.label == "Jose Miguel Insulza"
+    assert appeal.agent.state and appeal.agent.state.endswith("/oas")
