@@ -168,8 +168,14 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                 text[e:end], re.IGNORECASE):
             continue
         if spec.get("needs") == "weapon":
-            if not any(b < wb <= e + 60 for wb, _, _ in weapons if wb < end):
+            fired = {w for wb, _, w in weapons if b < wb <= e + 60 and wb < end}
+            kinds = spec.get("weapons")
+            if not fired:
                 continue
+            if kinds is not None and not fired & set(kinds):
+                if not spec.get("other_weapons_class"):
+                    continue
+                cls = spec["other_weapons_class"]  # "fired rifles at a patrol"
             if any(o["class"] in HOSTILE and not o.get("needs") and 0 <= ob - e <= 40
                    for ob, oe, o in hits):
                 continue  # "using heavy weaponry to shell": the shelling is the event
@@ -233,9 +239,11 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
         key: tuple[str, ...] = (cls, spec.get("roles", "agent-target")
                                 + (" earlier" if since else ""))
         if key in records:
-            # "clashed in April 2016, and ... clashed again in July": two times, two events
+            # "clashed in April 2016, and ... clashed again in July": two times, two events;
+            # "X fired at a patrol, and Y returned fire": two subjects, two acts
             if not _own_time(text, times, begin, end, b, records[key].trigger[0],
-                             conflict_starts | (speech or set())):
+                             conflict_starts | (speech or set())) and not _new_subject(
+                    text, mentions, records[key], b, disc):
                 continue
             key = (*key, str(b))
             own_time = _time_after(text, times, b, end, conflict_starts | (speech or set()))
@@ -707,6 +715,27 @@ _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being|be|get|got|gets)\s+"
                           r"(?:\w+ly\s+)?$", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"(?:\w+(?:ed|en)|shot|struck|hit|fought|seized|overrun|held|"
                          r"captured|bombed|shelled|downed)\b", re.IGNORECASE)
+
+
+def _new_subject(text: str, mentions: list[Mention], previous: EventRecord, b: int,
+                 disc: Discourse) -> bool:
+    """A clause coordinated after the previous event's trigger has a subject of its own
+    side, right before this trigger ("..., and Thai soldiers had only returned fire")."""
+    gap = text[previous.trigger[1]:b]
+    # the last "and" before the trigger opens its clause
+    joined = next(reversed(list(re.finditer(r"(?:,\s*|\s)and\s+(?:the\s+)?", gap))), None)
+    if joined is None:
+        return False
+    after = previous.trigger[1] + joined.end()
+    subject = [m for m in _actor_mentions(mentions, after, b) if m.entity is not None
+               and m.begin == after and len(text[m.end:b].split()) <= 3]
+    if not subject:
+        return False
+    before = [m for m in _actor_mentions(mentions, 0, previous.trigger[0])
+              if m.entity is not None]
+    mine, theirs = disc.state_of(subject[0].entity), \
+        disc.state_of(before[-1].entity) if before else None
+    return mine is not None and (theirs is None or mine.iri != theirs.iri)
 
 
 def _passive_before(text: str, begin: int, trig: int) -> bool:

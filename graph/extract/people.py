@@ -120,12 +120,18 @@ def role_people(text: str, base: list[Mention], disc: Discourse,
         if cue is None:
             # "NATO Secretary-General Jens Stoltenberg": he speaks for the organisation
             cue = _organisation_before(text, m.start(), base, disc)
-        if cue is None and disc.home is not None and re.search(
-                r"\b(?:army|military|defence ministry|defense ministry|foreign ministry|"
-                r"ministry|government|police|border service)\s+$", text[:m.start()],
-                re.IGNORECASE):
-            # "BANGKOK - ... Army spokesman Col X": the army of the state the report is from
-            cue = disc.home
+        body = re.search(r"\b(?:(army|military)|defence ministry|defense ministry|"
+                         r"foreign ministry|ministry|government|police|border service)\s+$",
+                         text[:m.start()], re.IGNORECASE) if cue is None else None
+        if body is not None:
+            # "BANGKOK - ... Army spokesman Col X": the army of the state the report is
+            # from; without a dateline, of the army that was the article's last reporter
+            # ("..., according to the Thai army. Army spokesman Col X said ...")
+            spoke = disc.last_of_class.get("attribution:claimant")
+            if disc.home is not None:
+                cue = disc.home
+            elif body.group(1) and spoke is not None and spoke.is_a("ArmedForce"):
+                cue = disc.state_of(spoke)
         entity = disc.mint("Person", name, rule=spec["id"], state=cue.iri if cue else None,
                            facts=[MintedFact("ckg:actsFor", cue.iri, spec["id"])] if cue
                            else [])

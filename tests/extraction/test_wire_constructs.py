@@ -577,3 +577,40 @@ def test_its_before_a_title_is_the_organisation_named_last(extract) -> None:
     (appeal,) = [e for e in result.events if e.cls == "Appeal"]
     assert appeal.agent.label == "Jose Miguel Insulza"
     assert appeal.agent.state and appeal.agent.state.endswith("/oas")
+
+
+def test_firing_rifles_is_a_clash_and_a_second_subject_a_second_act(extract) -> None:
+    result = extract("The Thai army said Cambodian troops had fired grenades and rifles at a "
+                     "Thai patrol first, and Thai soldiers had only returned fire.",
+                     "2008-10-16")
+    acts = sorted((e.cls, _state(e.agent), _state(e.target)) for e in result.events)
+    assert acts == [("ArmedClash", "cambodia", "thailand"),
+                    ("ArmedClash", "thailand", "cambodia")]
+
+
+def test_firing_rockets_stays_a_shelling(extract) -> None:
+    result = extract("Kyrgyzstan's border service said Tajik forces fired rockets at the "
+                     "village of Kok-Tash.", "2021-04-29")
+    assert [e.cls for e in result.events] == ["Shelling"]
+
+
+def test_an_army_spokesman_after_the_army_reported_speaks_for_its_state(extract) -> None:
+    result = extract("The gunfight lasted an hour, according to the Thai army. Army spokesman "
+                     "Col Sunsern Kaewkumnerd said Cambodian troops had opened fire first.",
+                     "2008-10-16")
+    (clash,) = [e for e in result.events if e.cls == "ArmedClash" and e.agent is not None]
+    assert clash.frame is not None and clash.frame.claimant.label == "Sunsern Kaewkumnerd"
+    assert _state(clash.frame.claimant) == "thailand"
+
+
+def test_demanding_a_halt_is_an_appeal_and_the_halt_no_event(extract) -> None:
+    result = extract("The UN Security Council voted to impose an arms embargo on Ethiopia and "
+                     "Eritrea, demanding an immediate halt to the fighting.", "2000-05-19")
+    assert [e.cls for e in result.events] == ["Appeal"]
+
+
+def test_an_emergency_session_is_a_meeting(extract) -> None:
+    result = extract("The Organization of American States will hold an emergency session in "
+                     "Washington on Tuesday.", "2008-03-03")
+    (meeting,) = [e for e in result.events if e.cls == "Meeting"]
+    assert meeting.status == "Planned"
