@@ -614,3 +614,11 @@ def test_an_emergency_session_is_a_meeting(extract) -> None:
                      "Washington on Tuesday.", "2008-03-03")
     (meeting,) = [e for e in result.events if e.cls == "Meeting"]
     assert meeting.status == "Planned"
+
+
+def test_gunfire_is_an_armed_clash(extract) -> None:
+    result = extract("Kyrgyz servicemen shot at residents of Vorukh, according to the Tajik "
+                     "border service.", "2019-09-17")
+    (shooting,) = result.events
+    assert (shooting.cls, _state(shooting.agent), shooting.claimed) == (
+        "ArmedClash", "kyrgyzstan", True)
