@@ -232,6 +232,8 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                 conflict_starts = conflict_starts | {t.begin for t in when}
             spec = next(x for x in rules.events["event"] if x["class"] == "CeasefireViolation")
             cls = "CeasefireViolation"
+        if cls == "ArmedClash" and _fired_with_artillery(text, b, e, end, rules):
+            cls = "Shelling"  # "returned fire with howitzers"
         # one event per class and kind of roles: "The fighting began on Wednesday, when
         # India struck camps in Pakistan" is a clash between both and India's strike
         since = spec.get("needs") == "time" and bool(_since_dated(text, times, b, e,
@@ -387,7 +389,53 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             # makes the appeal; it is its own act, not something it reports
             record.agent = disc.state_of(frame.claimant) or frame.claimant
             record.claimed, record.frame, record.own = False, None, True
-    return _merge_bare(list(records.values()))
+    return _one_act_per_sides(text, _merge_bare(list(records.values())))
+
+
+@lru_cache(maxsize=2)
+def _artillery_fire(rules: Rules) -> tuple[set[str], re.Pattern[str], int]:
+    spec = rules.events["artillery_fire"]
+    return ({t.lower() for t in spec["from"]},
+            re.compile(r"\b" + phrase_pattern(spec["words"]) + r"\b", re.IGNORECASE),
+            int(spec["window"]))
+
+
+def _fired_with_artillery(text: str, b: int, e: int, end: int, rules: Rules) -> bool:
+    """"returned fire with self-propelled howitzers": the fire is shelling."""
+    triggers, words, window = _artillery_fire(rules)
+    if text[b:e].lower() not in triggers:
+        return False
+    stop = min(end, e + window)
+    # "with automatic weapons and mortars": small arms too, a clash
+    small = any(kind == "SmallArms" for _, _, kind in rules.weapon_words.find(text, e, stop))
+    return not small and words.search(text, e, stop) is not None
+
+
+def _one_act_per_sides(text: str, records: list[EventRecord]) -> list[EventRecord]:
+    """"the South had fired first, sending shells into the North's waters": two triggers
+    of one act with the same sides and no time of their own are one event, of the more
+    specific class (a shelling is an armed clash with artillery). Coordinated predicates
+    ("shelled Tskhinvali and attacked peacekeepers") stay two acts."""
+    out: list[EventRecord] = []
+    def joined(a: EventRecord, b: EventRecord) -> bool:
+        first, second = sorted((a.trigger, b.trigger))
+        return re.search(r"\band\b|;", text[first[1]:second[0]]) is not None
+
+    for record in records:
+        same = next((r for r in out if {r.cls, record.cls} <= {"ArmedClash", "Shelling"}
+                     and r.cls != record.cls and r.agent is not None
+                     and r.agent is record.agent and r.target is record.target
+                     and (r.time is None or record.time is None or r.time is record.time)
+                     and not joined(r, record)), None)
+        if same is None:
+            out.append(record)
+            continue
+        if record.cls == "Shelling":
+            same.cls, same.rule = record.cls, record.rule
+        same.time = same.time or record.time
+        same.place = same.place or record.place
+        same.weapons = list(dict.fromkeys(same.weapons + record.weapons))
+    return out
 
 
 def _merge_bare(records: list[EventRecord]) -> list[EventRecord]:

@@ -622,3 +622,27 @@ def test_gunfire_is_an_armed_clash(extract) -> None:
     (shooting,) = result.events
     assert (shooting.cls, _state(shooting.agent), shooting.claimed) == (
         "ArmedClash", "kyrgyzstan", True)
+
+
+def test_fire_returned_with_howitzers_is_shelling(extract) -> None:
+    result = extract("South Korean marines returned fire with self-propelled howitzers, the "
+                     "Joint Chiefs of Staff said.", "2010-11-24")
+    assert [e.cls for e in result.events] == ["Shelling"]
+
+
+def test_fire_with_small_arms_and_mortars_stays_a_clash(extract) -> None:
+    result = extract("Kyrgyzstan's Border Service said Tajik border guards had opened fire "
+                     "with automatic weapons and mortars on Kyrgyz positions.", "2022-01-28")
+    assert [e.cls for e in result.events] == ["ArmedClash"]
+
+
+def test_firing_first_sending_shells_is_one_shelling(extract) -> None:
+    result = extract("North Korea's military said South Korean troops had fired first, sending "
+                     "shells into the North's waters.", "2010-11-24")
+    assert [(e.cls, _state(e.agent)) for e in result.events] == [("Shelling", "south-korea")]
+
+
+def test_shelling_a_town_and_attacking_troops_are_two_acts(extract) -> None:
+    result = extract("Russia's Defence Ministry said Georgian troops had shelled Tskhinvali "
+                     "and attacked Russian peacekeepers stationed there.", "2008-08-09")
+    assert sorted(e.cls for e in result.events) == ["ArmedClash", "Shelling"]
