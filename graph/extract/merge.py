@@ -123,6 +123,18 @@ def fold_repeat(record: EventRecord, previous: list[EventRecord], disc: Discours
                       and not e.mutual and _directed(e)), None)
         if first is not None:
             return first
+    if (record.definite or record.anaphoric) and record.rule in _GENERIC_FIGHTING and \
+            record.agent is None and record.target is None and record.place is None:
+        # "the shooting stopped by midday", "the fighting", "the gunfight" after the
+        # clash was told: that clash, whatever its sides
+        told = [e for e in previous if e.cls == record.cls and not e.earlier
+                and not e.mutual and _compatible_time(e, record)]
+        # a dated "the fighting erupted on Saturday" names a directed act told before
+        # only if it adds no time of its own
+        first = next((e for e in told if not _directed(e)),
+                     told[0] if told and record.time is None else None)
+        if first is not None:
+            return first
     for earlier in reversed(previous):
         if _compatible_parts(earlier, record, disc) and _repeats(earlier, record, disc):
             return earlier
@@ -132,6 +144,14 @@ def fold_repeat(record: EventRecord, previous: list[EventRecord], disc: Discours
 # rules whose trigger names an attack in general ("the attack", "the assault", "the
 # strikes"), which a definite article makes a reference to an attack told before
 _GENERIC_ATTACKS = {"event.open-fire", "event.shelling"}
+# rules whose trigger names fighting in general ("the fighting", "the shooting", "the
+# exchange of fire"): definite, they name the clash told before
+_GENERIC_FIGHTING = {"event.clash", "event.exchange-of-fire", "event.small-arms-fire"}
+
+
+def _compatible_time(a: EventRecord, b: EventRecord) -> bool:
+    return a.time is None or b.time is None or not (
+        a.time.start > b.time.stop or b.time.start > a.time.stop)
 
 
 def _repeats(a: EventRecord, b: EventRecord, disc: Discourse) -> bool:
@@ -204,7 +224,11 @@ def absorb(earlier: EventRecord, record: EventRecord) -> None:
         # the first statement's sides stand; a repeat names others in passing ("after
         # talks mediated by Washington")
         known = {p.iri for p in earlier.participants}
-        earlier.participants += [p for p in record.participants if p.iri not in known]
+        sides = {x.iri for x in (earlier.agent, earlier.target) if x is not None}
+        sides |= {x.state for x in (earlier.agent, earlier.target) if x is not None
+                  and x.state}
+        earlier.participants += [p for p in record.participants if p.iri not in known
+                                 and not (p.iri in sides or p.state in sides)]
     if earlier.status == "Occurred" and record.status in {"Failed", "Ongoing"}:
         earlier.status = record.status
     earlier.claimed = earlier.claimed and record.claimed

@@ -646,3 +646,24 @@ def test_shelling_a_town_and_attacking_troops_are_two_acts(extract) -> None:
     result = extract("Russia's Defence Ministry said Georgian troops had shelled Tskhinvali "
                      "and attacked Russian peacekeepers stationed there.", "2008-08-09")
     assert sorted(e.cls for e in result.events) == ["ArmedClash", "Shelling"]
+
+
+@pytest.mark.parametrize("line", ["Page last updated at 12:41 GMT, Tuesday, 10 June 2008 "
+                                  "13:41 UK", "Editor: Mu Xuequan"])
+def test_page_update_and_editor_lines_are_furniture(line: str) -> None:
+    text = f"Border clash\n\n{line}\n\nTroops clashed on the border on Monday.\n"
+    assert _roles_of(text, "2008-06-10", "Border clash")[line] == "Boilerplate"
+
+
+def test_exchanging_heavy_gunfire_makes_both_sides_participants(extract) -> None:
+    result = extract("Iranian border guards and Taliban forces exchanged heavy gunfire on the "
+                     "border on Saturday.", "2023-05-27")
+    (clash,) = result.events
+    assert (clash.cls, clash.agent, clash.target) == ("ArmedClash", None, None)
+
+
+def test_the_shooting_named_again_is_the_clash_told_before(extract) -> None:
+    result = extract("Kyrgyz and Tajik border guards exchanged fire near Ak-Sai on Monday. "
+                     "Officials said the shooting stopped on Monday evening.", "2019-09-17")
+    clashes = [e for e in result.events if e.cls == "ArmedClash"]
+    assert len(clashes) == 1 and clashes[0].also == [1]
