@@ -186,7 +186,46 @@ def find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc:
     frames = [_own_act_cut(f.trimmed(text), text, rules) for f in found]
     if frames:
         remember(disc, frames[0].claimant)
+    else:
+        teller = _account_teller(text, span, mentions, rules)
+        if teller is not None:
+            remember(disc, teller)  # "X gave a different account." X speaks next
     return frames
+
+
+@lru_cache(maxsize=2)
+def _account_pattern(rules: Rules) -> re.Pattern[str]:
+    spec = rules.reporting["account"]
+    return re.compile(r"\s+(?:" + phrase_pattern(spec["verbs"]) + r")\s+(?:an?\s+)?(?:"
+                      + phrase_pattern(spec["adjectives"]) + r")\s+(?:"
+                      + phrase_pattern(spec["nouns"]) + r")\b", re.IGNORECASE)
+
+
+def _account_teller(text: str, span: tuple[int, int], mentions: list[Mention],
+                    rules: Rules) -> Entity | None:
+    """The subject of "X gave a different account (of ...)"."""
+    m = _account_pattern(rules).search(text, span[0], span[1])
+    if m is None:
+        return None
+    subject = [x for x in _actors(mentions, span[0], m.start()) if x.kind != "pair"
+               and x.entity is not None and x.end <= m.start()]
+    return subject[-1].entity if subject else None
+
+
+def _according_anaphor(text: str, b: int, e: int, phrase_end: int, begin: int, end: int,
+                       lemma: str, disc: Discourse, rules: Rules) -> Frame | None:
+    """"According to the service, CLAIM" / "CLAIM, according to the agency": a definite
+    noun for a claimant named before."""
+    phrase = text[e:phrase_end].strip(" ,.")
+    if not phrase or anaphor(phrase, rules) != "definite":
+        return None
+    who = recall(disc, phrase, rules)
+    if who is None:
+        return None
+    source_end = e + len(text[e:phrase_end].rstrip(" ,."))
+    leading = b - begin <= 2
+    content = (phrase_end + 1, end) if leading else (begin, b)
+    return Frame(who, lemma, rules.reporting["according"]["id"], content, (b, source_end))
 
 
 def _own_act_cut(frame: Frame, text: str, rules: Rules) -> Frame:
@@ -231,6 +270,10 @@ def _find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc
         phrase_end = end if phrase_end < 0 else phrase_end
         source = next((m for m in _actors(mentions, e, phrase_end)), None)
         if source is None:
+            # "According to the service, ...": the body that spoke last, by its noun
+            told = _according_anaphor(text, b, e, phrase_end, begin, end, lemma, disc, rules)
+            if told is not None:
+                return [told]
             continue
         if source.kind != "pair" and source.entity is None:
             continue
@@ -315,6 +358,13 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
             pronoun == "pronoun" and between.lower() in {"it", "they"} else None
         if source is not None and (source.begin - begin > 4 or source.kind == "demonym"):
             source = None  # "Eleven Kyrgyz citizens were wounded, it said": not Kyrgyzstan
+        last = recall(disc, between, rules)
+        if source is not None and source.entity is not None and last is not None and \
+                disc.state_of(last) is not None and \
+                disc.state_of(source.entity) is not disc.state_of(last):
+            # "X gave a different version. Kyrgyz servicemen had shot at residents, it
+            # said": the other side's troops are what X reports, not who reports it
+            source = None
         if comma > 0 and re.match(r"(?:his|her)\s+\w+", between, re.IGNORECASE):
             # "X chaired a meeting, his office said": the person this sentence names first
             source = next((m for m in mentions if begin <= m.begin < begin + comma

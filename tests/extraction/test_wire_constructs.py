@@ -667,3 +667,20 @@ def test_the_shooting_named_again_is_the_clash_told_before(extract) -> None:
                      "Officials said the shooting stopped on Monday evening.", "2019-09-17")
     clashes = [e for e in result.events if e.cls == "ArmedClash"]
     assert len(clashes) == 1 and clashes[0].also == [1]
+
+
+def test_a_body_giving_a_different_account_speaks_next(extract) -> None:
+    result = extract("Kyrgyzstan's Border Guard Service said Tajik guards opened fire on a "
+                     "patrol. Tajikistan's Border Troops gave a different version. Kyrgyz "
+                     "servicemen had shot at residents of Vorukh, it said.", "2019-09-17")
+    said = {(f.claimant.label, _state(e.agent)) for f, kind, e, _ in result.claims
+            if kind == "event"}
+    assert ("Border Troops of Tajikistan", "kyrgyzstan") in said
+
+
+def test_according_to_the_service_is_the_service_named_before(extract) -> None:
+    result = extract("Kyrgyzstan's Border Guard Service said two guards were wounded. "
+                     "According to the service, the patrol came under fire from Tajik "
+                     "troops.", "2014-08-13")
+    said = {(f.claimant.label, f.verb) for f, kind, *_ in result.claims if kind == "event"}
+    assert said == {("Border Guard Service of Kyrgyzstan", "according to")}
