@@ -157,6 +157,8 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             # negotiations": what is urged has not happened (an agreement urged to be kept
             # stays, as the agreement the appeal refers to)
             continue
+        if cls in HOSTILE and _negated(text, begin, b, rules):
+            continue  # "our border guards did not open fire on anyone"
         if _BACKGROUND.search(text, max(begin, b - 80), b):
             # "one of the heaviest attacks since ...", "since the Korean War ended in an
             # armistice": a class of events compared with, or a past war's phrase
@@ -696,8 +698,9 @@ def _parsed_target(parsed: ParsedRoles | None, record: EventRecord, disc: Discou
 
 # a mention followed by its own casualty verb is a victim, not who acted ("A Tajik man was
 # killed ... in a shooting", "Kyrgyz border guards were wounded when ...")
-_VICTIM_AFTER = re.compile(r"(?:\s+[\w\-']+){0,3}?\s+(?:was|were|had\s+been|have\s+been|has\s+"
-                           r"been)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|hurt|shot)\b")
+_VICTIM_AFTER = re.compile(r"(?:,[^,;]{1,90},)?(?:\s+[\w\-']+){0,3}?\s+(?:was|were|had\s+been|"
+                           r"have\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|"
+                           r"hurt|shot)\b")
 
 
 def _own_time(text: str, times: list[TimeExpr], begin: int, end: int, b: int, other: int,
@@ -784,6 +787,17 @@ def _new_subject(text: str, mentions: list[Mention], previous: EventRecord, b: i
     mine, theirs = disc.state_of(subject[0].entity), \
         disc.state_of(before[-1].entity) if before else None
     return mine is not None and (theirs is None or mine.iri != theirs.iri)
+
+
+@lru_cache(maxsize=2)
+def _negation(rules: Rules) -> re.Pattern[str]:
+    spec = rules.events["negation"]
+    return re.compile(r"(?<![\w\-])(?:" + phrase_pattern(spec["words"]) + r")\s+(?:[\w\-]+\s+)"
+                      r"{0," + str(int(spec["window"])) + r"}$", re.IGNORECASE)
+
+
+def _negated(text: str, begin: int, b: int, rules: Rules) -> bool:
+    return _negation(rules).search(text, max(begin, b - 60), b) is not None
 
 
 def _passive_before(text: str, begin: int, trig: int) -> bool:

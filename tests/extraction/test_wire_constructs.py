@@ -684,3 +684,18 @@ def test_according_to_the_service_is_the_service_named_before(extract) -> None:
                      "troops.", "2014-08-13")
     said = {(f.claimant.label, f.verb) for f, kind, *_ in result.claims if kind == "event"}
     assert said == {("Border Guard Service of Kyrgyzstan", "according to")}
+
+
+def test_a_negated_act_did_not_happen(extract) -> None:
+    result = extract('"Our border guards showed restraint and did not open fire on anyone," '
+                     'Kyrgyz Prime Minister Zhantoro Satybaldiyev told parliament.',
+                     "2013-01-07")
+    assert [e for e in result.events if e.cls == "ArmedClash"] == []
+    assert result.claims == []
+
+
+def test_a_victim_named_with_an_apposition_is_not_the_agent(extract) -> None:
+    result = extract("Bakyt Aliev, a 45-year-old teacher from the village of Kapchygai, was "
+                     "killed when a shell hit his house on Friday, officials said.",
+                     "2022-09-20")
+    assert all(e.agent is None or e.agent.label != "Bakyt Aliev" for e in result.events)
