@@ -308,6 +308,8 @@ def _find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc
             return [Frame(source.entity, "say", rules.reporting["say"]["id"],
                           (content_begin, end), (source.begin, content_begin))]
     for b, e, lemma in rules.say_verbs.find(text, begin, end):
+        if _NOT_REPORTING.match(text, e):
+            continue  # "fired warning shots", "a stated aim": the word modifies a noun
         frame = _say_frame(text, begin, end, b, e, lemma, mentions, disc, rules)
         if frame:
             return frame
@@ -329,6 +331,10 @@ def _denial(text: str, begin: int, end: int, mentions: list[Mention], disc: Disc
         return []
     return [Frame(source.entity, spec["lemma"], spec["id"], (end, end), (source.begin, end))]
 
+
+# a reporting word used as a modifier of the noun after it
+_NOT_REPORTING = re.compile(r"\s+(?:shots?|signs?|lights?|sirens?|aims?|goals?|purposes?)\b",
+                            re.IGNORECASE)
 
 _CLAIMED_LIVES = re.compile(r"\s+(?:the\s+lives|(?:(?:some|about|around|more\s+than|at\s+least|"
                             r"over|nearly)\s+)?[\d,]+\s+(?:\w+\s+)?lives|\w+\s+lives)\b",

@@ -234,7 +234,7 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                 conflict_starts = conflict_starts | {t.begin for t in when}
             spec = next(x for x in rules.events["event"] if x["class"] == "CeasefireViolation")
             cls = "CeasefireViolation"
-        if cls == "ArmedClash" and _fired_with_artillery(text, b, e, end, rules):
+        if cls == "ArmedClash" and _fired_with_artillery(text, begin, b, e, end, rules):
             cls = "Shelling"  # "returned fire with howitzers"
         # one event per class and kind of roles: "The fighting began on Wednesday, when
         # India struck camps in Pakistan" is a clash between both and India's strike
@@ -395,22 +395,25 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
 
 
 @lru_cache(maxsize=2)
-def _artillery_fire(rules: Rules) -> tuple[set[str], re.Pattern[str], int]:
+def _artillery_fire(rules: Rules) -> tuple[set[str], re.Pattern[str], int, int]:
     spec = rules.events["artillery_fire"]
     return ({t.lower() for t in spec["from"]},
             re.compile(r"\b" + phrase_pattern(spec["words"]) + r"\b", re.IGNORECASE),
-            int(spec["window"]))
+            int(spec["window"]), int(spec["before"]))
 
 
-def _fired_with_artillery(text: str, b: int, e: int, end: int, rules: Rules) -> bool:
-    """"returned fire with self-propelled howitzers": the fire is shelling."""
-    triggers, words, window = _artillery_fire(rules)
+def _fired_with_artillery(text: str, begin: int, b: int, e: int, end: int, rules: Rules
+                          ) -> bool:
+    """"returned fire with self-propelled howitzers", "Turkish artillery pounded
+    targets": the fire is shelling."""
+    triggers, words, window, before = _artillery_fire(rules)
     if text[b:e].lower() not in triggers:
         return False
-    stop = min(end, e + window)
+    start, stop = max(begin, b - before), min(end, e + window)
     # "with automatic weapons and mortars": small arms too, a clash
     small = any(kind == "SmallArms" for _, _, kind in rules.weapon_words.find(text, e, stop))
-    return not small and words.search(text, e, stop) is not None
+    return not small and (words.search(text, e, stop) is not None
+                          or words.search(text, start, b) is not None)
 
 
 def _one_act_per_sides(text: str, records: list[EventRecord]) -> list[EventRecord]:

@@ -699,3 +699,13 @@ def test_a_victim_named_with_an_apposition_is_not_the_agent(extract) -> None:
                      "killed when a shell hit his house on Friday, officials said.",
                      "2022-09-20")
     assert all(e.agent is None or e.agent.label != "Bakyt Aliev" for e in result.events)
+
+
+@pytest.mark.parametrize("sentence, cls", [
+    ("Turkish artillery pounded targets inside Syria on Thursday.", "Shelling"),
+    ("Israeli jets pounded targets in southern Lebanon on Thursday.", "ArmedClash"),
+    ("A mortar bomb fired from Syria killed five Turkish civilians in Akcakale.", "Shelling"),
+    ("Kyrgyz border guards fired warning shots at residents of Vorukh.", "ArmedClash"),
+])
+def test_pounding_mortar_bombs_and_warning_shots(extract, sentence: str, cls: str) -> None:
+    assert cls in [e.cls for e in extract(sentence, "2012-10-04").events]
