@@ -391,6 +391,14 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             # makes the appeal; it is its own act, not something it reports
             record.agent = disc.state_of(frame.claimant) or frame.claimant
             record.claimed, record.frame, record.own = False, None, True
+    for record in records.values():
+        sides = [p for p in record.participants if not p.is_a("Person")]
+        if len(sides) >= 2:
+            # "talks between Kyrgyzstan and Tajikistan, led by Tashiev and Yatimov": the
+            # negotiators are their sides, not parties of their own
+            record.participants = sides + [p for p in record.participants
+                                           if p.is_a("Person") and p.state
+                                           and all(p.state != q.iri for q in sides)]
     return _one_act_per_sides(text, _merge_bare(list(records.values())))
 
 

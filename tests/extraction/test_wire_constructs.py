@@ -709,3 +709,11 @@ def test_a_victim_named_with_an_apposition_is_not_the_agent(extract) -> None:
 ])
 def test_pounding_mortar_bombs_and_warning_shots(extract, sentence: str, cls: str) -> None:
     assert cls in [e.cls for e in extract(sentence, "2012-10-04").events]
+
+
+def test_negotiators_of_unknown_side_are_no_parties_of_talks(extract) -> None:
+    result = extract("Kyrgyzstan and Tajikistan held talks in Batken on Thursday, led by "
+                     "security chiefs Kamchybek Tashiev and Saimumin Yatimov.", "2024-12-13")
+    (talks,) = [e for e in result.events if e.cls == "Talks"]
+    assert all(not p.is_a("Person") or p.state for p in talks.participants)
+    assert {p.label for p in talks.participants} >= {"Kyrgyzstan", "Tajikistan"}
