@@ -500,6 +500,26 @@ _PLACE_OR_BODY_WORDS = ("province|region|oblast|district|city|town|village|area|
                         "enclave|border|government|authorities|ministry|service|forces")
 
 
+def _definite_organisations(text: str, disc: Discourse, rules: Rules) -> list[Mention]:
+    """"The alliance demanded ...", "the bloc said": the alliance or organisation the
+    article named last, when there is one (rule data: [definite_organisation])."""
+    spec = rules.actors.get("definite_organisation")
+    if not spec:
+        return []
+    out = []
+    nouns = sorted(spec["nouns"], key=len, reverse=True)
+    pattern = re.compile(r"\b[Tt]he\s+(?P<noun>" + "|".join(map(re.escape, nouns))
+                         + r")\b(?!\s+of\b)")
+    for m in pattern.finditer(text):
+        last = [disc.last_of_class.get(c) for c in spec["nouns"][m.group("noun")]]
+        named = {e.iri: e for e in last if e is not None and not e.is_state}
+        if len(named) == 1:
+            (entity,) = named.values()
+            out.append(Mention(m.start("noun"), m.end(), m.group("noun"), entity, "body",
+                               spec["id"], priority=0))
+    return out
+
+
 def recognise(text: str, disc: Discourse, rules: Rules,
               names: list[tuple[int, int, str]] | None = None) -> list[Mention]:
     """Every mention in the sentence, longest and most specific first, without overlaps.
@@ -514,6 +534,7 @@ def recognise(text: str, disc: Discourse, rules: Rules,
         # names no rule framed ("met Jeyhun Bayramov"); before the bare-locality guess
         candidates += ner_mentions(text, names, disc, rules, candidates)
     candidates += _bare_localities(text, base, disc, rules)
+    candidates += _definite_organisations(text, disc, rules)
     # "ethnic Albanian mayors", "ethnic Serbs": a people, not the state
     candidates = [m for m in candidates if not (
         m.kind == "demonym" and _ETHNIC.search(text, max(0, m.begin - 8), m.begin))]

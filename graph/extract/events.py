@@ -307,7 +307,8 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                                         end, mentions, disc)
             if record.target is not None:
                 used.add(record.target.iri)
-        if roles in {"participants", "agent"} and not record.reference:
+        if roles in {"participants", "agent"} and not record.reference and \
+                not spec.get("no_participants"):
             # an agent's addressees come after the trigger ("urged X and Y to ...")
             pool = before + after if roles == "participants" else after
             if cls == "Appeal":
@@ -315,6 +316,10 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                 # halt the bombing of Georgia": Russia, not Georgia)
                 to = re.compile(r"\bto\s+[a-z]+").search(text, e, end)
                 pool = [m for m in pool if to is None or m.end <= to.start()]
+                if re.match(r"\s+that\s", text[e:end]) and pool:
+                    # "demanded that Syria stop its acts against Turkey": the subject of
+                    # the clause is addressed, the rest is what it is asked
+                    pool = pool[:1]
             record.participants = _participants(text, pool, frame if roles == "participants"
                                                 else None, begin, end, disc, exclude=used)
             if roles == "agent" and cls == "Appeal" and len(record.participants) == 1 \
@@ -370,8 +375,11 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             record.participants = disc.pair()
         if spec.get("background") and len(disc.pair()) == 2:
             record.participants = disc.pair()  # "the neighbours fought three wars"
+        own_meeting = cls == "Meeting" and any(
+            p.is_a("Organization", "Alliance") for p in record.participants) and not any(
+            m.kind == "pair" for m in _within(mentions, begin, end))
         if (cls in BILATERAL or spec.get("background") or
-                (roles == "participants" and cls in HOSTILE)) and \
+                (roles == "participants" and cls in HOSTILE)) and not own_meeting and \
                 len({(state_of(p) or p).iri for p in record.participants}) < 2:
             # "two cease-fire agreements have failed": between the sides of the conflict
             known = {(state_of(p) or p).iri for p in record.participants}

@@ -717,3 +717,22 @@ def test_negotiators_of_unknown_side_are_no_parties_of_talks(extract) -> None:
     (talks,) = [e for e in result.events if e.cls == "Talks"]
     assert all(not p.is_a("Person") or p.state for p in talks.participants)
     assert {p.label for p in talks.participants} >= {"Kyrgyzstan", "Tajikistan"}
+
+
+def test_the_alliance_is_the_alliance_named_last_and_that_clause_addressee_the_target(
+        extract) -> None:
+    result = extract("NATO ambassadors held an emergency meeting in Brussels. The alliance "
+                     "demanded that Syria stop its aggressive acts against Turkey.",
+                     "2012-10-04")
+    (appeal,) = [e for e in result.events if e.cls == "Appeal"]
+    assert (appeal.agent.label, _state(appeal.target)) == (
+        "North Atlantic Treaty Organization", "syria")
+    (meeting,) = [e for e in result.events if e.cls == "Meeting"]
+    assert [p.label for p in meeting.participants] == ["North Atlantic Treaty Organization"]
+
+
+def test_the_people_evacuated_are_no_parties(extract) -> None:
+    result = extract("Hundreds of Kyrgyz residents were evacuated from Batken on Friday.",
+                     "2022-09-16")
+    (evacuation,) = result.events
+    assert (evacuation.cls, evacuation.participants) == ("Evacuation", [])
