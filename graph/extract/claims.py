@@ -231,6 +231,8 @@ def _according_anaphor(text: str, b: int, e: int, phrase_end: int, begin: int, e
 def _own_act_cut(frame: Frame, text: str, rules: Rules) -> Frame:
     """"The White House condemned the attack and urged North Korea to halt": the appeal
     coordinated after the reporting verb is the speaker's own act, not what it reports."""
+    if frame.content[1] <= frame.verb_span[0]:
+        return frame  # "X spoke with Y and urged them ..., the Kremlin said": all reported
     m = _and_appeal(rules).search(text, frame.content[0], frame.content[1])
     if m is not None and not frame.accusation:
         frame.content = (frame.content[0], m.start())

@@ -845,6 +845,11 @@ def _agent(text: str, before: list[Mention], frame: Frame | None, begin: int, tr
     if frame is not None and pronoun is not None and (
             not candidates or candidates[-1].end < begin + pronoun.start()):
         return frame.claimant
+    if candidates and _COORDINATED_VERB.search(text, begin, trig) and \
+            candidates[0].begin - begin <= 4 and len(candidates) > 1:
+        # "Putin spoke by phone with Japarov and Rahmon and urged them ...": a predicate
+        # coordinated with the clause's first has the clause's subject
+        return candidates[0].entity
     if candidates:
         return candidates[-1].entity
     # "Moscow, which urged": the antecedent of a relative pronoun
@@ -853,6 +858,9 @@ def _agent(text: str, before: list[Mention], frame: Frame | None, begin: int, tr
         return None
     return None
 
+
+_COORDINATED_VERB = re.compile(r"\s(?:on\s+\w+\s+)?and\s+(?:also\s+|then\s+|later\s+)?$",
+                               re.IGNORECASE)
 
 _NEXT_PREDICATE = re.compile(r",?\s+and\s+(?:then\s+|later\s+|also\s+)?(?!fired\b)[a-z]+ed\s+"
                              r"(?!by\b|in\b|on\b|at\b)")

@@ -736,3 +736,12 @@ def test_the_people_evacuated_are_no_parties(extract) -> None:
                      "2022-09-16")
     (evacuation,) = result.events
     assert (evacuation.cls, evacuation.participants) == ("Evacuation", [])
+
+
+def test_a_coordinated_appeal_before_a_final_reporter_is_reported_with_its_subject(
+        extract) -> None:
+    result = extract("Russian President Vladimir Putin spoke by phone with Kyrgyz President "
+                     "Sadyr Japarov and Tajik President Emomali Rahmon on Monday and urged "
+                     "them to settle the conflict peacefully, the Kremlin said.", "2022-09-20")
+    (appeal,) = [e for e in result.events if e.cls == "Appeal"]
+    assert appeal.agent.label == "Vladimir Putin" and appeal.claimed
