@@ -293,8 +293,12 @@ def _date(m: re.Match[str], text: str, anchor: dt.date, c: _Compiled,
             r"(?:in|since|until|by|during|from|early|late|mid)", m.group(), re.IGNORECASE):
         return None  # the verb "may"
     month = _month_number(month_name, c)
+    planned = future is not None and future.search(text[max(0, m.start() - 80):m.start()])
     if m.group("m4"):
         year = year_for(m.start()) or (anchor.year if month <= anchor.month else anchor.year - 1)
+        if planned and _month(year, month)[1] < anchor:
+            # "would be submitted to parliament in January": the coming January
+            year = anchor.year if month >= anchor.month else anchor.year + 1
         start, stop = _month(year, month)
         return TimeExpr(m.start(), m.end(), m.group(), start, stop, MONTH, "time.month")
     if m.group("m3"):
@@ -308,12 +312,15 @@ def _date(m: re.Match[str], text: str, anchor: dt.date, c: _Compiled,
         when = dt.date(year, month, day)
     except ValueError:
         return None
-    planned = future is not None and future.search(text[max(0, m.start() - 80):m.start()])
     if written is None and context_year is None and when > anchor and not planned:
         when = when.replace(year=year - 1)
-    elif written is None and context_year is None and when < anchor and planned:
+    elif written is None and when < anchor and planned:
+        # "a summit planned for April 3", "is due to hand over the rest on 14 August"
+        # (after "withdrew in August 2006"): the coming one
         with contextlib.suppress(ValueError):
-            when = when.replace(year=year + 1)  # "a summit planned for April 3": the coming one
+            when = when.replace(year=anchor.year)
+            if when < anchor:
+                when = when.replace(year=anchor.year + 1)
     return TimeExpr(m.start(), m.end(), m.group(), when, when, DAY, "time.calendar-date")
 
 

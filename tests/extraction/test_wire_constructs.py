@@ -745,3 +745,16 @@ def test_a_coordinated_appeal_before_a_final_reporter_is_reported_with_its_subje
                      "them to settle the conflict peacefully, the Kremlin said.", "2022-09-20")
     (appeal,) = [e for e in result.events if e.cls == "Appeal"]
     assert _state(appeal.agent) == "russia" and appeal.claimed
+
+
+@pytest.mark.parametrize("sentence, start", [
+    ("Nigeria withdrew its troops in August 2006 and is due to hand over the rest of the "
+     "peninsula on 14 August.", "2008-08-14"),
+    ("The agreement would be submitted to both parliaments in January.", "2025-01-01"),
+])
+def test_a_planned_date_without_a_year_is_the_coming_one(extract, sentence: str,
+                                                         start: str) -> None:
+    date = "2008-06-10" if "Nigeria" in sentence else "2024-12-13"
+    result = extract(sentence, date)
+    planned = [t for t, *_ in result.times if t.text.endswith(("August", "January"))]
+    assert planned and planned[-1].start.isoformat() == start
