@@ -219,8 +219,10 @@ def capital_acts(text: str, b: int, e: int, state: Entity, rules: Rules) -> bool
     before = text[:b].split()
     place_preps = set(rules.actors["capital"]["place_prepositions"])
     followed_by_state = re.match(r",\s*" + re.escape(state.label), text[e:e + 40])
+    # "the Cameroonian capital, Yaounde": named as the city
+    apposed = re.search(r"\bcapital,?\s+$", text[max(0, b - 12):b], re.IGNORECASE)
     return not followed_by_state and not (before and before[-1].lower() in place_preps) \
-        and not _words(rules).place_nouns.match(text, e)
+        and not _words(rules).place_nouns.match(text, e) and apposed is None
 
 
 def _capital(text: str, b: int, e: int, surface: str, state: Entity, code: str,

@@ -55,6 +55,8 @@ def ner_mentions(text: str, names: list[tuple[int, int, str]], disc: Discourse, 
                 r"\b(?:Latin|South|North|Central|East|West|Southeast|Southern|Northern|Eastern|"
                 r"Western)\s+$", text[max(0, b - 20):b]):
             continue  # "America" of "Latin America": a region the NER cut, not a state
+        if label in {"CITY", "LOCATION", "STATE_OR_PROVINCE"} and _natural(text, b, e, rules):
+            continue  # "the San Juan River", "Lake Sarez": no town or province
         cut = _trimmed(text, b, e, label, disc)
         if label == "ORGANIZATION" and cut[1] < e:
             # the head named after his body: a person of his own
@@ -70,6 +72,19 @@ def ner_mentions(text: str, names: list[tuple[int, int, str]], disc: Discourse, 
         if mention is not None:
             found.append(mention)
     return found
+
+
+def _natural(text: str, b: int, e: int, rules: Any) -> bool:
+    """A name the text makes a natural feature: a noun of [natural] after it or ending it
+    ("the San Juan River", "the Helmand river"), or one of its words before it."""
+    spec = rules.places["natural"]
+    nouns = "|".join(map(re.escape, spec["nouns"]))
+    if re.search(r"\b(?:" + nouns + r")$", text[b:e], re.IGNORECASE) or \
+            re.match(r"\s+(?:" + nouns + r")\b", text[e:e + 20], re.IGNORECASE):
+        return True
+    before = "|".join(map(re.escape, spec["before"]))
+    return re.search(r"\b(?:" + before + r")\s+$", text[max(0, b - 20):b],
+                     re.IGNORECASE) is not None
 
 
 def _trimmed(text: str, b: int, e: int, label: str, disc: Discourse) -> tuple[int, int]:

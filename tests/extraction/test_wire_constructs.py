@@ -758,3 +758,10 @@ def test_a_planned_date_without_a_year_is_the_coming_one(extract, sentence: str,
     result = extract(sentence, date)
     planned = [t for t, *_ in result.times if t.text.endswith(("August", "January"))]
     assert planned and planned[-1].start.isoformat() == start
+
+
+def test_a_capital_in_apposition_is_the_city(extract) -> None:
+    result = extract("Our correspondent in the Cameroonian capital, Yaounde, said the army "
+                     "had sent reinforcements.", "2008-06-10")
+    cities = [e for e, _ in result.mentions if e.label == "Yaounde"]
+    assert cities and all(e.is_a("City") and e.state.endswith("cameroon") for e in cities)
