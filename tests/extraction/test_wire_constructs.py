@@ -765,3 +765,9 @@ def test_a_capital_in_apposition_is_the_city(extract) -> None:
                      "had sent reinforcements.", "2008-06-10")
     cities = [e for e, _ in result.mentions if e.label == "Yaounde"]
     assert cities and all(e.is_a("City") and e.state.endswith("cameroon") for e in cities)
+
+
+def test_agreeing_to_withdraw_forces_is_no_ceasefire(extract) -> None:
+    result = extract("Officials from the two sides met at the border crossing and agreed to "
+                     "withdraw additional forces from the area.", "2019-09-17")
+    assert "CeasefireAgreement" not in [e.cls for e in result.events]
