@@ -17,6 +17,11 @@ from graph.extract.timex import TimeExpr
 from graph.extract.types import EventRecord, SentenceReading, Span, SpanFindings
 
 
+# reporting verbs that accuse whatever they report of the other side (FORMAT.md: an
+# Accusation only for accuse, blame and charge)
+_ACCUSING = {"accuse", "blame", "charge"}
+
+
 @dataclass
 class SentenceTimes:
     """A sentence's times sorted by what they may date: `speech` (offsets of times that
@@ -65,13 +70,25 @@ def find_in_span(reading: SentenceReading, part: Span, times: SentenceTimes,
     out.figures = [f for f in figures if any(f is g for g in stated)]
     if frame is None:
         return out
+    when = [t for t in reading.times if frame.verb_span[0] <= t.begin < frame.verb_span[1]]
     if frame.accusation:
         told = [r for r in out.events if not r.earlier]
         accused = [r for r in told if r.cls in HOSTILE] or told
-        when = [t for t in reading.times if frame.verb_span[0] <= t.begin < frame.verb_span[1]]
         out.accusation = EventRecord(
             "Accusation", frame.rule, 0.8, n, agent=frame.claimant, target=frame.accused,
             time=when[0] if when else None, accusation_of=accused)
+    elif frame.verb in _ACCUSING:
+        # "Doltaria's Defense Ministry charged that Karvenian troops had shelled its
+        # positions": an accusation of the side whose act it alleges
+        mine = disc.state_of(frame.claimant)
+        accused = [r for r in out.events if not r.earlier and r.cls in HOSTILE
+                   and r.agent is not None and disc.state_of(r.agent) is not None
+                   and disc.state_of(r.agent) is not mine]
+        if accused:
+            out.accusation = EventRecord(
+                "Accusation", frame.rule, 0.8, n, agent=frame.claimant,
+                target=disc.state_of(accused[0].agent), time=when[0] if when else None,
+                accusation_of=accused)
     # an accusation claims what it accuses of, not the agreement it names in passing
     # (a speaker's own appeal, "We urge ...", is claimed by no one: see events.find_events)
     claimed = out.accusation.accusation_of if out.accusation is not None else [

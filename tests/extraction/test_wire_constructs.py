@@ -771,3 +771,11 @@ def test_agreeing_to_withdraw_forces_is_no_ceasefire(extract) -> None:
     result = extract("Officials from the two sides met at the border crossing and agreed to "
                      "withdraw additional forces from the area.", "2019-09-17")
     assert "CeasefireAgreement" not in [e.cls for e in result.events]
+
+
+def test_charging_that_the_other_side_shelled_is_an_accusation(extract) -> None:
+    result = extract("Azerbaijan's Defence Ministry charged that Armenian troops had shelled "
+                     "its positions near the town of Tovuz.", "2020-07-13")
+    (accusation,) = [e for e in result.events if e.cls == "Accusation"]
+    assert _state(accusation.target) == "armenia"
+    assert [e.cls for e in accusation.accusation_of] == ["Shelling"]
