@@ -16,7 +16,6 @@ from graph.extract.rules import Rules
 from graph.extract.timex import TimeExpr
 from graph.extract.types import EventRecord, SentenceReading, Span, SpanFindings
 
-
 # reporting verbs that accuse whatever they report of the other side (FORMAT.md: an
 # Accusation only for accuse, blame and charge)
 _ACCUSING = {"accuse", "blame", "charge"}
