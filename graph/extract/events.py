@@ -384,6 +384,14 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             # "two cease-fire agreements have failed": between the sides of the conflict
             known = {(state_of(p) or p).iri for p in record.participants}
             record.participants += [s for s in disc.pair() if s.iri not in known]
+        if record.target is not None and record.target.is_a("Person"):
+            # a side is attacked, not a person the clause names ("... on Kurti's
+            # government"): the person's state, if the text gave one
+            record.target = state_of(record.target)
+        if record.agent is not None and record.target is not None and \
+                state_of(record.agent) is not None and \
+                state_of(record.agent) is state_of(record.target):
+            record.target = None  # one side is not both sides of an act
         if frame is not None and record.agent is not None and frame.accused is None:
             record.confidence = 0.65
     for key, record in list(records.items()):

@@ -779,3 +779,10 @@ def test_charging_that_the_other_side_shelled_is_an_accusation(extract) -> None:
     (accusation,) = [e for e in result.events if e.cls == "Accusation"]
     assert _state(accusation.target) == "armenia"
     assert [e.cls for e in accusation.accusation_of] == ["Shelling"]
+
+
+def test_one_side_is_not_agent_and_target_of_one_act(extract) -> None:
+    result = extract("Pakistani jets shot down an Indian aircraft over Pakistani-administered "
+                     "Kashmir, the Pakistani military said.", "2019-02-27")
+    assert all(e.agent is None or e.target is None or _state(e.agent) != _state(e.target)
+               for e in result.events)
