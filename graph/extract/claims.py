@@ -291,7 +291,11 @@ def _find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc
             person = next((m for m in phrase if m.entity is not None
                            and m.entity.is_a("Person")), None)
             if person is not None and person.entity is not None:
-                _acts_for(person.entity, [m for m in phrase if m is not person], disc)
+                # "North Kivu's military governor, General X": a place's state counts too
+                places = [m for m in mentions if e <= m.begin and m.end <= person.begin
+                          and m.entity is not None and m.entity.is_place]
+                _acts_for(person.entity, [m for m in phrase if m is not person] + places,
+                          disc)
                 source = person
         claimants = source.pair if source.kind == "pair" else [source.entity]
         return [Frame(c, lemma, rules.reporting["according"]["id"], content,

@@ -212,6 +212,8 @@ def build_gazetteer() -> Gazetteer:
                          sub.parent_code or "")
         subdivisions[sub.code] = place
         index(name, place)
+        for english in _compass_english(name, dict(place_rules.get("compass_words", []))):
+            index(english, place)  # "Nord-Kivu" as "North Kivu"
     threshold = int(place_rules["city_population"])
     for city in cache.get_cities().values():
         population = int(city.get("population") or 0)
@@ -231,6 +233,17 @@ def build_gazetteer() -> Gazetteer:
         for k, v in places.items()}
     return Gazetteer(countries, country_names, country_keys, demonyms, capitals, ordered,
                      {code: tuple(p) for code, p in subdivisions.items()})
+
+
+def _compass_english(name: str, words: dict[str, str]) -> list[str]:
+    """The English forms of a subdivision name that starts with a compass word of another
+    language ("Nord-Kivu" -> "North Kivu", "North-Kivu")."""
+    for word in sorted(words, key=len, reverse=True):
+        m = re.match(re.escape(word) + r"[\- ](?=[A-Z])", name)
+        if m is not None:
+            rest = name[m.end():]
+            return [f"{words[word]} {rest}", f"{words[word]}-{rest}"]
+    return []
 
 
 _ENGLISH_NAME = re.compile(r"[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){0,3}")

@@ -786,3 +786,13 @@ def test_one_side_is_not_agent_and_target_of_one_act(extract) -> None:
                      "Kashmir, the Pakistani military said.", "2019-02-27")
     assert all(e.agent is None or e.target is None or _state(e.agent) != _state(e.target)
                for e in result.events)
+
+
+def test_a_subdivision_named_in_english_is_found_under_its_iso_name(extract) -> None:
+    result = extract("Clashes between the Congolese army and rebels near Rutshuru killed two "
+                     "soldiers, according to North Kivu's military governor, Lieutenant "
+                     "General Constant Ndima.", "2022-05-28")
+    (kivu,) = [e for e, _ in result.mentions if e.label in {"North Kivu", "Nord-Kivu"}][:1]
+    assert _state(kivu) == "democratic-republic-of-the-congo"
+    claimants = {_state(f.claimant) for f, *_ in result.claims}
+    assert claimants == {"democratic-republic-of-the-congo"}
