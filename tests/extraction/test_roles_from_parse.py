@@ -295,3 +295,9 @@ def test_since_a_similar_clash_last_month_is_an_earlier_clash() -> None:
     assert earlier.time is not None and earlier.time.start.month == 8
     assert {p.label for p in earlier.participants} == {"Kyrgyzstan", "Tajikistan"}
     assert all(earlier not in a.accusation_of for a in result.events if a.cls == "Accusation")
+
+
+def test_a_river_the_annotator_tags_as_a_place_is_no_town() -> None:
+    result = _run("river-not-a-town")
+    assert not [e for e, _ in result.mentions if e.label.startswith("San Juan")]
+    assert {e.label for e, _ in result.mentions} >= {"Costa Rica"}
