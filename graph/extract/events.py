@@ -375,6 +375,7 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             record.participants = disc.pair()
         if spec.get("background") and len(disc.pair()) == 2:
             record.participants = disc.pair()  # "the neighbours fought three wars"
+        # an organisation's own meeting takes no sides the span does not name
         own_meeting = cls == "Meeting" and any(
             p.is_a("Organization", "Alliance") for p in record.participants) and not any(
             m.kind == "pair" for m in _within(mentions, begin, end))

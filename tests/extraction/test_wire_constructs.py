@@ -796,3 +796,15 @@ def test_a_subdivision_named_in_english_is_found_under_its_iso_name(extract) -> 
     assert _state(kivu) == "democratic-republic-of-the-congo"
     claimants = {_state(f.claimant) for f, *_ in result.claims}
     assert claimants == {"democratic-republic-of-the-congo"}
+
+
+def test_a_rocket_striking_a_school_is_shelling(extract) -> None:
+    result = extract("A rocket struck the school in Batken on Friday, officials said.",
+                     "2022-09-16")
+    assert [e.cls for e in result.events] == ["Shelling"]
+
+
+def test_people_who_fled_are_no_evacuation(extract) -> None:
+    result = extract("More than 130,000 people have fled the border districts, the "
+                     "emergencies ministry said.", "2022-09-16")
+    assert "Evacuation" not in [e.cls for e in result.events]
