@@ -126,6 +126,20 @@ def _actors(mentions: list[Mention], begin: int, end: int) -> list[Mention]:
             (m.kind == "pair" or (m.entity is not None and (m.entity.is_actor)))]
 
 
+_OTHER_SIDE = re.compile(r"\s+(?:them|it|him|her|the other side|the other|its neighbou?r|"
+                         r"the neighbou?ring (?:country|state))\s*", re.IGNORECASE)
+
+
+def _other_side(text: str, e: int, link: int, source: Mention, disc: Discourse | None
+                ) -> Entity | None:
+    """The other state of the article's pair, when a pronoun stands for the accused."""
+    if disc is None or source.entity is None or not _OTHER_SIDE.fullmatch(text, e, link):
+        return None
+    mine = disc.state_of(source.entity)
+    others = [s for s in disc.pair() if mine is None or s.iri != mine.iri]
+    return others[0] if mine is not None and len(others) == 1 else None
+
+
 def _acts_for(person: Entity, phrase: list[Mention], disc: Discourse | None) -> None:
     """A person the base does not know, named as a body's speaker, acts for its state."""
     if disc is None or person.in_kb or person.state:
@@ -259,9 +273,10 @@ def _find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc
             for part in said:
                 part.content = (part.content[0], min(part.content[1], joined.start()))
             return said + _accuse_frames(text, joined.start(), end, mentions, rules,
-                                         accuser=said[0].claimant)
+                                         accuser=said[0].claimant, disc=disc)
     frames = _accuse_frames(text, begin, end, mentions, rules,
-                            accuser=_anaphoric_accuser(text, begin, end, disc, rules)) or \
+                            accuser=_anaphoric_accuser(text, begin, end, disc, rules),
+                            disc=disc) or \
         _traded_frames(text, begin, end, mentions, rules)
     if frames:
         return frames
@@ -598,7 +613,8 @@ def _anaphoric_accuser(text: str, begin: int, end: int, disc: Discourse,
 
 
 def _accuse_frames(text: str, begin: int, end: int, mentions: list[Mention],
-                   rules: Rules, accuser: Entity | None = None) -> list[Frame]:
+                   rules: Rules, accuser: Entity | None = None,
+                   disc: Discourse | None = None) -> list[Frame]:
     """Accusations in [begin, end); `accuser` is the source when the verb's subject is
     that of an earlier verb ("X said ..., and accused Y of ...")."""
     spec = rules.reporting["accuse"]
@@ -648,6 +664,15 @@ def _accuse_frames(text: str, begin: int, end: int, mentions: list[Mention],
             continue
         accused = next((m for m in _actors(mentions, e, link.start()) if m.entity), None)
         source = sources[-1]
+        if re.search(r",\s*$", text[begin:b]) and text[b:e].lower().endswith("ing") and \
+                sources[0].kind != "pair":
+            source = sources[0]  # "X said Y were to blame, accusing them of": X accuses
+        other = _other_side(text, e, link.start(), source, disc) if accused is None else None
+        if other is not None:
+            # "..., accusing them of shooting at the water intake": the pronoun is the side
+            # the source faces
+            accused = Mention(e, link.start(), text[e:link.start()], other, "name",
+                              "claim.accused-pronoun")
         if accused is None or accused.entity is None or source.entity is None:
             continue
         frames = [Frame(source.entity, lemma, spec["id"], content, verb_span,

@@ -808,3 +808,25 @@ def test_people_who_fled_are_no_evacuation(extract) -> None:
     result = extract("More than 130,000 people have fled the border districts, the "
                      "emergencies ministry said.", "2022-09-16")
     assert "Evacuation" not in [e.cls for e in result.events]
+
+
+def test_accusing_them_of_accuses_the_other_side(extract) -> None:
+    result = extract("Kyrgyzstan's border service said Tajik forces had fired on a post. "
+                     "Tajikistan's security committee said Kyrgyz troops were to blame, "
+                     "accusing them of shooting at civilians in Vorukh.", "2021-04-29")
+    accusations = [(_state(e.agent), _state(e.target)) for e in result.events
+                   if e.cls == "Accusation"]
+    assert ("tajikistan", "kyrgyzstan") in accusations
+
+
+def test_a_known_armed_group_named_bare_acts(extract) -> None:
+    result = extract("Hezbollah said in a statement that its fighters had fired rockets at "
+                     "Israeli positions near Metula.", "2023-11-06")
+    (shelling,) = [e for e in result.events if e.cls == "Shelling"]
+    assert shelling.frame is not None and shelling.frame.claimant.label == "Hezbollah"
+
+
+def test_fighters_of_a_named_group_make_it_an_armed_group(extract) -> None:
+    result = extract("UFDD fighters attacked the town, and the UFDD later withdrew.",
+                     "2008-02-05")
+    assert any(e.is_a("ArmedForce") and e.label == "UFDD" for e, _ in result.mentions)
