@@ -830,3 +830,13 @@ def test_fighters_of_a_named_group_make_it_an_armed_group(extract) -> None:
     result = extract("UFDD fighters attacked the town, and the UFDD later withdrew.",
                      "2008-02-05")
     assert any(e.is_a("ArmedForce") and e.label == "UFDD" for e, _ in result.mentions)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Armenia's defence ministry said Azerbaijani troops had crossed into Armenia near the "
+    "lake.",
+    "Saudi officials said Saudi forces had retaken the mountain from the rebels.",
+    "Peru said Ecuador had infiltrated troops into Peruvian territory.",
+])
+def test_incursions_and_retaking_ground_are_occupations(extract, sentence: str) -> None:
+    assert "Occupation" in [e.cls for e in extract(sentence, "2021-05-14").events]
