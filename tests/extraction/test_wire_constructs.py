@@ -840,3 +840,11 @@ def test_fighters_of_a_named_group_make_it_an_armed_group(extract) -> None:
 ])
 def test_incursions_and_retaking_ground_are_occupations(extract, sentence: str) -> None:
     assert "Occupation" in [e.cls for e in extract(sentence, "2021-05-14").events]
+
+
+def test_a_strike_on_something_is_an_attack(extract) -> None:
+    result = extract("An Israeli strike on a car in southern Lebanon killed three girls on "
+                     "Sunday, Lebanon's state-run National News Agency reported.",
+                     "2023-11-06")
+    (strike,) = [e for e in result.events if e.cls == "ArmedClash"]
+    assert (_state(strike.agent), strike.claimed) == ("israel", True)
