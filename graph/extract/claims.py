@@ -396,6 +396,12 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
             # "X chaired a meeting, his office said": the person this sentence names first
             source = next((m for m in mentions if begin <= m.begin < begin + comma
                            and m.entity is not None and m.entity.is_a("Person")), None)
+        if source is None and re.match(r"(?:its|their)\s", between, re.IGNORECASE):
+            # "Tajikistan gave no toll, but its officials said ...": the state this
+            # sentence named before the possessive
+            states = [m for m in mentions if m.end <= b - len(between)
+                      and m.entity is not None and m.entity.is_state and m.kind == "name"]
+            source = states[-1] if states else None
         claimant = source.entity if source is not None else recall(disc, between, rules)
         if claimant is not None:
             if comma > 0:

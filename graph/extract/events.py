@@ -163,6 +163,10 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             # "one of the heaviest attacks since ...", "since the Korean War ended in an
             # armistice": a class of events compared with, or a past war's phrase
             continue
+        if spec.get("not_after") and re.search(
+                r"\b(?:" + phrase_pattern(spec["not_after"]) + r")\s+$", text[max(0, b - 20):b],
+                re.IGNORECASE):
+            continue  # "fighting to recapture the oil field": an aim, not an act
         if spec.get("not_after_people") and _people_before(text, b, rules):
             continue  # "three Thai soldiers had been captured": people, not ground
         if spec.get("not_before") and re.match(

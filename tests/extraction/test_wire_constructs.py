@@ -848,3 +848,11 @@ def test_a_strike_on_something_is_an_attack(extract) -> None:
                      "2023-11-06")
     (strike,) = [e for e in result.events if e.cls == "ArmedClash"]
     assert (_state(strike.agent), strike.claimed) == ("israel", True)
+
+
+def test_its_officials_are_the_state_the_sentence_named(extract) -> None:
+    result = extract("Tajikistan did not give a full toll, but its officials said one "
+                     "civilian was killed in shelling by Kyrgyz forces of the town of Isfara.",
+                     "2022-09-16")
+    assert {(_state(f.claimant), kind) for f, kind, *_ in result.claims} == {
+        ("tajikistan", "event"), ("tajikistan", "figure")}
