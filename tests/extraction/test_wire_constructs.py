@@ -856,3 +856,9 @@ def test_its_officials_are_the_state_the_sentence_named(extract) -> None:
                      "2022-09-16")
     assert {(_state(f.claimant), kind) for f, kind, *_ in result.claims} == {
         ("tajikistan", "event"), ("tajikistan", "figure")}
+
+
+def test_a_negative_quantifier_before_the_act_negates_it(extract) -> None:
+    result = extract("Yemen's government said no Saudi aircraft had entered Yemeni airspace.",
+                     "2009-11-05")
+    assert [e for e in result.events if e.cls == "Occupation"] == []
