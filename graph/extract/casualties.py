@@ -48,6 +48,9 @@ class _Compiled:
     vague: dict[str, dict]
     numbers: dict[str, int]
     parts: re.Pattern[str]  # ", including 11 civilians" after a figure
+    # a word every figure pattern needs (a kind, an active verb, "toll", "left"): a span
+    # without one states no figure, and the patterns need not run
+    cue: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=2)
@@ -121,10 +124,12 @@ def _compile(rules: Rules) -> _Compiled:
         r",\s+(?:including|among\s+them|among\s+whom)\s+(?P<num>\d+|" + phrase_pattern(
             number_words) + r")(?P<mid>(?:\s+[\w'\-]+){0,2}?\s+" + phrase_pattern(
             population_words + cas["person_nouns"]) + r")(?![\w])", re.IGNORECASE)
+    cue = re.compile(r"(?:" + kind_words + r"|" + active_words + r"|toll|left)(?![\w])",
+                     re.IGNORECASE)
     return _Compiled([active, victim, victim_age, victim_active, bare, toll, coord, figure],
                      phrase_pattern(number_words), kinds, quals,
                      {norm_key(w) for w in cas["qualifiers"]["exclusive"]},
-                     {norm_key(k): v for k, v in cas["vague"].items()}, numbers, parts)
+                     {norm_key(k): v for k, v in cas["vague"].items()}, numbers, parts, cue)
 
 
 def _not_a_count(text: str, m: re.Match[str], numbers: str) -> bool:
@@ -168,6 +173,8 @@ def find_figures(text: str, span: tuple[int, int], frame: Frame | None, mentions
     around it ("Overnight, the province reported that 31 people had been injured")."""
     c = _compile(rules)
     begin, end = span
+    if c.cue is not None and c.cue.search(text, begin, end) is None:
+        return []
     figures: list[Figure] = []
     last_population = ""
     matches: list[re.Match[str]] = []
