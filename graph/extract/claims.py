@@ -38,7 +38,11 @@ if TYPE_CHECKING:
     from graph.extract.events import EventRecord
     from graph.extract.grammar import Parse
 
-_RELATIVE = re.compile(r",\s+(?:which|where|who|whose|almost|nearly)\b")
+# what ends a claim: a non-restrictive relative, or a ", as" clause of the narrator ("Peru
+# said ..., as OAS foreign ministers prepared to meet")
+_RELATIVE = re.compile(r",\s+(?:which|where|who|whose|almost|nearly|as(?=\s+(?!well\b|part\b|"
+                       r"a\s+result\b|expected\b|such\b|many\b|much\b|long\b|soon\b|if\b|"
+                       r"though\b|usual\b|of\b)))\b")
 # words between a reporting verb and what is reported ("said in a statement on Friday that")
 _ADJUNCTS = re.compile(r"(?:,?\s+(?:in\s+an?\s+(?:written\s+|brief\s+|televised\s+|joint\s+|"
                        r"separate\s+|later\s+|video\s+|televised\s+video\s+|online\s+|"

@@ -49,6 +49,9 @@ _SINCE = re.compile(r"\bsince\s+(?:[\w\-']+\s+){0,5}$", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w\-]+\s+)?$",
                        re.IGNORECASE)
 _DEMONSTRATIVE = re.compile(r"\b(?:that|this|these|those)\s+$", re.IGNORECASE)
+# "the Iran-backed group", "a Rwanda-based militia": the sponsor is no party to the act
+_SPONSOR_AFTER = re.compile(r"-(?:backed|based|allied|aligned|funded|supported|sponsored|"
+                            r"armed|trained|financed)\b", re.IGNORECASE)
 _SOURCE_PRONOUN = re.compile(r"\b(?:its|their|his|her|they|it)\b", re.IGNORECASE)
 _SINGULAR_POSSESSIVE = re.compile(r"\b(?:its|his|her)\b", re.IGNORECASE)
 
@@ -137,7 +140,7 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
     state_of = disc.state_of
     # "near the Afghan border", "on the Kyrgyz-Tajik border": where, not who
     mentions = [m for m in mentions if not (m.kind == "demonym" and _border_after(rules).match(
-        text, m.end))]
+        text, m.end)) and not _SPONSOR_AFTER.match(text, m.end)]
     hits = [(b, e, spec) for b, e, spec in rules.triggers.find(text, begin, end)]
     span_weapons = [w for b, e, w in weapons if begin <= b and e <= end]
     records: dict[tuple[str, ...], EventRecord] = {}

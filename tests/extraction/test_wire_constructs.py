@@ -862,3 +862,26 @@ def test_a_negative_quantifier_before_the_act_negates_it(extract) -> None:
     result = extract("Yemen's government said no Saudi aircraft had entered Yemeni airspace.",
                      "2009-11-05")
     assert [e for e in result.events if e.cls == "Occupation"] == []
+
+
+def test_a_participle_appeal_after_a_final_reporter_is_the_reporters(extract) -> None:
+    result = extract("Azerbaijan's defence ministry said its troops were on Azerbaijani "
+                     "territory. Its units had taken up positions along the border, it said, "
+                     "calling on Yerevan to refrain from provocations.", "2021-05-14")
+    (appeal,) = [e for e in result.events if e.cls == "Appeal"]
+    assert (_state(appeal.agent), _state(appeal.target)) == ("azerbaijan", "armenia")
+
+
+def test_an_as_clause_after_a_report_is_the_narrators(extract) -> None:
+    result = extract("Peru said its troops had repelled an attack, as foreign ministers of "
+                     "the Organization of American States prepared to meet in Washington.",
+                     "1981-02-02")
+    (meeting,) = [e for e in result.events if e.cls == "Meeting"]
+    assert not meeting.claimed
+
+
+def test_a_sponsor_named_in_an_adjective_is_no_party(extract) -> None:
+    result = extract("Israel and the Iran-backed Hezbollah have traded fire almost daily "
+                     "along the border.", "2023-11-06")
+    (clash,) = [e for e in result.events if e.cls == "ArmedClash"]
+    assert "Iran" not in {p.label for p in clash.participants}
