@@ -44,7 +44,10 @@ def _border_after(rules: Rules) -> re.Pattern[str]:
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|I)\s+(?:\w+\s+)?$")
 _BACKGROUND = re.compile(
     r"(?:\bone\s+of\s+the\s+(?:[\w\-]+\s+){0,3}|\bsince\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}"
-    r"(?:war|conflict)\s+(?:(?:had\s+)?ended|ended)\s+(?:[\w\-]+\s+){0,3})$", re.IGNORECASE)
+    r"(?:war|conflict)\s+(?:(?:had\s+)?ended|ended)\s+(?:[\w\-]+\s+){0,3}"
+    # "since October 8, the day after the Hamas attack": the act only dates a day
+    r"|,\s+the\s+(?:day|week|month|morning|night)\s+(?:after|before)\s+(?:the\s+)?"
+    r"(?:[\w\-']+\s+){0,3})$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+(?:[\w\-']+\s+){0,5}$", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w\-]+\s+)?$",
                        re.IGNORECASE)

@@ -885,3 +885,10 @@ def test_a_sponsor_named_in_an_adjective_is_no_party(extract) -> None:
                      "along the border.", "2023-11-06")
     (clash,) = [e for e in result.events if e.cls == "ArmedClash"]
     assert "Iran" not in {p.label for p in clash.participants}
+
+
+def test_an_act_naming_the_day_after_which_is_no_event(extract) -> None:
+    result = extract("Israel and Hezbollah have traded fire since October 8, the day after the "
+                     "Hamas attack on southern Israel.", "2023-11-06")
+    assert [e.cls for e in result.events] == ["ArmedClash"]
+    assert {p.label for p in result.events[0].participants} >= {"Israel", "Hezbollah"}
