@@ -52,6 +52,9 @@ _SINCE = re.compile(r"\bsince\s+(?:[\w\-']+\s+){0,5}$", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w\-]+\s+)?$",
                        re.IGNORECASE)
 _DEMONSTRATIVE = re.compile(r"\b(?:that|this|these|those)\s+$", re.IGNORECASE)
+_PLACE_NOUN_AFTER = re.compile(r"\s+(?:(?:border|port|capital|southern|northern|eastern|"
+                               r"western)\s+)?(?:city|town|village|capital|region|province|"
+                               r"district|port|exclave|enclave)\b", re.IGNORECASE)
 # "the Iran-backed group", "a Rwanda-based militia": the sponsor is no party to the act
 _SPONSOR_AFTER = re.compile(r"-(?:backed|based|allied|aligned|funded|supported|sponsored|"
                             r"armed|trained|financed)\b", re.IGNORECASE)
@@ -921,8 +924,11 @@ def _participants(text: str, actors: list[Mention], frame: Frame | None, begin: 
                   disc: Discourse, exclude: set[str]) -> list[Entity]:
     found: dict[str, Entity] = {}
     for i, m in enumerate(actors):
-        if re.match(r"\s+summits?\b", text[m.end:m.end + 10]):
-            continue  # "the SCO summit": the host organisation, not a participant
+        if re.match(r"\s+summits?\b", text[m.end:m.end + 10]) or re.search(
+                r"\bsummit\s+of\s+(?:the\s+)?$", text[max(0, m.begin - 20):m.begin]):
+            continue  # "the SCO summit", "a summit of the SCO": the host, not a participant
+        if m.kind == "demonym" and _PLACE_NOUN_AFTER.match(text, m.end):
+            continue  # "in the Uzbek city of Samarkand": where, not who
         nxt = actors[i + 1] if i + 1 < len(actors) else None
         if m.kind in {"demonym", "name"} and nxt is not None and nxt.entity is not None \
                 and m.entity is not None and disc.state_of(nxt.entity) is m.entity \

@@ -892,3 +892,11 @@ def test_an_act_naming_the_day_after_which_is_no_event(extract) -> None:
                      "Hamas attack on southern Israel.", "2023-11-06")
     assert [e.cls for e in result.events] == ["ArmedClash"]
     assert {p.label for p in result.events[0].participants} >= {"Israel", "Hezbollah"}
+
+
+def test_a_summits_host_and_its_city_are_no_participants(extract) -> None:
+    result = extract("Kyrgyz President Sadyr Japarov and Tajik President Emomali Rahmon "
+                     "attended a summit of the Shanghai Cooperation Organization in the Uzbek "
+                     "city of Samarkand.", "2022-09-16")
+    (summit,) = [e for e in result.events if e.cls == "SummitAttendance"]
+    assert {_state(p) for p in summit.participants} == {"kyrgyzstan", "tajikistan"}
