@@ -227,7 +227,10 @@ def _named_body_patterns(rules: Rules) -> list[tuple[dict, re.Pattern[str]]]:
     for spec in rules.actors.get("named_body", []):
         heads = "|".join(re.escape(h) for h in spec["heads"])
         out.append((spec, re.compile(
-            r"\b(?:(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,4}(?:" + heads + r")\b|(?:" + heads +
+            # "the Prosecutor General's Office": a possessive word inside the name (not
+            # its first: "Kyrgyzstan's Border Service" is the state's)
+            r"\b(?:(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+)(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+            r"(?:(?<=General)'s)?\s+){0,3}(?:" + heads + r")\b|(?:" + heads +
             r")\s+of\s+(?:[A-Z][a-z]+(?:\s+and\s+|\s+)?){1,4})")))
     return out
 
@@ -282,7 +285,9 @@ def _body_entity(spec: dict, noun: str, cue: Entity, disc: Discourse,
         return known
     # a body the base lacks keeps the text's own name ("Defense Ministry of Armenia");
     # its IRI comes from the canonical name, so every spelling is one node
-    label = f"{written} of {state.label}" if written else canonical
+    written = re.sub(r"^[Tt]he\s+", "", written)
+    label = (written if written.endswith(f" of {state.label}") else
+             f"{written} of {state.label}") if written else canonical
     return disc.mint(spec["class"], label, key=canonical, state=state.iri, rule=spec["id"],
                      facts=[MintedFact("ckg:actsFor", state.iri, spec["id"])])
 

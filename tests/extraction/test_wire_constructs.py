@@ -900,3 +900,14 @@ def test_a_summits_host_and_its_city_are_no_participants(extract) -> None:
                      "city of Samarkand.", "2022-09-16")
     (summit,) = [e for e in result.events if e.cls == "SummitAttendance"]
     assert {_state(p) for p in summit.participants} == {"kyrgyzstan", "tajikistan"}
+
+
+def test_a_body_named_with_a_possessive_keeps_its_name_and_speaks_for_its_state(
+        extract) -> None:
+    result = extract("The Prosecutor General's Office of Kyrgyzstan said it had opened a "
+                     "criminal case. According to the investigation, Tajik troops shelled the "
+                     "village of Ak-Sai on September 14.", "2022-10-11")
+    bodies = {e.label for e, _ in result.mentions if e.is_actor and not e.is_state}
+    assert "Prosecutor General's Office of Kyrgyzstan" in bodies
+    said = {(_state(f.claimant), f.verb) for f, kind, *_ in result.claims if kind == "event"}
+    assert ("kyrgyzstan", "according to") in said
