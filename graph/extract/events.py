@@ -415,8 +415,9 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                                               participants=list(record.participants))
     for record in records.values():
         b = record.trigger[0]
-        if record.cls == "Appeal" and frame is not None and \
-                _FIRST_PERSON.search(text, max(begin, b - 20), b):
+        if record.cls == "Appeal" and frame is not None and (
+                _FIRST_PERSON.search(text, max(begin, b - 20), b)
+                or record.rule in _own_in_frame(rules)):
             # '"We urge the Indian side to show restraint," he said': the speaker's side
             # makes the appeal; it is its own act, not something it reports
             record.agent = disc.state_of(frame.claimant) or frame.claimant
@@ -479,6 +480,14 @@ def _one_act_per_sides(text: str, records: list[EventRecord]) -> list[EventRecor
         same.place = same.place or record.place
         same.weapons = list(dict.fromkeys(same.weapons + record.weapons))
     return out
+
+
+@lru_cache(maxsize=2)
+def _own_in_frame(rules: Rules) -> frozenset[str]:
+    """Rules whose appeal, inside a report, is the speaker's own ("X said both sides
+    should hold talks")."""
+    return frozenset(e["id"] for e in rules.events["event"] if e.get("own_in_frame"))
+
 
 
 def _merge_bare(records: list[EventRecord]) -> list[EventRecord]:

@@ -911,3 +911,11 @@ def test_a_body_named_with_a_possessive_keeps_its_name_and_speaks_for_its_state(
     assert "Prosecutor General's Office of Kyrgyzstan" in bodies
     said = {(_state(f.claimant), f.verb) for f, kind, *_ in result.claims if kind == "event"}
     assert ("kyrgyzstan", "according to") in said
+
+
+def test_saying_the_sides_should_hold_talks_is_the_speakers_appeal(extract) -> None:
+    result = extract("OAS Secretary-General Jose Miguel Insulza said the two governments "
+                     "should hold talks.", "2010-11-13")
+    (appeal,) = [e for e in result.events if e.cls == "Appeal"]
+    assert appeal.own and not appeal.claimed
+    assert "Talks" not in [e.cls for e in result.events]
