@@ -919,3 +919,11 @@ def test_saying_the_sides_should_hold_talks_is_the_speakers_appeal(extract) -> N
     (appeal,) = [e for e in result.events if e.cls == "Appeal"]
     assert appeal.own and not appeal.claimed
     assert "Talks" not in [e.cls for e in result.events]
+
+
+def test_fighting_resumed_is_a_clash_of_both_sides(extract) -> None:
+    result = extract("Kyrgyz and Tajik troops agreed a truce on Thursday. Shooting resumed "
+                     "hours later near the village of Maksat, according to a Kyrgyz border "
+                     "official.", "2021-04-29")
+    clashes = [e for e in result.events if e.cls == "ArmedClash"]
+    assert clashes and clashes[0].agent is None and clashes[0].claimed
