@@ -19,7 +19,7 @@ from graph.extract.mentions import ending_at as _ending_at
 from graph.extract.mentions import is_name as _is_name
 from graph.extract.mentions import left_cue as _left_cue
 from graph.extract.mentions import starting_at as _starting_at
-from graph.extract.people import named_people, person_mentions, role_people
+from graph.extract.people import head_of_body_people, named_people, person_mentions, role_people
 from graph.extract.rules import Rules
 
 _ETHNIC = re.compile(r"\bethnic\s+$", re.IGNORECASE)
@@ -531,9 +531,11 @@ def recognise(text: str, disc: Discourse, rules: Rules,
     `names` are the annotator's named entities in the sentence (begin, end, NER label;
     graph/extract/gazetteer_ner.sentence_names), or None without an annotation."""
     base = _base_mentions(text, disc, rules)
-    candidates = base + _body_mentions(text, base, disc, rules) + \
+    bodies = _body_mentions(text, base, disc, rules)
+    candidates = base + bodies + \
         _force_mentions(text, base, disc, rules) + _place_mentions(text, base, disc, rules) + \
         person_mentions(text, base, disc, rules) + role_people(text, base, disc, rules) + \
+        head_of_body_people(text, base + bodies, disc, rules) + \
         named_people(text, base, disc, rules)
     if names:
         # names no rule framed ("met Jeyhun Bayramov"); before the bare-locality guess

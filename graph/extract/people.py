@@ -140,6 +140,36 @@ def role_people(text: str, base: list[Mention], disc: Discourse,
     return found
 
 
+def head_of_body_people(text: str, base: list[Mention], disc: Discourse,
+                        rules: Rules) -> list[Mention]:
+    """"Director General of the Inter-Services Public Relations (ISPR) Major General
+    Asif Ghafoor": a person titled as the head or speaker of a body the sentence names
+    acts for the body's state (rule data: [person_roles] of_words)."""
+    spec = rules.actors["person_roles"]
+    words = spec.get("of_words", [])
+    if not words:
+        return []
+    found = []
+    title = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\s+of\s+(?:the\s+)?",
+                       re.IGNORECASE)
+    for t in title.finditer(text):
+        body = next((m for m in base if m.begin == t.end() and m.entity is not None
+                     and m.entity.is_actor and not m.entity.is_state), None)
+        if body is None or body.entity is None:
+            continue
+        m = re.compile(r"(?:\s*\([A-Z][\w\-]{1,10}\))?,?\s+" + ranks(rules) + "(" + NAME + ")"
+                       ).match(text, body.end)
+        if m is None or len(m.group(1).split()) < 2 or not is_name(m.group(1), rules, disc) \
+                or any(b.begin < m.end(1) and b.end > m.start(1) for b in base):
+            continue
+        state = disc.state_of(body.entity) or body.entity
+        entity = disc.mint("Person", m.group(1), state=state.iri, rule=spec["id"],
+                           facts=[MintedFact("ckg:actsFor", state.iri, spec["id"])])
+        found.append(Mention(m.start(1), m.end(1), m.group(1), entity, "person", spec["id"],
+                             cue=state, priority=2))
+    return found
+
+
 def _organisation_before(text: str, pos: int, base: list[Mention],
                          disc: Discourse) -> Entity | None:
     """The organisation or alliance named right before a role word ("CSTO Secretary

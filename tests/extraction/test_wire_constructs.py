@@ -927,3 +927,11 @@ def test_fighting_resumed_is_a_clash_of_both_sides(extract) -> None:
                      "official.", "2021-04-29")
     clashes = [e for e in result.events if e.cls == "ArmedClash"]
     assert clashes and clashes[0].agent is None and clashes[0].claimed
+
+
+def test_the_director_general_of_a_body_speaks_for_its_state(extract) -> None:
+    result = extract('"Pakistani jets shot down two Indian aircraft," Director General of '
+                     'the Inter-Services Public Relations (ISPR) Major General Asif Ghafoor '
+                     'said on Twitter.', "2019-02-27")
+    assert {(f.claimant.label, _state(f.claimant)) for f, *_ in result.claims} == {
+        ("Asif Ghafoor", "pakistan")}
