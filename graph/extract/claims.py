@@ -230,6 +230,9 @@ def _account_teller(text: str, span: tuple[int, int], mentions: list[Mention],
     return subject[-1].entity if subject else None
 
 
+_CLAUSE_OPENER = re.compile(r"(?:^|,)\s*(?:where|when|and|but|while|as)\s*,\s*$", re.IGNORECASE)
+
+
 def _according_anaphor(text: str, b: int, e: int, phrase_end: int, begin: int, end: int,
                        lemma: str, disc: Discourse, rules: Rules) -> Frame | None:
     """"According to the service, CLAIM" / "CLAIM, according to the agency": a definite
@@ -287,7 +290,8 @@ def _find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc
     for b, e, lemma in rules.according.find(text, begin, end):
         # the source is inside the phrase: "according to unofficial estimates, Tajik
         # troops ..." has none (the troops are what is reported)
-        phrase_end = text.find(",", e, end) if b - begin <= 2 else end
+        opens = b - begin <= 2 or _CLAUSE_OPENER.search(text, begin, b) is not None
+        phrase_end = text.find(",", e, end) if opens else end
         phrase_end = end if phrase_end < 0 else phrase_end
         source = next((m for m in _actors(mentions, e, phrase_end)), None)
         if source is None:
@@ -301,8 +305,9 @@ def _find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc
         # "both countries' security agencies": one source per side
         source_end = _possessed_end(text, source.end, end)
         comma = text.find(",", source_end, end)
-        # "According to X, CLAIM" or "CLAIM, according to X"
-        leading = b - begin <= 2
+        # "According to X, CLAIM" or "CLAIM, according to X"; also after the word that
+        # opens a clause ("..., where, according to X, Tajik servicemen opened fire")
+        leading = opens
         content = (comma + 1 if comma >= 0 else source_end, end) if leading else (begin, b)
         if not leading and source.kind != "pair":
             # "..., according to North Kivu's military governor, General X": X speaks

@@ -316,8 +316,12 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                 # a target slot the parse filled with a place of no known state keeps the
                 # names after the trigger out; what the frame implies still holds
                 slot = parsed is not None and bool(parsed.target)
-                record.target = _target(text, record.agent, [] if slot else after, frame, e,
-                                        end, mentions, disc)
+                # what a frame implies (the reporting side was hit) holds for hostile acts
+                # only: a build-up "toward the border" has no target the text names
+                record.target = _target(text, record.agent, [] if slot else after,
+                                        frame if cls in _AGAINST | {"Occupation",
+                                                                    "CeasefireViolation"}
+                                        else None, e, end, mentions, disc)
             if record.target is not None:
                 used.add(record.target.iri)
         if roles in {"participants", "agent"} and not record.reference and \

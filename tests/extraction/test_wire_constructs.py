@@ -935,3 +935,27 @@ def test_the_director_general_of_a_body_speaks_for_its_state(extract) -> None:
                      'said on Twitter.', "2019-02-27")
     assert {(f.claimant.label, _state(f.claimant)) for f, *_ in result.claims} == {
         ("Asif Ghafoor", "pakistan")}
+
+
+def test_according_to_inside_a_where_clause_claims_that_clause(extract) -> None:
+    result = extract("The violence began on September 14 at the Kyrgyz border outpost of "
+                     "Kojo-Aryk, where, according to Kyrgyzstan's Border Service, Tajik "
+                     "servicemen opened fire on a Kyrgyz patrol.", "2022-09-15")
+    fire = [e for e in result.events if e.cls == "ArmedClash" and e.agent is not None]
+    assert fire and fire[0].claimed and _state(fire[0].agent) == "tajikistan"
+
+
+def test_each_side_blaming_the_other_for_the_truces_collapse(extract) -> None:
+    result = extract("Kyrgyzstan and Tajikistan agreed a truce on Wednesday. The truce held for "
+                     "less than a day, and each side blamed the other for its collapse.",
+                     "2022-09-15")
+    violations = {(_state(e.agent), _state(e.target)) for e in result.events
+                  if e.cls == "CeasefireViolation"}
+    assert violations == {("kyrgyzstan", "tajikistan"), ("tajikistan", "kyrgyzstan")}
+
+
+def test_a_build_up_reported_by_one_side_has_no_implied_target(extract) -> None:
+    result = extract("The Kyrgyz border service reported that Tajik forces were moving "
+                     "armored vehicles toward the border.", "2022-09-15")
+    (build_up,) = [e for e in result.events if e.cls == "TroopBuildUp"]
+    assert (_state(build_up.agent), build_up.target) == ("tajikistan", None)
