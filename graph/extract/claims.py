@@ -340,6 +340,8 @@ def _find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc
     for b, e, lemma in rules.say_verbs.find(text, begin, end):
         if _NOT_REPORTING.match(text, e):
             continue  # "fired warning shots", "a stated aim": the word modifies a noun
+        if b > 0 and text[b].isupper():
+            continue  # "the United States": a capital word inside a sentence is a name
         frame = _say_frame(text, begin, end, b, e, lemma, mentions, disc, rules)
         if frame:
             return frame

@@ -959,3 +959,11 @@ def test_a_build_up_reported_by_one_side_has_no_implied_target(extract) -> None:
                      "armored vehicles toward the border.", "2022-09-15")
     (build_up,) = [e for e in result.events if e.cls == "TroopBuildUp"]
     assert (_state(build_up.agent), build_up.target) == ("tajikistan", None)
+
+
+def test_states_in_the_united_states_reports_nothing(extract) -> None:
+    result = extract("France, which co-chairs the OSCE Minsk Group with Russia and the United "
+                     "States, demanded that Azerbaijan withdraw its troops.", "2021-05-14")
+    assert result.claims == []
+    (appeal,) = [e for e in result.events if e.cls == "Appeal"]
+    assert (appeal.agent.label, _state(appeal.target)) == ("France", "azerbaijan")
