@@ -1,25 +1,30 @@
-"""The per-statement table of a store generation: for every statement (an event, claim,
-figure or office holding by its node; a relation by its triple), how many articles and
-how many independent sources state it, in the order `cq09-shared-statements` and
-`corroboration` answer. Written with each generation, beside its statistics, and read by
-those saved queries instead of grouping every statement of the graph at query time.
+"""Derived tables of a store generation: for the saved queries that would otherwise group or
+sort every statement of the graph per request, the keys of their answer rows in answer
+order, computed once when the generation is written and kept beside its statistics.
 
-Why: both queries group every statement (56,052 groups at a million triples), which took
-1.3-9 s per request; the grouping runs once when a generation is written (about 2.5 s at a
-million triples, from disk), and a request then only computes its page: the same query
-text restricted, by VALUES blocks, to the statements of that page. The counts, texts and
-articles of the answer are still computed from the graph at query time; the table only
-chooses which statements the page holds, in the order the full query would sort them.
+- `statement-counts` (`cq09-shared-statements`, `corroboration`): every statement (an
+  event, claim, figure or office holding by its node; a relation by its triple) with the
+  number of independent sources that state it, most first, sorted as both queries sort.
+- `support` (`cq13-support` without a statement named): every statement and supporting
+  sentence, sorted by statement and article as the query sorts.
 
-A generation never changes once live, so the table cannot go stale; a generation written
-before the table existed, or a remote store, has none, and the saved query then runs as
-written (the same rows, grouped at query time).
+Why: grouping 56,052 statements, or sorting 58,176 support rows, took 1-9 s per request
+at a million triples; done once when a generation is written (2-4 s at a million
+triples, from disk), a request then only computes its page: the same query text, its
+parts restricted by VALUES blocks to the keys of that page. Everything the answer shows
+(counts, sentences, articles) is still computed from the graph at query time; the table
+only chooses which statements the page holds, in the order the full query would sort
+them.
 
-A saved query reads the table when its header says `# derived: statement-counts`; its
-text marks where each part's rows join with a comment line of its own, `# rows: nodes`
-(bound as `?kind ?statement`) and `# rows: relations` (`?subject ?predicate ?object`).
-Its `limit`/`offset` parameters choose the rows of the page, and a `min` parameter the
-rows stated by at least that many sources.
+A generation never changes once live, so its tables cannot go stale; a generation written
+before they existed, or a remote store, has none, and the saved query then runs as written
+(the same rows, grouped and sorted at query time).
+
+A saved query reads a table when its header says `# derived: NAME`; its text marks where
+each part's rows join with a comment line of its own, `# rows: PART` (the variables each
+part binds are listed in TABLES). Its `limit`/`offset` parameters choose the rows of the
+page, and for `statement-counts` a `min` parameter the rows stated by at least that many
+sources; a query given any other parameter runs as written.
 """
 
 from __future__ import annotations
@@ -27,7 +32,8 @@ from __future__ import annotations
 import json
 import os
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -36,26 +42,27 @@ import pyoxigraph as ox
 from graph.store.sparql_text import XSD_INTEGER, paged
 from ontology.namespaces import CKG, PREFIXES
 
-FILE = "kg-statement-counts.jsonl"
-VERSION = 1
-TABLE = "statement-counts"
+VERSION = 2
 
-# The statement kinds the two saved queries list in their `VALUES ?kind` (a test holds
+# The statement kinds cq09 and corroboration list in their `VALUES ?kind` (a test holds
 # them equal): nodes merged by IRI across articles.
 KINDS = ("ArmedClash", "Shelling", "SmallArmsFire", "Occupation", "CeasefireAgreement",
          "CeasefireViolation", "TroopBuildUp", "Accusation", "Talks", "Meeting",
          "SummitAttendance", "Appeal", "Evacuation", "Conflict", "Claim", "CasualtyFigure",
          "OfficeHolding")
-RECORD = CKG + "StatementRecord"
 
 # A page or a `min` prefix longer than this runs the query as written: its VALUES blocks
 # would cost more to parse than the grouping they save.
 MAX_ROWS = 5000
 
 _RDF = PREFIXES["rdf"]
-# (kind, statement, subject, predicate, object): a node's key binds the first two, a
-# relation's the kind (ckg:StatementRecord) and the last three.
-Key = tuple[Any, ...]
+RDF_TYPE = ox.NamedNode(_RDF + "type")
+SUPPORTED_BY = ox.NamedNode(CKG + "supportedBy")
+RECORD = ox.NamedNode(CKG + "StatementRecord")
+_PARTS = tuple(ox.NamedNode(_RDF + p) for p in ("subject", "predicate", "object"))
+
+# One row of a table: the part of the query it restricts, its sources (or 0), its terms.
+Row = tuple[str, int, tuple[Any, ...]]
 
 
 def _named(quads: Iterator[ox.Quad]) -> Iterator[ox.Quad]:
@@ -63,65 +70,130 @@ def _named(quads: Iterator[ox.Quad]) -> Iterator[ox.Quad]:
     return (q for q in quads if isinstance(q.graph_name, ox.NamedNode))
 
 
-def compute(store: ox.Store) -> list[tuple[Key, int, int]]:
-    """(statement key, sources, articles) of every statement, sorted as the saved queries
-    sort them. The same patterns as their WHERE clause: in one named graph, a node typed
-    with one of KINDS (or a StatementRecord with its triple) that has a supporting
-    sentence, and the graph's articles; a near-duplicate article counts as its originals."""
-    rdf_type = ox.NamedNode(_RDF + "type")
-    supported_by = ox.NamedNode(CKG + "supportedBy")
+def _triples(store: ox.Store, record: Any, graph: Any) -> Iterator[tuple[Any, Any, Any]]:
+    """The (subject, predicate, object) a StatementRecord states in `graph`."""
+    s, p, o = ([x.object for x in store.quads_for_pattern(record, part, None, graph)]
+               for part in _PARTS)
+    for subject in s:
+        for predicate in p:
+            for obj in o:
+                yield subject, predicate, obj
+
+
+def statement_counts(store: ox.Store) -> list[Row]:
+    """Every statement and how many sources state it, sorted as cq09 sorts. The same
+    patterns as its WHERE clause: in one named graph, a node typed with one of KINDS (or a
+    StatementRecord with its triple) that has a supporting sentence, and the graph's
+    articles; a near-duplicate article counts as its originals."""
     articles: dict[Any, set[Any]] = defaultdict(set)
-    for q in _named(store.quads_for_pattern(None, rdf_type, ox.NamedNode(CKG + "Article"))):
+    for q in _named(store.quads_for_pattern(None, RDF_TYPE, ox.NamedNode(CKG + "Article"))):
         articles[q.graph_name].add(q.subject)
     originals: dict[Any, set[Any]] = defaultdict(set)
     for q in store.quads_for_pattern(None, ox.NamedNode(CKG + "duplicateOf"), None):
         originals[q.subject].add(q.object)
     supported = {(q.subject, q.graph_name)
-                 for q in _named(store.quads_for_pattern(None, supported_by, None))
+                 for q in _named(store.quads_for_pattern(None, SUPPORTED_BY, None))
                  if q.graph_name in articles}
-    stated: dict[Key, set[Any]] = defaultdict(set)
+    stated: dict[tuple[Any, ...], set[Any]] = defaultdict(set)
     for name in KINDS:
         kind = ox.NamedNode(CKG + name)
-        for q in _named(store.quads_for_pattern(None, rdf_type, kind)):
+        for q in _named(store.quads_for_pattern(None, RDF_TYPE, kind)):
             if (q.subject, q.graph_name) in supported:
                 stated[(kind, q.subject, None, None, None)] |= articles[q.graph_name]
-    record = ox.NamedNode(RECORD)
-    parts = [ox.NamedNode(_RDF + p) for p in ("subject", "predicate", "object")]
-    for q in _named(store.quads_for_pattern(None, rdf_type, record)):
-        graph = q.graph_name
-        if (q.subject, graph) not in supported:
-            continue
-        s, p, o = ([x.object for x in store.quads_for_pattern(q.subject, part, None, graph)]
-                   for part in parts)
-        for subject in s:
-            for predicate in p:
-                for obj in o:
-                    stated[(record, None, subject, predicate, obj)] |= articles[graph]
-    rows = []
+    for q in _named(store.quads_for_pattern(None, RDF_TYPE, RECORD)):
+        if (q.subject, q.graph_name) in supported:
+            for triple in _triples(store, q.subject, q.graph_name):
+                stated[(RECORD, None, *triple)] |= articles[q.graph_name]
+    counted = []
     for key, said in stated.items():
         sources: set[Any] = set()
         for article in said:
             sources |= originals.get(article) or {article}
-        rows.append((key, len(sources), len(said)))
-    rows.sort(key=lambda r: (-r[1], -r[2], *(_order(t) for t in r[0])))
-    return rows
+        counted.append((len(sources), len(said), key))
+    counted.sort(key=lambda r: (-r[0], -r[1], *(_order(t) for t in r[2])))
+    return [("nodes", n, (key[0], key[1])) if key[1] is not None
+            else ("relations", n, key[2:]) for n, _, key in counted]
 
 
-def _order(term: Any) -> tuple[int, str, str]:
-    """SPARQL's ORDER BY for the key's terms: unbound, then blank nodes, IRIs, literals;
-    IRIs by their text (the engine compares strings by code point, as Python does)."""
+def support(store: ox.Store) -> list[Row]:
+    """Every statement and supporting sentence, sorted as cq13 sorts (subject, predicate,
+    object, article, sentence index). The same patterns as its WHERE clause: in one named
+    graph, a StatementRecord's triple, or a node's ckg: class (not ckg:Event, and not on a
+    record), with a sentence that is in an article."""
+    # A lookup per supported node: a pass over every rdf:type, ckg:inArticle and
+    # ckg:sentenceIndex quad instead took 1.5x as long at 1M triples (each quad read
+    # becomes Python objects).
+    event = ox.NamedNode(CKG + "Event")
+    in_article = ox.NamedNode(CKG + "inArticle")
+    index_of = ox.NamedNode(CKG + "sentenceIndex")
+    keyed: list[tuple[tuple[Any, ...], Row]] = []
+
+    def add(part: str, terms: tuple[Any, ...], spo: tuple[Any, Any, Any], sentence: Any,
+            graph: Any) -> None:
+        indexes: list[Any] = [q.object
+                              for q in store.quads_for_pattern(sentence, index_of, None, graph)]
+        for q in store.quads_for_pattern(sentence, in_article, None, graph):
+            for index in indexes or [None]:
+                keyed.append(((*(_order(t) for t in spo), _order(q.object), _order(index)),
+                              (part, 0, terms)))
+
+    for q in _named(store.quads_for_pattern(None, SUPPORTED_BY, None)):
+        graph, subject, sentence = q.graph_name, q.subject, q.object
+        kinds: list[Any] = [t.object
+                            for t in store.quads_for_pattern(subject, RDF_TYPE, None, graph)]
+        if RECORD in kinds:
+            for triple in _triples(store, subject, graph):
+                add("records", (subject, sentence), triple, sentence, graph)
+            continue  # MINUS { ?subject a ckg:StatementRecord }
+        for kind in kinds:
+            # FILTER(STRSTARTS(STR(?object), STR(ckg:)) && ?object != ckg:Event)
+            if (not isinstance(kind, ox.BlankNode) and kind.value.startswith(CKG)
+                    and kind != event):
+                add("nodes", (subject, kind, sentence), (subject, RDF_TYPE, kind), sentence,
+                    graph)
+    keyed.sort(key=lambda k: k[0])
+    return [row for _, row in keyed]
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    compute: Callable[[ox.Store], list[Row]]
+    parts: dict[str, tuple[str, ...]]  # part -> the variables its rows bind
+    counted: bool = False  # rows carry sources, most first (a `min` parameter applies)
+
+    @property
+    def file(self) -> str:
+        return f"kg-{self.name}.jsonl"
+
+
+TABLES = {t.name: t for t in (
+    Table("statement-counts", statement_counts,
+          {"nodes": ("kind", "statement"), "relations": ("subject", "predicate", "object")},
+          counted=True),
+    Table("support", support,
+          {"records": ("statement", "sentence"), "nodes": ("subject", "object", "sentence")}),
+)}
+
+
+def _order(term: Any) -> tuple[int, str, float]:
+    """SPARQL's ORDER BY for the keys' terms: unbound, then blank nodes, IRIs, literals;
+    IRIs and strings by their text (the engine compares by code point, as Python does),
+    integers by value."""
     if term is None:
-        return (0, "", "")
+        return (0, "", 0.0)
     if isinstance(term, ox.BlankNode):
-        return (1, term.value, "")
+        return (1, term.value, 0.0)
     if isinstance(term, ox.NamedNode):
-        return (2, term.value, "")
-    return (3, term.value, term.datatype.value if term.datatype else "")
+        return (2, term.value, 0.0)
+    if term.datatype is not None and term.datatype.value == XSD_INTEGER:
+        return (3, "", float(term.value))
+    return (3, term.value, 0.0)
 
 
 def _encode(term: Any) -> Any:
-    if term is None or isinstance(term, ox.NamedNode):
-        return None if term is None else term.value
+    if isinstance(term, ox.NamedNode):
+        return term.value
     if isinstance(term, ox.BlankNode):
         return {"b": term.value}
     if term.language:
@@ -130,8 +202,6 @@ def _encode(term: Any) -> Any:
 
 
 def _decode(cell: Any) -> Any:
-    if cell is None:
-        return None
     if isinstance(cell, str):
         return ox.NamedNode(cell)
     if "b" in cell:
@@ -141,47 +211,48 @@ def _decode(cell: Any) -> Any:
     return ox.Literal(cell["l"], datatype=ox.NamedNode(cell["d"]))
 
 
-def write_table(store: ox.Store, generation_dir: Path) -> None:
-    """Compute the table of a generation being written and keep it in its directory: one
-    JSON line per statement, in answer order, after a header line."""
-    tmp = generation_dir / (FILE + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as out:
-        out.write(json.dumps({"version": VERSION, "table": TABLE}) + "\n")
-        for key, sources, articles in compute(store):
-            out.write(json.dumps([sources, articles, *(_encode(t) for t in key)],
-                                 ensure_ascii=False) + "\n")
-    os.replace(tmp, generation_dir / FILE)
+def write_tables(store: ox.Store, generation_dir: Path) -> None:
+    """Compute every table of a generation being written and keep each in its directory:
+    a header line, then one JSON line per row in answer order."""
+    for table in TABLES.values():
+        tmp = generation_dir / (table.file + ".tmp")
+        with open(tmp, "w", encoding="utf-8") as out:
+            out.write(json.dumps({"version": VERSION, "table": table.name}) + "\n")
+            for part, sources, terms in table.compute(store):
+                out.write(json.dumps([part, sources, *(_encode(t) for t in terms)],
+                                     ensure_ascii=False) + "\n")
+        os.replace(tmp, generation_dir / table.file)
 
 
-def read_rows(generation_dir: Path, start: int, stop: int | None, min_sources: int = 0,
-              ) -> list[tuple[int, int, list[Any]]] | None:
-    """Rows `start` to `stop` of the table (each stated by at least `min_sources`
-    sources), or None when the generation has no table or the rows are more than
-    MAX_ROWS. Read line by line: the table is never held whole in memory."""
+def read_rows(table: Table, generation_dir: Path, start: int, stop: int | None,
+              min_sources: int = 0) -> list[Row] | None:
+    """Rows `start` to `stop` of a table (for a counted one, those stated by at least
+    `min_sources` sources), or None when the generation has no such table or the rows
+    are more than MAX_ROWS. Read line by line: a table is never held whole in memory."""
     try:
-        with open(generation_dir / FILE, encoding="utf-8") as handle:
+        with open(generation_dir / table.file, encoding="utf-8") as handle:
             return _read(handle, start, stop, min_sources)
     except (OSError, ValueError):
         return None
 
 
 def _read(handle: IO[str], start: int, stop: int | None, min_sources: int,
-          ) -> list[tuple[int, int, list[Any]]] | None:
+          ) -> list[Row] | None:
     header = json.loads(handle.readline())
     if not isinstance(header, dict) or header.get("version") != VERSION:
         return None
-    rows: list[tuple[int, int, list[Any]]] = []
+    rows: list[Row] = []
     for index, line in enumerate(handle):
         if stop is not None and index >= stop:
             break
         cells = json.loads(line)
-        if cells[0] < min_sources:
+        if cells[1] < min_sources:
             break  # sorted by sources, most first
         if index < start:
             continue
         if len(rows) >= MAX_ROWS:
             return None
-        rows.append((cells[0], cells[1], [_decode(c) for c in cells[2:]]))
+        rows.append((cells[0], cells[1], tuple(_decode(c) for c in cells[2:])))
     return rows
 
 
@@ -191,44 +262,42 @@ def _values(names: tuple[str, ...], rows: list[tuple[Any, ...]]) -> str:
     return f"VALUES ({' '.join('?' + n for n in names)}) {{ {cells} }}"
 
 
-def page_text(sparql: str, terms: Mapping[str, ox.NamedNode | ox.Literal],
+def page_text(table: Table, sparql: str, terms: Mapping[str, ox.NamedNode | ox.Literal],
               generation_dir: Path | None,
               ) -> tuple[str, dict[str, ox.NamedNode | ox.Literal]] | None:
-    """The saved query restricted to the statements its page holds, read from the table
-    of the generation at `generation_dir`, with the parameters left to bind; None when
-    the query must run as written (no table, a blank-node statement on the page, or more
-    rows than MAX_ROWS)."""
+    """The saved query restricted to the keys its page holds, read from the table of the
+    generation at `generation_dir`, with the parameters left to bind; None when the query
+    must run as written (no table, another parameter given, a blank node among the keys,
+    or more rows than MAX_ROWS)."""
     if generation_dir is None:
         return None
     rest = dict(terms)
     limit = _integer(rest.pop("limit", None))
     offset = _integer(rest.pop("offset", None)) or 0
-    least = _integer(rest.get("min"))
+    least = _integer(rest.get("min")) if table.counted else None
+    if set(rest) - ({"min"} if table.counted else set()):
+        return None  # restricted by its parameters: evaluated as written
     if limit is not None and (limit < 1 or offset < 0):
         return None  # the checks of the paged query give the error
-    rows = read_rows(generation_dir, offset,
+    rows = read_rows(table, generation_dir, offset,
                      None if limit is None else offset + limit, least or 0)
     if rows is None:
         return None
-    nodes, relations = [], []
-    for _sources, _articles, (kind, statement, subject, predicate, obj) in rows:
-        if any(isinstance(t, ox.BlankNode) for t in (statement, subject, predicate, obj)):
+    keys: dict[str, dict[tuple[Any, ...], None]] = {part: {} for part in table.parts}
+    for part, _sources, row in rows:
+        if any(isinstance(t, ox.BlankNode) for t in row):
             return None  # SPARQL cannot bind a blank node with VALUES
-        if statement is not None:
-            nodes.append((kind, statement))
-        else:
-            relations.append((subject, predicate, obj))
-    blocks = {"nodes": _values(("kind", "statement"), nodes),
-              "relations": _values(("subject", "predicate", "object"), relations)}
+        keys[part][row] = None
     lines = sparql.splitlines(keepends=True)
     found = 0
     for i, line in enumerate(lines):
         marker = line.strip()
-        if marker.startswith("# rows:") and marker[7:].strip() in blocks:
+        part = marker[len("# rows:"):].strip()
+        if marker.startswith("# rows:") and part in table.parts:
             indent = line[:len(line) - len(line.lstrip())]
-            lines[i] = indent + blocks[marker[7:].strip()] + "\n"
+            lines[i] = indent + _values(table.parts[part], list(keys[part])) + "\n"
             found += 1
-    if found != len(blocks):
+    if found != len(table.parts):
         return None
     return "".join(lines), rest
 
@@ -244,11 +313,12 @@ def saved_text(sparql: str, meta: Mapping[str, str],
                ) -> tuple[str, dict[str, ox.NamedNode | ox.Literal]]:
     """A saved query's text and the parameters left to bind, as every runner of saved
     queries (`kg query`, `/queries/NAME`, its table page) runs it: restricted to its page
-    through the table when the query reads one and the store's live generation has it,
+    through a table when the query reads one and the store's live generation has it,
     else as written, paged by LIMIT and OFFSET."""
-    if meta.get("derived", "").split(" ", 1)[0] == TABLE:
+    table = TABLES.get(meta.get("derived", "").split(" ", 1)[0])
+    if table is not None:
         live = getattr(store, "live_generation_path", None)
-        found = page_text(sparql, terms, live() if live is not None else None)
+        found = page_text(table, sparql, terms, live() if live is not None else None)
         if found is not None:
             return found
     return paged(sparql, terms)
