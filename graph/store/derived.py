@@ -42,7 +42,7 @@ import pyoxigraph as ox
 from graph.store.sparql_text import XSD_INTEGER, paged
 from ontology.namespaces import CKG, PREFIXES
 
-VERSION = 2
+VERSION = 4
 
 # The statement kinds cq09 and corroboration list in their `VALUES ?kind` (a test holds
 # them equal): nodes merged by IRI across articles.
@@ -60,6 +60,10 @@ RDF_TYPE = ox.NamedNode(_RDF + "type")
 SUPPORTED_BY = ox.NamedNode(CKG + "supportedBy")
 RECORD = ox.NamedNode(CKG + "StatementRecord")
 _PARTS = tuple(ox.NamedNode(_RDF + p) for p in ("subject", "predicate", "object"))
+# What a row of cq13 shows beside its key, read per graph: one answer row per value.
+DETAILS = {name: ox.NamedNode(CKG + name) for name in (
+    "inArticle", "sentenceIndex", "extractionRule", "confidence")}
+DETAILS["anchorOf"] = ox.NamedNode(PREFIXES["nif"] + "anchorOf")
 
 # One row of a table: the part of the query it restricts, its sources (or 0), its terms.
 Row = tuple[str, int, tuple[Any, ...]]
@@ -73,13 +77,23 @@ def _objects(store: ox.Store, predicate: ox.NamedNode, graph: Any) -> dict[Any, 
     return found
 
 
-def _support(row: Row, spo: tuple[Any, Any, Any], article_of: dict[Any, list[Any]],
-             indexes: dict[Any, list[Any]], sentence: Any,
-             ) -> Iterator[tuple[tuple[Any, ...], Row]]:
-    """A support row with its sort key, once per article and index of its sentence."""
-    for article in article_of.get(sentence, ()):
-        for index in indexes.get(sentence) or [None]:
-            yield (*(_order(t) for t in spo), _order(article), _order(index)), row
+def _support(row: Row, spo: tuple[Any, Any, Any], found: dict[str, dict[Any, list[Any]]],
+             statement: Any, sentence: Any) -> Iterator[tuple[tuple[Any, ...], Row]]:
+    """A support row with its sort key, once per answer row it makes: per article and
+    index of its sentence, rule and confidence of its statement, text of its sentence."""
+    def each(name: str, subject: Any) -> list[Any]:
+        return found[name].get(subject) or [None]
+
+    part, sources, terms = row
+    for article in found["inArticle"].get(sentence, ()):
+        keyed = (part, sources, (*terms, article))
+        for index in each("sentenceIndex", sentence):
+            for rule in each("extractionRule", statement):
+                for confidence in each("confidence", statement):
+                    for text in each("anchorOf", sentence):
+                        yield (*(_order(t) for t in spo), _order(article), _order(index),
+                               _order(statement), _order(sentence), _order(rule),
+                               _order(confidence), _order(text)), keyed
 
 
 def compute(store: ox.Store) -> dict[str, list[Row]]:
@@ -93,15 +107,14 @@ def compute(store: ox.Store) -> dict[str, list[Row]]:
     article counts as its originals.
 
     `support`, sorted as cq13 sorts (subject, predicate, object, article, sentence
-    index): in one named graph, a StatementRecord's triple, or a node's ckg: class (not
-    ckg:Event, and not on a record), with a sentence that is in an article."""
+    index, statement, sentence): in one named graph, a StatementRecord's triple, or a
+    node's ckg: class (not ckg:Event, and not on a record), with a sentence that is in an
+    article."""
     originals: dict[Any, set[Any]] = defaultdict(set)
     for q in store.quads_for_pattern(None, ox.NamedNode(CKG + "duplicateOf"), None):
         originals[q.subject].add(q.object)
     kinds = {ox.NamedNode(CKG + name) for name in KINDS}
     article_class, event = ox.NamedNode(CKG + "Article"), ox.NamedNode(CKG + "Event")
-    in_article = ox.NamedNode(CKG + "inArticle")
-    index_of = ox.NamedNode(CKG + "sentenceIndex")
     stated: dict[tuple[Any, ...], set[Any]] = defaultdict(set)
     keyed: list[tuple[tuple[Any, ...], Row]] = []
     for graph in store.named_graphs():
@@ -110,8 +123,8 @@ def compute(store: ox.Store) -> dict[str, list[Row]]:
             continue
         types = _objects(store, RDF_TYPE, graph)
         articles = {s for s, objects in types.items() if article_class in objects}
-        article_of = _objects(store, in_article, graph)
-        indexes = _objects(store, index_of, graph)
+        found = {name: _objects(store, predicate, graph)
+                 for name, predicate in DETAILS.items()}
         parts = [_objects(store, part, graph) for part in _PARTS]
 
         for subject, sentences in supported.items():
@@ -128,15 +141,15 @@ def compute(store: ox.Store) -> dict[str, list[Row]]:
             for sentence in sentences:
                 if triples or RECORD in kinds_of:
                     for triple in triples:
-                        keyed += _support(("records", 0, (subject, sentence)), triple,
-                                          article_of, indexes, sentence)
+                        keyed += _support(("records", 0, (subject, sentence, *triple)),
+                                          triple, found, subject, sentence)
                     continue  # MINUS { ?subject a ckg:StatementRecord }
                 for kind in kinds_of:
                     # FILTER(STRSTARTS(STR(?object), STR(ckg:)) && ?object != ckg:Event)
                     if (not isinstance(kind, ox.BlankNode) and kind.value.startswith(CKG)
                             and kind != event):
                         keyed += _support(("nodes", 0, (subject, kind, sentence)),
-                                          (subject, RDF_TYPE, kind), article_of, indexes,
+                                          (subject, RDF_TYPE, kind), found, subject,
                                           sentence)
     counted = []
     for key, said in stated.items():
@@ -169,21 +182,25 @@ TABLES = {t.name: t for t in (
           {"nodes": ("kind", "statement"), "relations": ("subject", "predicate", "object")},
           counted=True),
     Table("support",
-          {"records": ("statement", "sentence"), "nodes": ("subject", "object", "sentence")}),
+          {"records": ("statement", "sentence", "subject", "predicate", "object", "article"),
+           "nodes": ("subject", "object", "sentence", "article")}),
 )}
+
+
+_NUMERIC = {XSD_INTEGER} | {PREFIXES["xsd"] + t for t in ("decimal", "double", "float")}
 
 
 def _order(term: Any) -> tuple[int, str, float]:
     """SPARQL's ORDER BY for the keys' terms: unbound, then blank nodes, IRIs, literals;
     IRIs and strings by their text (the engine compares by code point, as Python does),
-    integers by value."""
+    numbers by value."""
     if term is None:
         return (0, "", 0.0)
     if isinstance(term, ox.BlankNode):
         return (1, term.value, 0.0)
     if isinstance(term, ox.NamedNode):
         return (2, term.value, 0.0)
-    if term.datatype is not None and term.datatype.value == XSD_INTEGER:
+    if term.datatype is not None and term.datatype.value in _NUMERIC:
         return (3, "", float(term.value))
     return (3, term.value, 0.0)
 
@@ -223,10 +240,11 @@ def write_tables(store: ox.Store, generation_dir: Path) -> None:
 
 
 def read_rows(table: Table, generation_dir: Path, start: int, stop: int | None,
-              min_sources: int = 0) -> list[Row] | None:
+              min_sources: int = 0) -> tuple[list[Row], int] | None:
     """Rows `start` to `stop` of a table (for a counted one, those stated by at least
-    `min_sources` sources), or None when the generation has no such table or the rows
-    are more than MAX_ROWS. Read line by line: a table is never held whole in memory."""
+    `min_sources` sources), and how many rows just before `start` repeat the first one's
+    key; None when the generation has no such table or the rows are more than MAX_ROWS.
+    Read line by line: a table is never held whole in memory."""
     try:
         with open(generation_dir / table.file, encoding="utf-8") as handle:
             return _read(handle, start, stop, min_sources)
@@ -235,16 +253,22 @@ def read_rows(table: Table, generation_dir: Path, start: int, stop: int | None,
 
 
 def _read(handle: IO[str], start: int, stop: int | None, min_sources: int,
-          ) -> list[Row] | None:
+          ) -> tuple[list[Row], int] | None:
     header = json.loads(handle.readline())
     if not isinstance(header, dict) or header.get("version") != VERSION:
         return None
     rows: list[Row] = []
+    last, run, before = "", 0, 0
     for index, line in enumerate(handle):
         if stop is not None and index >= stop:
             break
         if index < start and not min_sources:
-            continue  # skipped unread: a late page of cq13 took 240 ms parsing them
+            # Skipped unread (a late page of cq13 took 240 ms parsing them); an answer
+            # row's expansions (a node with two rules) are identical lines in a run.
+            last, run = (line, run + 1) if line == last else (line, 1)
+            continue
+        if index == start and line == last:
+            before = run
         cells = json.loads(line)
         if cells[1] < min_sources:
             break  # sorted by sources, most first
@@ -253,7 +277,7 @@ def _read(handle: IO[str], start: int, stop: int | None, min_sources: int,
         if len(rows) >= MAX_ROWS:
             return None
         rows.append((cells[0], cells[1], tuple(_decode(c) for c in cells[2:])))
-    return rows
+    return rows, before
 
 
 def _values(names: tuple[str, ...], rows: list[tuple[Any, ...]]) -> str:
@@ -279,10 +303,11 @@ def page_text(table: Table, sparql: str, terms: Mapping[str, ox.NamedNode | ox.L
         return None  # restricted by its parameters: evaluated as written
     if limit is not None and (limit < 1 or offset < 0):
         return None  # the checks of the paged query give the error
-    rows = read_rows(table, generation_dir, offset,
+    read = read_rows(table, generation_dir, offset,
                      None if limit is None else offset + limit, least or 0)
-    if rows is None:
+    if read is None:
         return None
+    rows, before = read
     keys: dict[str, dict[tuple[Any, ...], None]] = {part: {} for part in table.parts}
     for part, _sources, row in rows:
         if any(isinstance(t, ox.BlankNode) for t in row):
@@ -299,7 +324,12 @@ def page_text(table: Table, sparql: str, terms: Mapping[str, ox.NamedNode | ox.L
             found += 1
     if found != len(table.parts):
         return None
-    return "".join(lines), rest
+    text = "".join(lines)
+    if limit is not None:
+        # A table has one row per answer row, and the rows of one key (a node with two
+        # extraction rules) follow each other: the keys' answer rows, cut to the page.
+        text = f"{text.rstrip()}\nLIMIT {len(rows)} OFFSET {before}\n"
+    return text, rest
 
 
 def _integer(term: ox.NamedNode | ox.Literal | None) -> int | None:
