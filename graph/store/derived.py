@@ -7,11 +7,19 @@ order, computed once when the generation is written and kept beside its statisti
   number of independent sources that state it, most first, sorted as both queries sort.
 - `support` (`cq13-support` without a statement named): every statement and supporting
   sentence, sorted by statement and article as the query sorts.
+- `weapons` (`cq07-weapons` without a weapon named): every use of a weapon, sorted by
+  weapon and article as the query sorts.
 
-Why: grouping 56,052 statements, or sorting 58,176 support rows, took 1-9 s per request
-at a million triples; done once when a generation is written (2-4 s at a million
-triples, from disk), a request then only computes its page: the same query text, its
-parts restricted by VALUES blocks to the keys of that page. Everything the answer shows
+A table that pages (`support`, `weapons`) has one row per answer row, and the rows of one
+key (an event with two claimants, a node with two rules) follow each other, so a page is
+the rows of its keys cut by LIMIT and OFFSET: exactly the page of the query as written,
+whose ORDER BY is total for that reason.
+
+Why: grouping 56,052 statements, or sorting 58,176 support rows or 21,816 weapon uses,
+took 0.5-9 s per request at a million triples; done once when a generation is written
+(about 9 s for all three at a million triples, from disk), a request then only computes
+its page: the same query text, its parts restricted by VALUES blocks to the keys of that
+page. Everything the answer shows
 (counts, sentences, articles) is still computed from the graph at query time; the table
 only chooses which statements the page holds, in the order the full query would sort
 them.
@@ -32,7 +40,7 @@ from __future__ import annotations
 import json
 import os
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -42,7 +50,7 @@ import pyoxigraph as ox
 from graph.store.sparql_text import XSD_INTEGER, paged
 from ontology.namespaces import CKG, PREFIXES
 
-VERSION = 4
+VERSION = 5
 
 # The statement kinds cq09 and corroboration list in their `VALUES ?kind` (a test holds
 # them equal): nodes merged by IRI across articles.
@@ -64,6 +72,9 @@ _PARTS = tuple(ox.NamedNode(_RDF + p) for p in ("subject", "predicate", "object"
 DETAILS = {name: ox.NamedNode(CKG + name) for name in (
     "inArticle", "sentenceIndex", "extractionRule", "confidence")}
 DETAILS["anchorOf"] = ox.NamedNode(PREFIXES["nif"] + "anchorOf")
+# What cq07 reads per graph beside those.
+USES = {name: ox.NamedNode(CKG + name) for name in (
+    "weapon", "assertionStatus", "claims", "claimant", "agent")}
 
 # One row of a table: the part of the query it restricts, its sources (or 0), its terms.
 Row = tuple[str, int, tuple[Any, ...]]
@@ -96,9 +107,42 @@ def _support(row: Row, spo: tuple[Any, Any, Any], found: dict[str, dict[Any, lis
                                _order(confidence), _order(text)), keyed
 
 
+def _weapon_rows(graph_reads: dict[str, dict[Any, list[Any]]], articles: set[Any],
+                 state_of: Callable[[Any], list[Any]], anchors: dict[Any, list[Any]],
+                 supported: dict[Any, list[Any]], types: dict[Any, list[Any]],
+                 ) -> Iterator[tuple[tuple[Any, ...], Row]]:
+    """cq07's answer rows in one graph, with their sort keys: its WHERE clause, an event
+    with a weapon and a ckg: class (not ckg:Event), the graph's articles, and per
+    OPTIONAL its values or none: assertion status, claimants of the claims of it, a
+    supporting sentence with its text, an agent and the state it is or acts for."""
+    claimants: dict[Any, list[Any]] = defaultdict(list)
+    for claim, claimed in graph_reads["claims"].items():
+        for event in claimed:
+            claimants[event] += graph_reads["claimant"].get(claim, [])
+    for event, weapons in graph_reads["weapon"].items():
+        classes = [t for t in types.get(event, ()) if not isinstance(t, ox.BlankNode)
+                   and t.value.startswith(CKG) and t.value != CKG + "Event"]
+        said = [(s, t) for s in supported.get(event, ()) for t in anchors.get(s, ())]
+        used = [(agent, state) for agent in graph_reads["agent"].get(event, ())
+                for state in state_of(agent) or [None]]
+        rows = {(weapon, used_by, state, event, kind, assertion, claimant, article,
+                 sentence, text)
+                for weapon in weapons for kind in classes for article in articles
+                for assertion in graph_reads["assertionStatus"].get(event) or [None]
+                for claimant in dict.fromkeys(claimants.get(event, [])) or [None]
+                for sentence, text in said or [(None, None)]
+                for used_by, state in used or [(None, None)]}
+        for row in rows:
+            weapon, used_by, state, event_, kind, assertion, claimant, article, sentence, \
+                text = row
+            yield (tuple(_order(t) for t in (weapon, article, sentence, event_, kind,
+                                              assertion, claimant, used_by, state, text)),
+                   ("uses", 0, (event_, weapon, article, sentence)))
+
+
 def compute(store: ox.Store) -> dict[str, list[Row]]:
     """Every table's rows, in answer order, read graph by graph (a few reads per graph;
-    about 7 s for both tables at 1M triples from disk, most of it reading 460,000 quads:
+    about 9 s for the three tables at 1M triples from disk, most of it reading the quads:
     each becomes Python objects; a lookup per supported node took longer).
 
     `statement-counts`, sorted as cq09 sorts: the same patterns as its WHERE clause, in
@@ -117,15 +161,34 @@ def compute(store: ox.Store) -> dict[str, list[Row]]:
     article_class, event = ox.NamedNode(CKG + "Article"), ox.NamedNode(CKG + "Event")
     stated: dict[tuple[Any, ...], set[Any]] = defaultdict(set)
     keyed: list[tuple[tuple[Any, ...], Row]] = []
+    used: list[tuple[tuple[Any, ...], Row]] = []
+    # cq07's `?usedBy (ckg:actsFor|ckg:forceOf)? ?usedByState . ?usedByState a ckg:State`,
+    # over the union of the graphs.
+    states = {q.subject for q in store.quads_for_pattern(None, RDF_TYPE,
+                                                         ox.NamedNode(CKG + "State"))}
+    acts_for: dict[Any, set[Any]] = defaultdict(set)
+    for name in ("actsFor", "forceOf"):
+        for q in store.quads_for_pattern(None, ox.NamedNode(CKG + name), None):
+            acts_for[q.subject].add(q.object)
+
+    def state_of(agent: Any) -> list[Any]:
+        return [x for x in {agent} | acts_for.get(agent, set()) if x in states]
+
     for graph in store.named_graphs():
         supported = _objects(store, SUPPORTED_BY, graph)
-        if not supported:
+        weapons = _objects(store, USES["weapon"], graph)
+        if not supported and not weapons:
             continue
         types = _objects(store, RDF_TYPE, graph)
         articles = {s for s, objects in types.items() if article_class in objects}
         found = {name: _objects(store, predicate, graph)
                  for name, predicate in DETAILS.items()}
         parts = [_objects(store, part, graph) for part in _PARTS]
+        if weapons:
+            uses = {name: _objects(store, predicate, graph) if name != "weapon" else weapons
+                    for name, predicate in USES.items()}
+            used += _weapon_rows(uses, articles, state_of, found["anchorOf"], supported,
+                                 types)
 
         for subject, sentences in supported.items():
             kinds_of = types.get(subject, [])
@@ -159,7 +222,9 @@ def compute(store: ox.Store) -> dict[str, list[Row]]:
         counted.append((len(sources), len(said), key))
     counted.sort(key=lambda r: (-r[0], -r[1], *(_order(t) for t in r[2])))
     keyed.sort(key=lambda k: k[0])
+    used.sort(key=lambda k: k[0])
     return {
+        "weapons": [row for _, row in used],
         "statement-counts": [("nodes", n, (key[0], key[1])) if key[1] is not None
                              else ("relations", n, key[2:]) for n, _, key in counted],
         "support": [row for _, row in keyed],
@@ -184,6 +249,7 @@ TABLES = {t.name: t for t in (
     Table("support",
           {"records": ("statement", "sentence", "subject", "predicate", "object", "article"),
            "nodes": ("subject", "object", "sentence", "article")}),
+    Table("weapons", {"uses": ("event", "weapon", "article", "sentence")}),
 )}
 
 
@@ -206,6 +272,8 @@ def _order(term: Any) -> tuple[int, str, float]:
 
 
 def _encode(term: Any) -> Any:
+    if term is None:
+        return None
     if isinstance(term, ox.NamedNode):
         return term.value
     if isinstance(term, ox.BlankNode):
@@ -216,6 +284,8 @@ def _encode(term: Any) -> Any:
 
 
 def _decode(cell: Any) -> Any:
+    if cell is None:
+        return None
     if isinstance(cell, str):
         return ox.NamedNode(cell)
     if "b" in cell:
@@ -282,7 +352,8 @@ def _read(handle: IO[str], start: int, stop: int | None, min_sources: int,
 
 def _values(names: tuple[str, ...], rows: list[tuple[Any, ...]]) -> str:
     """A VALUES block of typed terms (their N-Triples form escapes anything they hold)."""
-    cells = " ".join("(" + " ".join(str(t) for t in row) + ")" for row in rows)
+    cells = " ".join("(" + " ".join("UNDEF" if t is None else str(t) for t in row) + ")"
+                     for row in rows)
     return f"VALUES ({' '.join('?' + n for n in names)}) {{ {cells} }}"
 
 

@@ -57,6 +57,8 @@ def dev_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ("corroboration", "--param", "min=3"),
     ("cq13-support",),
     ("cq13-support", "--param", "limit=9", "--param", "offset=20"),
+    ("cq07-weapons", "--param", "limit=100000"),
+    ("cq07-weapons", "--param", "limit=3", "--param", "offset=4"),
 ])
 @pytest.mark.parametrize("which", ["corpus", "dev"])
 def test_table_answers_the_rows_of_the_grouping(store_copy: Path, dev_store: Path,
