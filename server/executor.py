@@ -188,8 +188,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="conflict-kg query executor (internal)")
     parser.add_argument("--fd", type=int, required=True)
     parser.add_argument("--snapshot", choices=("auto", "on", "off"), default="off")
+    parser.add_argument("--nice", type=int, default=0,
+                        help="added niceness: the main lanes yield the CPU to short lanes")
     parser.add_argument("store")
     args = parser.parse_args()
+    if args.nice > 0:
+        os.nice(args.nice)
     # Die with the server: a parent killed with SIGKILL cannot stop us itself.
     try:
         import ctypes

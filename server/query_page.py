@@ -89,5 +89,5 @@ def index() -> Response:
             raise NotFoundError(f"no saved query named {saved!r}; GET /queries lists them")
         given = {k: v for k, v in request.args.items()
                  if k not in {"saved", "query"} and v.strip()}
-        initial = bound_text(query, given)
+        initial = bound_text(query, given, derived=False)
     return render_query_page(initial)

@@ -15,9 +15,10 @@ from flask import Blueprint, Response, jsonify, render_template, request, url_fo
 
 from graph.errors import NotFoundError, UsageError
 from graph.params import bind
-from graph.store.sparql_text import bind_values, paged, shape
+from graph.store.derived import saved_text
+from graph.store.sparql_text import bind_values, shape
 from queries import SavedQuery, all_queries, find
-from server.context import settings
+from server.context import settings, store
 from server.sparql import answer_query
 
 blueprint = Blueprint("saved", __name__)
@@ -63,10 +64,13 @@ def listing() -> Response:
     return response
 
 
-def bound_text(query: SavedQuery, given: dict[str, str]) -> str:
+def bound_text(query: SavedQuery, given: dict[str, str], *, derived: bool = True) -> str:
     """The saved query with its parameters joined as a VALUES block of typed terms (and,
-    for a paged one, its page as LIMIT and OFFSET)."""
-    text, terms = paged(query.text, bind(query, given))
+    for a paged one, its page: as LIMIT and OFFSET, or, when `derived`, read from the
+    store's per-statement table if the query reads it; the editor shows the query as
+    written instead)."""
+    text, terms = saved_text(query.text, query.meta, bind(query, given),
+                             store() if derived else None)
     return bind_values(text, shape(text), terms)
 
 

@@ -10,8 +10,8 @@ import click
 from graph.cli.options import open_cli_store, store_option
 from graph.errors import UsageError
 from graph.params import bind
+from graph.store.derived import saved_text
 from graph.store.formats import by_name
-from graph.store.sparql_text import paged
 from graph.table import render_table
 from queries import all_queries, find
 from queries import parse as parse_query_file
@@ -27,11 +27,12 @@ def _is_file(path: Path) -> bool:
         return False
 
 
-def resolve(query: str, params: dict[str, str]) -> tuple[str, dict]:
-    """Query text and bound parameters for a saved-query name, a file path or SPARQL."""
+def resolve(query: str, params: dict[str, str], store: object = None) -> tuple[str, dict]:
+    """Query text and bound parameters for a saved-query name, a file path or SPARQL
+    (a saved query that reads a table of `store`'s generation reads it there)."""
     saved = find(query)
     if saved is not None:
-        return paged(saved.text, bind(saved, params))
+        return saved_text(saved.text, saved.meta, bind(saved, params), store)
     path = Path(query)
     if query.endswith(".rq") or ("\n" not in query and _is_file(path)):
         if not _is_file(path):
@@ -41,7 +42,7 @@ def resolve(query: str, params: dict[str, str]) -> tuple[str, dict]:
             from_file = parse_query_file(path)
         except ValueError as exc:
             raise UsageError(str(exc)) from exc
-        return paged(from_file.text, bind(from_file, params))
+        return saved_text(from_file.text, from_file.meta, bind(from_file, params), store)
     if not any(word in query.upper() for word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")):
         names = ", ".join(q.name for q in all_queries()[:8])
         raise UsageError(f"{query[:200]!r} is neither a saved query, a file, nor SPARQL; "
@@ -77,8 +78,10 @@ def query_command(query: str | None, store: str | None, fmt: str, params: tuple[
         if not sep:
             raise UsageError(f"--param {item!r}: expected NAME=VALUE")
         given[name.strip()] = value
-    text, terms = resolve(query, given)
-    result = open_cli_store(store).query(text, substitutions=terms)
+    resolve(query, given)  # a bad name or parameter is reported before the store opens
+    opened = open_cli_store(store)
+    text, terms = resolve(query, given, opened)
+    result = opened.query(text, substitutions=terms)
     out = sys.stdout.buffer
     if fmt == "table":
         click.echo(render_table(result), nl=False)

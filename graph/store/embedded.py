@@ -32,6 +32,7 @@ import pyoxigraph as ox
 
 from graph.errors import QuerySyntaxError, StoreError, StoreLockedError, UsageError
 from graph.store.base import Dataset, SerializedGraph, Term
+from graph.store.derived import write_tables
 from graph.store.formats import Format
 from graph.store.statistics import read_statistics, write_statistics
 from ontology.namespaces import PREFIXES
@@ -352,7 +353,9 @@ class EmbeddedStore:
         Small updates skip it: compaction costs in proportion to the whole store.
         `statistics` keeps the VoID and `kg stats` figures with the generation (seconds
         at a million triples: done for builds and loads, not for each update or upload,
-        whose figures the server computes when first asked)."""
+        whose figures the server computes when first asked). The derived tables of
+        the saved queries (`graph.store.derived`) are written with every generation, so
+        they are never stale."""
         with self._writer(wait):
             current = self._current_name()
             name = f"{time.time_ns():020d}-{os.getpid()}"
@@ -367,6 +370,9 @@ class EmbeddedStore:
                     new.optimize()
                 if statistics:
                     write_statistics(new, target)
+                # Every write, small or not: the saved queries that read these tables
+                # would otherwise group or sort every statement per request.
+                write_tables(new, target)
                 del new
                 self._flip(name)
             except OSError as exc:

@@ -69,3 +69,19 @@ def test_a_write_moves_the_overview_and_the_answers_together(server) -> None:
     assert _articles(server) == before + 1
     after = _get(server, SAVED, {**JSON, "If-None-Match": tag})
     assert after.status_code == 200 and after.headers["ETag"] != tag
+
+
+def test_the_table_page_shows_the_live_generation(server) -> None:
+    """The answer a table page shows is kept per generation: a second view is the same
+    table, and a write shows in the next one."""
+    path = "/queries/describe-entity?entity=urn:x:pages-cache-entity"
+    first = _get(server, path, HTML)
+    assert first.status_code == 200 and "pages-cache-value" not in first.text
+    assert _get(server, path, HTML).text == first.text
+    update = requests.post(
+        server.url + "/sparql",
+        data={"update": "INSERT DATA { GRAPH <urn:x:pages-cache> { "
+                        "<urn:x:pages-cache-entity> <urn:x:p> \"pages-cache-value\" } }"},
+        headers={"Authorization": f"Bearer {TOKEN}"}, timeout=30)
+    assert update.status_code == 204, update.text
+    assert "pages-cache-value" in _get(server, path, HTML).text

@@ -59,3 +59,30 @@ def test_quick_queries_are_not_queued_behind_known_slow_ones(two_lanes) -> None:
     # The timeout is still a kill: each slow query ends as 504 (or 503 when it could not
     # get an executor before its deadline).
     assert sorted(statuses) and set(statuses) <= {503, 504}, statuses
+
+
+def _executor_niceness(server: LiveServer) -> dict[str, int]:
+    """Each executor process of the server by its lane ('main' or 'short'): its niceness."""
+    found: dict[str, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            command = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if int(stat.rsplit(")", 1)[1].split()[1]) != server.process.pid:
+            continue
+        if b"server.executor" in command:
+            lane = "short" if b"off" in command and b"--snapshot" in command else "main"
+            found[lane] = int(stat.rsplit(")", 1)[1].split()[16])  # field 19: nice
+    return found
+
+
+def test_main_lanes_yield_the_cpu_to_short_lanes(two_lanes) -> None:
+    assert _post(two_lanes, QUICK).status_code == 200
+    own = int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[16])
+    niceness = _executor_niceness(two_lanes)
+    assert niceness == {"main": own + 10, "short": own} or niceness == {
+        "main": 19, "short": own}  # already at the limit
