@@ -27,8 +27,10 @@ INCOMING = "SELECT DISTINCT ?this ?s ?p WHERE { ?s ?p ?this } LIMIT 500"
 # Labels of the IRIs the page shows, joined as a VALUES block of typed terms. (A query
 # over every neighbour of the IRI took 39 s for a state with 3,000 incoming links in the
 # 1M-triple store; this looks up only what is shown.)
-LABELS = f"""SELECT ?x (SAMPLE(?l) AS ?label) WHERE {{
-  ?x {LABEL_PATH} ?l
+# A node with no label of its own but a text (a NIF phrase: the words of a mention,
+# trigger or figure) is labelled by that text rather than by its offsets.
+LABELS = f"""SELECT ?x (COALESCE(SAMPLE(?l), SAMPLE(?a)) AS ?label) WHERE {{
+  {{ ?x {LABEL_PATH} ?l }} UNION {{ ?x nif:anchorOf ?a FILTER NOT EXISTS {{ ?x {LABEL_PATH} ?n }} }}
 }} GROUP BY ?x"""
 # Sentences behind this node (events, claims, figures carry ckg:supportedBy themselves)
 # and behind each plain triple about it (recorded as a ckg:StatementRecord).

@@ -5,6 +5,8 @@ dumps, CORS and security headers."""
 from __future__ import annotations
 
 import gzip
+import html
+import re
 
 import pytest
 import rdflib
@@ -149,3 +151,18 @@ def test_cors_on_read_endpoints(live_server) -> None:
     for path in (f"/data/{ARTICLE}.ttl", "/.well-known/void", "/ontology"):
         response = requests.get(live_server.url + path, timeout=30)
         assert response.headers["Access-Control-Allow-Origin"] == "*", path
+
+
+def test_a_phrase_page_is_labelled_by_its_words(live_server) -> None:
+    query = ("PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> "
+             "SELECT ?p ?a WHERE { ?p nif:referenceContext ?c ; nif:anchorOf ?a } LIMIT 1")
+    response = requests.get(f"{live_server.url}/sparql", params={"query": query},
+                            headers={"Accept": "application/sparql-results+json"}, timeout=10)
+    (row,) = response.json()["results"]["bindings"]
+    phrase, words = row["p"]["value"], row["a"]["value"]
+    path = phrase.split("/conflict-kg/", 1)[1]
+    page = requests.get(f"{live_server.url}/page/{path}", timeout=10)
+    assert page.status_code == 200
+    title = re.search(r"<h1[^>]*>(.*?)</h1>", page.text, re.S)
+    assert title is not None and html.unescape(re.sub(r"<[^>]+>", "", title.group(1))
+                                               ).strip() == words
