@@ -327,6 +327,13 @@ def _find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc
     quoted = quoted_as_saying(text, begin, end, rules)
     if quoted is not None:
         verb_begin, content_begin = quoted
+        pronoun = re.search(r",\s*(he|she|it|they)\s+$", text[begin:verb_begin], re.IGNORECASE)
+        who = recall(disc, pronoun.group(1), rules) if pronoun is not None else None
+        if pronoun is not None and who is not None:
+            # "CLAIM, he was quoted as saying by IRNA": the speaker named before
+            comma = begin + pronoun.start()
+            return [Frame(who, "say", rules.reporting["say"]["id"], (begin, comma),
+                          (comma, end))]
         source = _subject(text, mentions, begin, verb_begin, disc) or _nearest_before(
             mentions, begin, verb_begin)
         if source is not None and source.entity is not None:

@@ -967,3 +967,12 @@ def test_states_in_the_united_states_reports_nothing(extract) -> None:
     assert result.claims == []
     (appeal,) = [e for e in result.events if e.cls == "Appeal"]
     assert (appeal.agent.label, _state(appeal.target)) == ("France", "azerbaijan")
+
+
+def test_he_was_quoted_as_saying_is_the_speaker_named_before(extract) -> None:
+    result = extract("Iran's deputy police chief, General Qassem Rezaei, said Taliban forces "
+                     "had opened fire on the post. Two Iranian border guards were killed and "
+                     "two others wounded, he was quoted as saying by the official IRNA news "
+                     "agency.", "2023-05-27")
+    figures = {(f.claimant.label, kind) for f, kind, _, n in result.claims if n == 1}
+    assert figures == {("Qassem Rezaei", "figure")}
