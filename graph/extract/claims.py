@@ -30,7 +30,7 @@ from graph.extract.attribution import (
     remember,
 )
 from graph.extract.kb import Entity
-from graph.extract.linking import Discourse, MintedFact
+from graph.extract.linking import Discourse
 from graph.extract.mentions import NAME, Mention
 from graph.extract.rules import Rules, phrase_pattern
 
@@ -151,9 +151,7 @@ def _acts_for(person: Entity, phrase: list[Mention], disc: Discourse | None) -> 
     state = next((disc.state_of(m.entity) for m in phrase if m.entity is not None
                   and disc.state_of(m.entity) is not None), None)
     if state is not None:
-        person.state = state.iri
-        disc.facts.setdefault(person.iri, []).append(
-            MintedFact("ckg:actsFor", state.iri, "claim.speaker-of"))
+        disc.acts_for(person, state.iri, "claim.speaker-of")
 
 
 def _subject(text: str, mentions: list[Mention], begin: int, verb: int,
@@ -594,9 +592,7 @@ def _speaker_state(text: str, person: Entity, pos: int, end: int, mentions: list
         if earlier is not None and not earlier.is_a("Person"):
             state = disc.state_of(earlier)
             if state is not None and not person.in_kb and not person.state:
-                person.state = state.iri
-                disc.facts.setdefault(person.iri, []).append(
-                    MintedFact("ckg:actsFor", state.iri, "claim.speaker-of"))
+                disc.acts_for(person, state.iri, "claim.speaker-of")
         return
     _acts_for(person, phrase, disc)
 

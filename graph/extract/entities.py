@@ -512,10 +512,7 @@ def _definite_organisations(text: str, disc: Discourse, rules: Rules) -> list[Me
     if not spec:
         return []
     out = []
-    nouns = sorted(spec["nouns"], key=len, reverse=True)
-    pattern = re.compile(r"\b[Tt]he\s+(?P<noun>" + "|".join(map(re.escape, nouns))
-                         + r")\b(?!\s+of\b)")
-    for m in pattern.finditer(text):
+    for m in _definite_organisation_pattern(rules).finditer(text):
         last = [disc.last_of_class.get(c) for c in spec["nouns"][m.group("noun")]]
         named = {e.iri: e for e in last if e is not None and not e.is_state}
         if len(named) == 1:
@@ -523,6 +520,13 @@ def _definite_organisations(text: str, disc: Discourse, rules: Rules) -> list[Me
             out.append(Mention(m.start("noun"), m.end(), m.group("noun"), entity, "body",
                                spec["id"], priority=0))
     return out
+
+
+@lru_cache(maxsize=2)
+def _definite_organisation_pattern(rules: Rules) -> re.Pattern[str]:
+    nouns = sorted(rules.actors["definite_organisation"]["nouns"], key=len, reverse=True)
+    return re.compile(r"\b[Tt]he\s+(?P<noun>" + "|".join(map(re.escape, nouns))
+                      + r")\b(?!\s+of\b)")
 
 
 def recognise(text: str, disc: Discourse, rules: Rules,

@@ -172,9 +172,8 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             # "one of the heaviest attacks since ...", "since the Korean War ended in an
             # armistice": a class of events compared with, or a past war's phrase
             continue
-        if spec.get("not_after") and re.search(
-                r"\b(?:" + phrase_pattern(spec["not_after"]) + r")\s+$", text[max(0, b - 20):b],
-                re.IGNORECASE):
+        if spec.get("not_after") and _words_before(tuple(spec["not_after"])).search(
+                text[max(0, b - 20):b]):
             continue  # "fighting to recapture the oil field": an aim, not an act
         if spec.get("not_after_people") and _people_before(text, b, rules):
             continue  # "three Thai soldiers had been captured": people, not ground
@@ -464,11 +463,11 @@ def _one_act_per_sides(text: str, records: list[EventRecord]) -> list[EventRecor
     of one act with the same sides and no time of their own are one event, of the more
     specific class (a shelling is an armed clash with artillery). Coordinated predicates
     ("shelled Tskhinvali and attacked peacekeepers") stay two acts."""
-    out: list[EventRecord] = []
     def joined(a: EventRecord, b: EventRecord) -> bool:
         first, second = sorted((a.trigger, b.trigger))
         return re.search(r"\band\b|;", text[first[1]:second[0]]) is not None
 
+    out: list[EventRecord] = []
     for record in records:
         same = next((r for r in out if {r.cls, record.cls} <= {"ArmedClash", "Shelling"}
                      and r.cls != record.cls and r.agent is not None
@@ -491,7 +490,6 @@ def _own_in_frame(rules: Rules) -> frozenset[str]:
     """Rules whose appeal, inside a report, is the speaker's own ("X said both sides
     should hold talks")."""
     return frozenset(e["id"] for e in rules.events["event"] if e.get("own_in_frame"))
-
 
 
 def _merge_bare(records: list[EventRecord]) -> list[EventRecord]:
@@ -841,6 +839,12 @@ def _new_subject(text: str, mentions: list[Mention], previous: EventRecord, b: i
     mine, theirs = disc.state_of(subject[0].entity), \
         disc.state_of(before[-1].entity) if before else None
     return mine is not None and (theirs is None or mine.iri != theirs.iri)
+
+
+@lru_cache(maxsize=16)
+def _words_before(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One of `words` right before the end of the text looked at."""
+    return re.compile(r"\b(?:" + phrase_pattern(list(words)) + r")\s+$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=2)

@@ -38,12 +38,13 @@ def _coordinated_actor(span: Offsets, frames: list[Frame], text: str) -> Entity 
         if f.content[1] == span[0] and not f.accusation and _AND.match(text, span[0]):
             return f.claimant
         if f.verb_span[1] <= span[0] and not text[f.verb_span[1]:span[0]].strip(" ,") and \
-                _PARTICIPLE.match(text, span[0]):
+                _ING_CLAUSE.match(text, span[0]):
             return f.claimant  # "..., it said, calling on Yerevan to refrain from ..."
     return None
 
 
-_PARTICIPLE = re.compile(r"[\s,]*(?:[a-z]+ly\s+)?[a-z]+ing\b")
+# a participle clause right after a reporter ("..., it said, calling on ...")
+_ING_CLAUSE = re.compile(r"[\s,]*(?:[a-z]+ly\s+)?[a-z]+ing\b")
 
 
 def free_spans(clause: Offsets, frames: list[Frame], text: str = "") -> list[Offsets]:

@@ -11,6 +11,7 @@ they do not retype what a rule already read."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from graph.extract.linking import Discourse
@@ -77,14 +78,20 @@ def ner_mentions(text: str, names: list[tuple[int, int, str]], disc: Discourse, 
 def _natural(text: str, b: int, e: int, rules: Any) -> bool:
     """A name the text makes a natural feature: a noun of [natural] after it or ending it
     ("the San Juan River", "the Helmand river"), or one of its words before it."""
+    ending, after, before = _natural_patterns(rules)
+    if ending.search(text[b:e]) or after.match(text[e:e + 20]):
+        return True
+    return before.search(text[max(0, b - 20):b]) is not None
+
+
+@lru_cache(maxsize=2)
+def _natural_patterns(rules: Any) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     spec = rules.places["natural"]
     nouns = "|".join(map(re.escape, spec["nouns"]))
-    if re.search(r"\b(?:" + nouns + r")$", text[b:e], re.IGNORECASE) or \
-            re.match(r"\s+(?:" + nouns + r")\b", text[e:e + 20], re.IGNORECASE):
-        return True
     before = "|".join(map(re.escape, spec["before"]))
-    return re.search(r"\b(?:" + before + r")\s+$", text[max(0, b - 20):b],
-                     re.IGNORECASE) is not None
+    return (re.compile(r"\b(?:" + nouns + r")$", re.IGNORECASE),
+            re.compile(r"\s+(?:" + nouns + r")\b", re.IGNORECASE),
+            re.compile(r"\b(?:" + before + r")\s+$", re.IGNORECASE))
 
 
 def _trimmed(text: str, b: int, e: int, label: str, disc: Discourse) -> tuple[int, int]:

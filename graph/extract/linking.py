@@ -96,6 +96,12 @@ class Discourse:
     home: Entity | None = None
     dateline: list[str] = field(default_factory=list)  # the dateline's place names
 
+    def acts_for(self, entity: Entity, iri: str, rule: str) -> None:
+        """The text ties `entity` (found with no side of its own) to the state or
+        organisation `iri` speaks for: its `state`, and the fact written for it."""
+        entity.state = iri
+        self.facts.setdefault(entity.iri, []).append(MintedFact("ckg:actsFor", iri, rule))
+
     def heard(self, entity: Entity, surface: str) -> None:
         """Keep the text's own name for an entity ("Tavush" for the ISO "Tavuš")."""
         surface = re.sub(r"^(?:the|The)\s+", "", re.sub(r"\s+", " ", surface)).strip()

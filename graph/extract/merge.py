@@ -186,8 +186,7 @@ def _compatible_parts(a: EventRecord, b: EventRecord, disc: Discourse) -> bool:
         return False
     if a.place is not None and b.place is not None and a.place.iri != b.place.iri:
         return False
-    if a.time is not None and b.time is not None and (
-            a.time.start > b.time.stop or b.time.start > a.time.stop):
+    if not _compatible_time(a, b):
         return False
     if a.status != b.status and not (a.cls in {"CeasefireAgreement"} and {
             a.status, b.status} <= {"Occurred", "Failed"}):

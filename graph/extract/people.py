@@ -146,19 +146,17 @@ def head_of_body_people(text: str, base: list[Mention], disc: Discourse,
     Asif Ghafoor": a person titled as the head or speaker of a body the sentence names
     acts for the body's state (rule data: [person_roles] of_words)."""
     spec = rules.actors["person_roles"]
-    words = spec.get("of_words", [])
-    if not words:
+    patterns = _head_of_body_patterns(rules)
+    if patterns is None:
         return []
+    title, named = patterns
     found = []
-    title = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\s+of\s+(?:the\s+)?",
-                       re.IGNORECASE)
     for t in title.finditer(text):
         body = next((m for m in base if m.begin == t.end() and m.entity is not None
                      and m.entity.is_actor and not m.entity.is_state), None)
         if body is None or body.entity is None:
             continue
-        m = re.compile(r"(?:\s*\([A-Z][\w\-]{1,10}\))?,?\s+" + ranks(rules) + "(" + NAME + ")"
-                       ).match(text, body.end)
+        m = named.match(text, body.end)
         if m is None or len(m.group(1).split()) < 2 or not is_name(m.group(1), rules, disc) \
                 or any(b.begin < m.end(1) and b.end > m.start(1) for b in base):
             continue
@@ -168,6 +166,18 @@ def head_of_body_people(text: str, base: list[Mention], disc: Discourse,
         found.append(Mention(m.start(1), m.end(1), m.group(1), entity, "person", spec["id"],
                              cue=state, priority=2))
     return found
+
+
+@lru_cache(maxsize=2)
+def _head_of_body_patterns(rules: Rules) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """The title before a body ("Director General of the"), and the name after the body
+    (an acronym in brackets and ranks may come between)."""
+    words = rules.actors["person_roles"].get("of_words", [])
+    if not words:
+        return None
+    return (re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\s+of\s+(?:the\s+)?",
+                       re.IGNORECASE),
+            re.compile(r"(?:\s*\([A-Z][\w\-]{1,10}\))?,?\s+" + ranks(rules) + "(" + NAME + ")"))
 
 
 def _organisation_before(text: str, pos: int, base: list[Mention],
@@ -197,8 +207,7 @@ def _speaks_for_organisation(text: str, pos: int, known: list[Mention], base: li
         if org is None or person is None or not person.is_a("Person") or person.state \
                 or person.in_kb:
             continue
-        person.state = org.iri
-        disc.facts.setdefault(person.iri, []).append(MintedFact("ckg:actsFor", org.iri, rule))
+        disc.acts_for(person, org.iri, rule)
 
 
 def _state_before(text: str, pos: int, base: list[Mention],

@@ -28,7 +28,7 @@ from graph.extract.discovery import dateline_names, discover_states, home_state
 from graph.extract.findings import ArticleFindings, SentenceTimes, find_in_span
 from graph.extract.framing import frame_sentence
 from graph.extract.kb import KnowledgeBase, load_kb
-from graph.extract.linking import Discourse, MintedFact
+from graph.extract.linking import Discourse
 from graph.extract.mentions import normalise
 from graph.extract.reading import read_sentence
 from graph.extract.relations import find_offices, find_relations
@@ -97,9 +97,7 @@ def _relations_and_offices(reading: SentenceReading, framing: Framing, caption: 
         if holder is not None and not holder.in_kb and office.of.is_state \
                 and not holder.state:
             # "Borovia's foreign minister, Ilya Marten": he speaks for Borovia
-            holder.state = office.of.iri
-            disc.facts.setdefault(holder.iri, []).append(
-                MintedFact("ckg:actsFor", office.of.iri, office.rule))
+            disc.acts_for(holder, office.of.iri, office.rule)
 
 
 def _events_figures_claims(reading: SentenceReading, framing: Framing, words: ConflictWords,
