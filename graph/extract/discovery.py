@@ -79,11 +79,16 @@ def _discover_groups(texts: list[str], disc: Discourse, rules: Rules) -> None:
                          r"),\s+(?:an?\s+|the\s+)?(?:[\w'\-]+\s+){0,4}?"
                          + phrase_pattern(spec["nouns"]) + r"\b")
     stop = set(rules.places["stop"]["words"])
+    numbers = rules.casualties["numbers"]
     groups: dict[str, Entity] = {}
     for text in texts:
         for m in [*pattern.finditer(text), *acronym.finditer(text), *apposed.finditer(text)]:
             name = m.group("name")
             words = re.split(r"[\s\-]+", name)
+            if words[0].lower() in numbers and len(words) > 1:
+                # "One Taliban fighter was killed": a count before the name
+                name = name[len(words[0]):].lstrip()
+                words = words[1:]
             if words[0] in stop or any(disc.demonym(w) or disc.state_named(w) for w in words) \
                     or _known(name, disc):
                 continue  # "Congolese rebels", "Syrian rebels": a state's, not a name

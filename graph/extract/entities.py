@@ -268,6 +268,8 @@ def _body_entity(spec: dict, noun: str, cue: Entity, disc: Discourse,
         # national government; "authorities in Isfara" are local
         local = bool(spec.get("local_class")) and cue.label not in capitals
         place = cue
+    elif cue.is_a("Government") and cue.state:
+        state = disc.state_of(cue)  # "the Taliban-run interior ministry": its state's
     else:
         return None
     if state is None:
@@ -303,10 +305,19 @@ def _force_mentions(text: str, base: list[Mention], disc: Discourse,
         stop = e
         if cue is None:
             cue, stop = _right_cue(text, e, base)
+        if cue is not None and cue.entity is not None and cue.entity.is_a("Government"):
+            # "Afghan Taliban forces": the state named before the government's name
+            before = _ending_at(base, len(text[:cue.begin].rstrip()))
+            if before is not None and before.entity is not None and before.entity.is_state \
+                    and before.entity.iri == cue.entity.state:
+                cue, start = before, before.begin
         state = disc.state_of(cue.entity) if cue and cue.entity else None
-        if state is None or not (cue and cue.entity and cue.entity.is_state):
+        if state is None or not (cue and cue.entity and (
+                cue.entity.is_state or cue.entity.is_a("Government"))):
             continue
-        demonym = state.demonyms[0] if state.demonyms else state.label
+        # a government named for itself gives its forces its name ("Taliban forces")
+        demonym = cue.entity.label if not cue.entity.is_state else \
+            state.demonyms[0] if state.demonyms else state.label
         entity = disc.mint("ArmedForce", spec["label"].format(demonym=demonym, state=state.label),
                            state=state.iri, rule=spec["id"],
                            facts=[MintedFact("ckg:forceOf", state.iri, spec["id"]),

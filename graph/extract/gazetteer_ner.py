@@ -58,6 +58,13 @@ def ner_mentions(text: str, names: list[tuple[int, int, str]], disc: Discourse, 
             continue  # "America" of "Latin America": a region the NER cut, not a state
         if label in {"CITY", "LOCATION", "STATE_OR_PROVINCE"} and _natural(text, b, e, rules):
             continue  # "the San Juan River", "Lake Sarez": no town or province
+        first = re.match(r"([A-Z][a-z]+)\s+(?=[A-Z])", surface)
+        if first is not None and first.group(1).lower() in rules.casualties["numbers"]:
+            # "One Taliban fighter": a count the NER took into the name
+            b += first.end()
+            surface = text[b:e]
+            if any(t.begin <= b and e <= t.end for t in taken):
+                continue
         cut = _trimmed(text, b, e, label, disc)
         if label == "ORGANIZATION" and cut[1] < e:
             # the head named after his body: a person of his own

@@ -57,8 +57,11 @@ def starting_at(mentions: list[Mention], pos: int) -> Mention | None:
     return next((m for m in mentions if m.begin == pos and m.kind != "pair"), None)
 
 
-_LEFT_CUE = re.compile(r"(?:'s|s')?(?:\s+(?:southern|northern|eastern|western|central|"
-                       r"national|state|own|local|regional|provincial))?\s+$")
+# "Kyrgyzstan's", "the Kyrgyz", "Batken", and a government's mark on what it runs
+# ("the Taliban-run interior ministry", "Taliban-appointed governor")
+_LEFT_CUE = re.compile(r"(?:'s|s'|-(?:run|led|appointed|controlled))?(?:\s+(?:southern|northern|"
+                       r"eastern|western|central|national|state|own|local|regional|"
+                       r"provincial))?\s+$")
 def left_cue(text: str, begin: int, base: list[Mention]) -> tuple[Mention | None, int]:
     """A state/place cue just before a noun ("Kyrgyzstan's", "the Kyrgyz", "Batken")."""
     head = text[:begin]

@@ -88,6 +88,10 @@ class _Compiled:
     part_of: re.Pattern[str]
     relative: list[tuple[re.Pattern[str], dict]]
     anchored: list[tuple[re.Pattern[str], dict]]
+    # one scan that tells whether any relative / anchored pattern can match a sentence:
+    # most sentences hold none, and thirty scans cost more than one
+    any_relative: re.Pattern[str]
+    any_anchored: re.Pattern[str]
     signal: re.Pattern[str]
     numbers: dict[str, int]
     not_year: re.Pattern[str]
@@ -132,6 +136,8 @@ def _compile(rules: Rules) -> _Compiled:
                 for r in t["relative"]]
     anchored = [(re.compile(r"\b(?:" + r["pattern"] + r")\b", re.IGNORECASE), r)
                 for r in t.get("anchored", [])]
+    any_relative = _any_of([r["pattern"] for r in t["relative"]])
+    any_anchored = _any_of([r["pattern"] for r in t.get("anchored", [])])
     signal = re.compile(r"^(?:" + "|".join(t["signals"]) + r")\s+(?=\S)", re.IGNORECASE)
     numbers = {k: int(v) for k, v in rules.casualties["numbers"].items()}
     not_year = re.compile(r"\s*(?:" + "|".join(t["not_after_year"]) + r")(?!\w)",
@@ -139,7 +145,15 @@ def _compile(rules: Rules) -> _Compiled:
     future = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in t["future"]) + r")\b[^.;]*$",
                         re.IGNORECASE)
     return _Compiled(weekday, date, month_rel, year, clock, part_of, relative, anchored,
-                     signal, numbers, not_year, future, [m.lower() for m in t["months"]])
+                     any_relative, any_anchored, signal, numbers, not_year, future,
+                     [m.lower() for m in t["months"]])
+
+
+def _any_of(patterns: list[str]) -> re.Pattern[str]:
+    """A pattern that matches where any of `patterns` does (their group names dropped,
+    since several share one), framed by word boundaries as each of them is."""
+    plain = [re.sub(r"\(\?P<\w+>", "(?:", p) for p in patterns] or ["(?!)"]
+    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in plain) + r")\b", re.IGNORECASE)
 
 
 def _number(word: str | None, numbers: dict[str, int]) -> int | None:
@@ -195,7 +209,7 @@ def find_times(text: str, anchor: dt.date, rules: Rules, context: TimeContext | 
         add(_date(m, text, anchor, c, year_for))
     for m in c.clock.finditer(text):
         add(_clock(m, rules))
-    for pattern, spec in c.relative:
+    for pattern, spec in c.relative if c.any_relative.search(text) else ():
         for m in pattern.finditer(text):
             add(_relative(m, spec, anchor, c.numbers))
     for m in c.weekday.finditer(text):
@@ -209,7 +223,7 @@ def find_times(text: str, anchor: dt.date, rules: Rules, context: TimeContext | 
     found = _merge_weekday_dates(text, found)
     found = _part_of_day_phrases(text, found, c)
     # anchored expressions count from the previous resolved time
-    for pattern, spec in c.anchored:
+    for pattern, spec in c.anchored if c.any_anchored.search(text) else ():
         for m in pattern.finditer(text):
             points = [t for t in found if not t.duration and not (
                 t.begin < m.end() and m.start() < t.end)]

@@ -976,3 +976,33 @@ def test_he_was_quoted_as_saying_is_the_speaker_named_before(extract) -> None:
                      "agency.", "2023-05-27")
     figures = {(f.claimant.label, kind) for f, kind, _, n in result.claims if n == 1}
     assert figures == {("Qassem Rezaei", "figure")}
+
+
+def test_a_government_named_for_itself_ties_its_forces_and_bodies_to_its_state(extract) -> None:
+    result = extract("Taliban forces attacked several Pakistani border posts on Saturday "
+                     "night, the Taliban-run defence ministry said.", "2025-10-12")
+    (attack,) = [e for e in result.events if e.cls == "ArmedClash"]
+    assert (_state(attack.agent), _state(attack.target)) == ("afghanistan", "pakistan")
+    assert {(_state(f.claimant), kind) for f, kind, *_ in result.claims} == {
+        ("afghanistan", "event")}
+
+
+def test_a_state_before_a_governments_name_names_its_forces(extract) -> None:
+    result = extract("Afghan Taliban forces fired mortar rounds at the border town of Chaman "
+                     "on Sunday, Pakistan's military said.", "2022-12-11")
+    forces = {e.label for e, _ in result.mentions if e.is_a("ArmedForce")}
+    assert forces == {"Afghan forces"}
+
+
+def test_a_count_before_a_name_is_no_part_of_it(extract) -> None:
+    result = extract("Iranian border guards and Taliban forces clashed on Saturday. One "
+                     "Taliban fighter was killed, the interior ministry in Kabul said.",
+                     "2023-05-27")
+    (figure,) = result.figures
+    assert (figure.count, _state(figure.side)) == (1, "afghanistan")
+
+
+def test_seizing_power_is_no_occupation(extract) -> None:
+    result = extract("Relations have soured since the Taliban seized power in Kabul in "
+                     "August 2021.", "2023-05-27")
+    assert [e.cls for e in result.events] == []
