@@ -237,7 +237,9 @@ def find_times(text: str, anchor: dt.date, rules: Rules, context: TimeContext | 
     found = [_clock_day(t, found, ctx, anchor) for t in found]
     found = _quoted_today(text, found)
     for timex in annotated:
-        _add_annotated(found, _from_timex(timex, anchor))
+        expr = _from_timex(timex, anchor)
+        # without its signal word ("About an hour later"), as the rules' own expressions
+        _add_annotated(found, _extent(expr, text, c) if expr is not None else None)
     found.sort(key=lambda t: t.begin)
     ctx.advance(found, years)
     return found
@@ -544,6 +546,9 @@ def _relative(m: re.Match[str], spec: dict, anchor: dt.date,
         return expr(anchor - dt.timedelta(days=1), anchor, PART)
     if kind == "week":
         return expr(_monday(anchor), anchor, WEEK)
+    if kind == "weekend":
+        saturday = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)
+        return expr(saturday, saturday + dt.timedelta(days=1), WEEK)
     if kind == "last_week":
         monday = _monday(anchor) - dt.timedelta(days=7)
         return expr(monday, monday + dt.timedelta(days=6), WEEK)

@@ -81,6 +81,10 @@ def test_weekday_never_after_the_reported_date() -> None:
                  "2021-04-30", "PartOfDay", id="this-morning"),
     pytest.param("The attack happened earlier in the day.", "earlier in the day",
                  "2021-04-30", "2021-04-30", "Day", id="earlier-in-the-day"),
+    pytest.param("Clashes continued over the weekend.", "the weekend", "2021-04-24",
+                 "2021-04-25", "Week", id="the-weekend"),
+    pytest.param("By evening the guns had fallen silent.", "evening", "2021-04-30",
+                 "2021-04-30", "PartOfDay", id="by-evening"),
 ])
 def test_resolves_timex3(sentence, text, start, end, precision) -> None:
     found = find_times(sentence, ANCHOR, get_rules())
@@ -203,3 +207,21 @@ def test_a_planned_date_is_the_coming_one() -> None:
     (found,) = find_times("Leaders will attend a summit planned for March 3.", ANCHOR,
                           get_rules())
     assert found.start.isoformat() == "2022-03-03"
+
+
+def test_an_hour_later_is_the_day_of_the_time_before() -> None:
+    ctx = TimeContext(ANCHOR)
+    rules = get_rules()
+    find_times("Guards fired on a patrol at about 4 p.m. on Wednesday.", ANCHOR, rules, ctx)
+    (later,) = find_times("About an hour later, mortars were fired.", ANCHOR, rules, ctx)
+    assert (later.text, later.start.isoformat(), later.precision) == (
+        "an hour later", "2021-04-28", "TimeOfDay")
+
+
+def test_the_annotators_expression_loses_its_signal_word_too() -> None:
+    sentence = "About an hour later, mortars were fired."
+    wider = Timex(begin=0, end=19, text="About an hour later", type="DATE", value="2021-04-30")
+    ctx = TimeContext(ANCHOR)
+    find_times("Guards fired on a patrol on Wednesday.", ANCHOR, get_rules(), ctx)
+    (later,) = find_times(sentence, ANCHOR, get_rules(), ctx, annotated=[wider])
+    assert (later.text, later.start.isoformat()) == ("an hour later", "2021-04-28")
