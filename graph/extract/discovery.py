@@ -183,7 +183,9 @@ def dateline_names(datelines: list[str]) -> list[str]:
     ["Islamabad"], "PRISTINA, Kosovo (AP) -" -> ["Pristina", "Kosovo"])."""
     names = []
     for line in datelines[:1]:
-        for part in [p.strip() for p in re.split(r",|\(|/", line) if p.strip()][:3]:
+        # "December 16, 2020 (KHARTOUM) -": the place inside the brackets after a date
+        parts = [p.strip(" )-\u2013\u2014") for p in re.split(r",|\(|/", line)]
+        for part in [p for p in parts if p][:3]:
             words = re.match(r"[A-Za-z][A-Za-z'.\-]+(?: [A-Za-z][A-Za-z'.\-]+){0,2}$", part)
             if words is not None:
                 names.append(" ".join(w.capitalize() if w.isupper() else w

@@ -259,10 +259,8 @@ class Writer:
                   lang="en")
             self.out.supported(node, "office", sentence, office.rule, office.confidence)
             # the state the office is in: the state itself, or the state of the body
-            # ("head of Kyrgyzstan's security committee")
-            office_state = office.of if office.of.is_state else (
-                self.disc.state_of(office.of) if office.rule == "office.heads-of-each"
-                else None)
+            # ("head of Kyrgyzstan's security committee"); an organisation's posts are in none
+            office_state = self.disc.state_of(office.of)
             if office.holder is not None and office_state is not None:
                 self.out.statement(office.holder.iri, "ckg:holdsOfficeIn", office_state.iri,
                                    sentence, office.rule, office.confidence)

@@ -1006,3 +1006,39 @@ def test_seizing_power_is_no_occupation(extract) -> None:
     result = extract("Relations have soured since the Taliban seized power in Kabul in "
                      "August 2021.", "2023-05-27")
     assert [e.cls for e in result.events] == []
+
+
+def _holds_office_in(text: str, date: str) -> set[tuple[str, str]]:
+    """(holder, state) of every holdsOfficeIn statement the build writes for `text`."""
+    from graph.build import article_graph
+    from graph.iris import Minter
+
+    triples, _, _ = article_graph(_article(text, date), Minter("https://example.org/kg/"))
+    labels = {t.subject.value: t.object.value for t in triples
+              if t.predicate.value.endswith("#label") or t.predicate.value.endswith("/label")}
+    return {(labels.get(t.subject.value, t.subject.value), t.object.value.rsplit("/", 1)[-1])
+            for t in triples if t.predicate.value.endswith("#holdsOfficeIn")}
+
+
+def test_the_head_of_a_states_body_holds_office_in_that_state() -> None:
+    found = _holds_office_in("Kyrgyzstan's security chief held talks in Batken on Monday. "
+                             "Head of the State Committee for National Security of Kyrgyzstan "
+                             "Kamchybek Tashiev said the troops would be withdrawn.",
+                             "2022-09-25")
+    assert ("Kamchybek Tashiev", "kyrgyzstan") in found
+
+
+def test_a_title_without_a_state_in_a_report_from_kosovo(extract) -> None:
+    result = extract("PRISTINA, Kosovo (AP) - Gunmen attacked a police patrol on Sunday. "
+                     "Police killed three of them, Interior Minister Xhelal Svecla said.",
+                     "2023-09-25")
+    assert {(o.holder.label if o.holder else None, o.office, o.of.label)
+            for o, _ in result.offices} == {("Xhelal Svecla", "Minister", "Kosovo")}
+
+
+def test_a_dateline_with_the_date_first_gives_its_state(extract) -> None:
+    result = extract("December 16, 2020 (KHARTOUM) - Four soldiers were killed in an ambush "
+                     "on Tuesday. Prime Minister Abdalla Hamdok condemned the attack.",
+                     "2020-12-16")
+    assert {(o.holder.label, o.of.label) for o, _ in result.offices} == {
+        ("Abdalla Hamdok", "Sudan")}
