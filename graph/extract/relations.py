@@ -402,9 +402,16 @@ def find_offices(text: str, mentions: list[Mention], frames: list[Frame], disc: 
             # and Tajik provinces"
             tail = re.match(r"\s+of\s+((?:\w+,?\s+(?:and\s+)?){0,3}\w+)", text[e:])
             if tail:
-                states = [m.entity for m in named
-                          if e < m.begin < e + tail.end() and m.entity is not None
-                          and m.entity.is_state]
+                of_states = [m for m in named if e < m.begin < e + tail.end()
+                             and m.entity is not None and m.entity.is_state]
+                states = [m.entity for m in of_states if m.entity is not None]
+                after = next((m for m in named if of_states and m.entity is not None
+                              and m.entity.is_a("Person")
+                              and re.fullmatch(r"\s+", text[of_states[-1].end:m.begin])), None)
+                if after is not None and not text[b:e].lower().endswith("s"):
+                    # "President of the Republic of Tajikistan Emomali Rahmon": the name
+                    # after the state, not one in apposition before the title
+                    holder = after.entity
         if office == "Governor" and not states:
             # "Batken governor X", "the governor of Batken region"
             modifiers = "|".join(rules.actors["person_ranks"]["office_modifiers"])
@@ -430,8 +437,11 @@ def find_offices(text: str, mentions: list[Mention], frames: list[Frame], disc: 
             # "the presidents of the two nations", "both countries' foreign ministers":
             # one office row per state of the pair, without a holder
             states = _pair_around(text, mentions, b, e)
+        # "The Kyrgyz and Tajik foreign ministers, Zheenbek Kulubaev and Sirojiddin
+        # Muhriddin": a plural title pairs its states with the names after it, the first
+        # of them no holder of both
         paired = _respectively(text, named, e, states) \
-            if holder is None and text[b:e].lower().endswith("s") else []
+            if text[b:e].lower().endswith("s") else []
         if paired:
             # "Presidents of Kyrgyzstan and Tajikistan Sadyr Japarov and Emomali Rahmon"
             out += [Office(person, office, state, spec["id"], 0.8) for person, state in paired]

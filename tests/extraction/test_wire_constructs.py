@@ -1042,3 +1042,21 @@ def test_a_dateline_with_the_date_first_gives_its_state(extract) -> None:
                      "2020-12-16")
     assert {(o.holder.label, o.of.label) for o, _ in result.offices} == {
         ("Abdalla Hamdok", "Sudan")}
+
+
+def _offices(result) -> set[tuple[str | None, str, str]]:
+    return {(o.holder.label if o.holder else None, o.office, o.of.label) for o, _ in result.offices}
+
+
+def test_a_long_form_title_holds_the_name_after_its_state(extract) -> None:
+    result = extract("President of the Republic of Tajikistan Emomali Rahmon and President of "
+                     "the Kyrgyz Republic Sadyr Japarov met in Khujand today.", "2025-03-31")
+    assert _offices(result) == {("Emomali Rahmon", "President", "Tajikistan"),
+                                ("Sadyr Japarov", "President", "Kyrgyzstan")}
+
+
+def test_a_plural_title_pairs_its_states_with_the_names_in_apposition(extract) -> None:
+    result = extract("The Kyrgyz and Tajik foreign ministers, Zheenbek Kulubaev and Sirojiddin "
+                     "Muhriddin, held talks in Khujand on Sunday.", "2025-03-31")
+    assert _offices(result) == {("Zheenbek Kulubaev", "ForeignMinister", "Kyrgyzstan"),
+                                ("Sirojiddin Muhriddin", "ForeignMinister", "Tajikistan")}
