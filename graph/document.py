@@ -58,10 +58,13 @@ def _furniture() -> _Furniture:
         r"|[A-Z][A-Z'.\-]{2,}(?:(?:\s+|/)[A-Z][A-Z'.\-]+)*"
         rf"|[A-Z][\w'.\-]+(?:\s+[A-Z][\w'.\-]+){{0,2}}(?=[^\n]{{0,40}}\(\s*{agencies}\s*\)))"
         r"(?:,\s*[A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+){0,2})?"
-        rf"(?:,?\s+{date})?"
-        rf"(?:\s*\(\s*{agencies}(?:\s*/\s*{agencies})*\s*\))?"
-        # "- ", "— ", or TASS's "BISHKEK, September 16. /TASS/."
-        rf"(?:\s*(?:--?|[\u2013\u2014])\s+|\.?\s*/\s*{agencies}\s*/\.?\s+)(?=\S)")
+        # "DUSHANBE, December 1, 2025, Asia-Plus --": the agency after the date, unbracketed
+        rf"(?:,?\s+{date}(?:,\s+{agencies}(?=\s*(?:--?|[\u2013\u2014])\s))?)?"
+        rf"(?P<agency>\s*\(\s*{agencies}(?:\s*/\s*{agencies})*\s*\))?"
+        # "- ", "— ", TASS's "BISHKEK, September 16. /TASS/.", or nothing after an agency
+        # in brackets (PTI's "New Delhi, Dec 13 (PTI) Chinese troops ...")
+        rf"(?:\s*(?:--?|[\u2013\u2014])\s+|\.?\s*/\s*{agencies}\s*/\.?\s+"
+        r"|(?(agency)\s+(?=[A-Z\"\u201c])|(?!)))(?=\S)")
     return _Furniture(
         marker=re.compile(r"^\s*(?:[-\u2013\u2014\u2022*]\s*)?" + _alternatives(f["markers"])
                           + r"(?:\s*[-\u2013\u2014\u2022*])?\s*:?\s*$", i),

@@ -27,6 +27,10 @@ def _roles(text: str) -> list[tuple[str, str]]:
     pytest.param("Yerevan, May 7 (AFP) - Guards traded fire.", "Guards traded fire.",
                  id="mixed-case-with-agency"),
     pytest.param("BAKU -- Guards traded fire.", "Guards traded fire.", id="double-hyphen"),
+    pytest.param("New Delhi, Dec 13 (PTI) Guards traded fire.", "Guards traded fire.",
+                 id="agency-without-a-dash"),
+    pytest.param("DUSHANBE, December 1, 2025, Asia-Plus -- Guards traded fire.",
+                 "Guards traded fire.", id="agency-after-the-date"),
 ])
 def test_dateline_is_furniture_and_the_sentence_stays(line, rest) -> None:
     roles = _roles(line)
