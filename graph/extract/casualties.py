@@ -61,6 +61,10 @@ def _compile(rules: Rules) -> _Compiled:
     quals = {norm_key(w): k for k, words in cas["qualifiers"].items() if k != "exclusive"
              for w in words}
     numbers = {k: int(v) for k, v in cas["numbers"].items()}
+    # "Fifty-eight Pakistani soldiers": a ten and a unit joined by a hyphen
+    tens = [w for w, n in numbers.items() if 20 <= n <= 90 and n % 10 == 0]
+    units = [w for w, n in numbers.items() if 1 <= n <= 9 and w not in {"a", "an"}]
+    numbers.update({f"{t}-{u}": numbers[t] + numbers[u] for t in tens for u in units})
     number_words = [w for w in numbers if w not in {"a", "an"}]
     qual = r"(?:(?P<qual>" + phrase_pattern(list(quals)) + r")\s+)?"
     amount = (r"(?:(?P<vague>" + phrase_pattern(list(cas["vague"])) + r")|(?P<num>\d{1,3}"
@@ -74,6 +78,9 @@ def _compile(rules: Rules) -> _Compiled:
     figure = re.compile(
         r"(?<![\w\-])" + qual + amount +
         r"(?P<mid>(?:\s+(?!(?:" + kind_words + r"|and|or|but)\b)[\w'\-]+){0,4}?)"
+        # "Two Chinese nationals working for a road company were shot dead"
+        r"(?:\s+(?:working|serving|stationed|deployed|employed)\s+(?:for|with|in|at|on)\s+"
+        r"[^,;.]{1,60}?)?"
         + appos + chain + r"\s+(?P<kind>" + kind_words + r")(?![\w])", re.IGNORECASE)
     population_words = [w for words in rules.actors["population"].values() for w in words]
     active_words = phrase_pattern(list(cas["active"]))

@@ -32,7 +32,8 @@ def _base_mentions(text: str, disc: Discourse, rules: Rules) -> list[Mention]:
     cap = rules.actors["capital"]
     capitals = cap["capitals"]
     for m in kb.name_regex.finditer(text):
-        entity = kb.names.get(m.group()) or kb.names.get(re.sub(r"\s+", " ", m.group()))
+        entity = disc.acronyms.get(m.group()) or kb.names.get(m.group()) or \
+            kb.names.get(re.sub(r"\s+", " ", m.group()))
         if entity is None:
             continue
         kind, rule = "name", "entity.kb-name"
@@ -45,6 +46,12 @@ def _base_mentions(text: str, disc: Discourse, rules: Rules) -> list[Mention]:
     for m in kb.demonym_regex.finditer(text):
         found.append(Mention(m.start(), m.end(), m.group(), kb.demonyms[m.group()], "demonym",
                              "entity.demonym", priority=0))
+    for acronym, body in disc.acronyms.items():
+        if acronym not in kb.names:  # those are read above, with the article's meaning
+            found += [Mention(m.start(), m.end(), acronym, body, "name", "entity.acronym",
+                              priority=1)
+                      for m in re.finditer(r"(?<![\w\-])" + re.escape(acronym) + r"(?![\w\-])",
+                                           text)]
     # states this article revealed (graph/extract/discovery.py)
     if disc.extra_name_regex is not None:
         for m in disc.extra_name_regex.finditer(text):
@@ -74,6 +81,24 @@ def _base_mentions(text: str, disc: Discourse, rules: Rules) -> list[Mention]:
             found.append(Mention(b, e, text[b:e], None, "pair", "entity.pair", pair=pair,
                                  priority=0))
     return found
+
+
+_ACRONYM = re.compile(r"\s*\(\s*(?:the\s+)?([A-Z][A-Za-z]{1,7})\s*\)")
+
+
+def _defined_acronyms(text: str, chosen: list[Mention], disc: Discourse) -> list[Mention]:
+    """A body named in full with its acronym in brackets after it: the acronym is that
+    body here and in the rest of the article ("the GKNB" of Tajikistan, not Kyrgyzstan's)."""
+    out = list(chosen)
+    for m in chosen:
+        a = _ACRONYM.match(text, m.end)
+        if m.kind != "body" or m.entity is None or a is None or not a.group(1)[1:].isupper():
+            continue
+        disc.acronyms[a.group(1)] = m.entity
+        out = [x for x in out if not (x.begin < a.end(1) and a.start(1) < x.end)]
+        out.append(Mention(a.start(1), a.end(1), a.group(1), m.entity, "body", m.rule,
+                           cue=m.cue, priority=m.priority))
+    return sorted(out, key=lambda x: x.begin)
 
 
 def _capital_state(entity: Entity | None, disc: Discourse) -> Entity | None:
@@ -268,8 +293,10 @@ def _body_entity(spec: dict, noun: str, cue: Entity, disc: Discourse,
         # national government; "authorities in Isfara" are local
         local = bool(spec.get("local_class")) and cue.label not in capitals
         place = cue
-    elif cue.is_a("Government") and cue.state:
-        state = disc.state_of(cue)  # "the Taliban-run interior ministry": its state's
+    elif cue.state and not cue.is_place:
+        # "the Taliban-run interior ministry", "the Border Troops of Tajikistan's State
+        # Committee": the state of the government or body that runs it
+        state = disc.state_of(cue)
     else:
         return None
     if state is None:
@@ -571,6 +598,7 @@ def recognise(text: str, disc: Discourse, rules: Rules,
             chosen += [b for b in base if m.begin <= b.begin and b.end <= m.end
                        and b.entity is not None and b.entity.is_place and not b.entity.is_state]
     chosen.sort(key=lambda m: m.begin)
+    chosen = _defined_acronyms(text, chosen, disc)
     learnt: dict[str, Entity] = {}
     for m in chosen:
         if m.entity is not None and m.kind in {"name", "body", "place", "person", "force"}:

@@ -91,6 +91,9 @@ class Discourse:
     offices_held: dict[str, str] = field(default_factory=dict)
     # what the text calls each entity the base does not name so (written as skos:altLabel)
     surfaces: dict[str, set[str]] = field(default_factory=dict)
+    # acronyms the article defines ("Tajikistan's State Committee for National Security
+    # (GKNB)"): they name that body in this article, whatever the base gives them
+    acronyms: dict[str, Entity] = field(default_factory=dict)
     # the state the report was filed from (its dateline), whose bodies the text may call
     # "the army", "the ministry" without naming the state
     home: Entity | None = None

@@ -1060,3 +1060,34 @@ def test_a_plural_title_pairs_its_states_with_the_names_in_apposition(extract) -
                      "Muhriddin, held talks in Khujand on Sunday.", "2025-03-31")
     assert _offices(result) == {("Zheenbek Kulubaev", "ForeignMinister", "Kyrgyzstan"),
                                 ("Sirojiddin Muhriddin", "ForeignMinister", "Tajikistan")}
+
+
+@pytest.mark.parametrize(("sentence", "count"), [
+    pytest.param("A Tajik border guard was shot dead near Kulundu on Tuesday.", 1,
+                 id="shot-dead"),
+    pytest.param("Gunmen shot dead three workers near the border on Tuesday.", 3,
+                 id="shot-dead-active"),
+    pytest.param("Fifty-eight Pakistani soldiers were killed in the fighting.", 58,
+                 id="hyphenated-number"),
+    pytest.param("Two Chinese nationals working for a road company were shot dead on "
+                 "Sunday.", 2, id="participle-after-the-people"),
+])
+def test_killed_figures_in_other_words(extract, sentence, count) -> None:
+    (figure,) = extract(sentence, "2025-12-01").figures
+    assert (figure.kind, figure.count) == ("Killed", count)
+
+
+def test_an_acronym_in_brackets_names_the_body_before_it(extract) -> None:
+    result = extract("DUSHANBE (Reuters) - Tajikistan's State Committee for National Security "
+                     "(GKNB) said on Monday that gunmen had opened fire on Chinese workers from "
+                     "Afghan territory. The GKNB said two workers were killed.", "2025-12-01")
+    assert {(f.claimant.label, kind) for f, kind, *_ in result.claims} == {
+        ("State Committee for National Security of Tajikistan", "event"),
+        ("State Committee for National Security of Tajikistan", "figure")}
+
+
+def test_a_body_of_a_states_body_is_that_states(extract) -> None:
+    result = extract("The Border Troops of Tajikistan's State Committee for National Security "
+                     "(SCNS) said Kyrgyz troops opened fire on Wednesday. The SCNS said two "
+                     "Tajik border guards were wounded.", "2022-09-14")
+    assert {_state(f.claimant) for f, *_ in result.claims} == {"tajikistan"}
