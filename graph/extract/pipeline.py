@@ -30,6 +30,7 @@ from graph.extract.framing import frame_sentence
 from graph.extract.kb import KnowledgeBase, load_kb
 from graph.extract.linking import Discourse
 from graph.extract.mentions import normalise
+from graph.extract.quotations import QuotationRun
 from graph.extract.reading import read_sentence
 from graph.extract.relations import find_offices, find_relations
 from graph.extract.rules import Rules, get_rules
@@ -61,6 +62,7 @@ def analyse(article: Article, sentences: list[Sentence], kb: KnowledgeBase, rule
     disc.home = home_state(disc)
     found = ArticleFindings(events=result.events)
     clock = TimeContext(article.reported_date)  # what earlier sentences set for time
+    quotation = QuotationRun()
     for sentence in prose:  # a "sentence" too long is not prose (a capture gone wrong)
         reading, named = read_sentence(sentence, annotation, disc, rules, clock)
         n, caption = reading.n, sentence.role == CAPTION
@@ -79,8 +81,12 @@ def analyse(article: Article, sentences: list[Sentence], kb: KnowledgeBase, rule
         _relations_and_offices(reading, framing, caption, result, disc, rules)
         if caption:
             continue
-        _events_figures_claims(reading, framing, words, found, result, disc, rules,
-                               article)
+        # a sentence inside a quotation waits for the one that says who spoke
+        for ready, its_framing in quotation.step(reading, framing):
+            _events_figures_claims(ready, its_framing, words, found, result, disc, rules,
+                                   article)
+    for ready, its_framing in quotation.finish():
+        _events_figures_claims(ready, its_framing, words, found, result, disc, rules, article)
     if not result.conflict.participants and result.conflict.sentences:
         result.conflict.participants = disc.pair()
     return result, disc

@@ -1091,3 +1091,34 @@ def test_a_body_of_a_states_body_is_that_states(extract) -> None:
                      "(SCNS) said Kyrgyz troops opened fire on Wednesday. The SCNS said two "
                      "Tajik border guards were wounded.", "2022-09-14")
     assert {_state(f.claimant) for f, *_ in result.claims} == {"tajikistan"}
+
+
+def test_every_sentence_of_a_quotation_is_its_speakers(extract) -> None:
+    result = extract('BISHKEK (Reuters) - "Tajik troops shelled the village of Ak-Sai on Monday. '
+                     'Two Kyrgyz soldiers were wounded," the Kyrgyz border service said.',
+                     "2022-09-14")
+    assert {(_state(f.claimant), kind) for f, kind, *_ in result.claims} == {
+        ("kyrgyzstan", "event"), ("kyrgyzstan", "figure")}
+
+
+def test_a_quotation_opened_after_its_speaker_goes_on_in_his_name(extract) -> None:
+    result = extract('The Kyrgyz border service said: "Tajik troops shelled the village of '
+                     'Ak-Sai on Monday. Two Kyrgyz soldiers were wounded."', "2022-09-14")
+    assert {(_state(f.claimant), kind) for f, kind, *_ in result.claims} == {
+        ("kyrgyzstan", "event"), ("kyrgyzstan", "figure")}
+
+
+def test_a_quoted_sentence_after_a_quotation_keeps_its_speaker(extract) -> None:
+    result = extract('"Tajik troops shelled the village of Ak-Sai on Monday," the Kyrgyz border '
+                     'service said. "Two Kyrgyz soldiers were wounded."', "2022-09-14")
+    assert {(_state(f.claimant), kind) for f, kind, *_ in result.claims} == {
+        ("kyrgyzstan", "event"), ("kyrgyzstan", "figure")}
+
+
+def test_a_quote_mark_left_open_does_not_swallow_the_article(extract) -> None:
+    text = ('"Tajik troops shelled the village of Ak-Sai on Monday. ' + " ".join(
+        f"Sentence {i} is plain." for i in range(6)) + " Two Kyrgyz soldiers were wounded "
+        "in Batken on Tuesday.")
+    result = extract(text, "2022-09-14")
+    assert [f.count for f in result.figures] == [2]
+    assert result.claims == []
