@@ -422,8 +422,9 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
         if claimant is not None:
             if comma > 0:
                 stop = text.find(",", e, end)
-                return [Frame(claimant, lemma, rule, (begin, begin + comma),
-                              (begin + comma, stop if stop > 0 else e))]
+                return _and_added(text, [Frame(claimant, lemma, rule, (begin, begin + comma),
+                                               (begin + comma, stop if stop > 0 else e))],
+                                  e, end, rules)
             content_begin = _content_begin(text, e, end, lemma)
             if len(re.findall(r"[A-Za-z0-9]+", text[content_begin:end])) >= 2:
                 return [Frame(claimant, lemma, rule, (content_begin, end), (begin, e))]
@@ -464,15 +465,8 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
             source = _speaker(text, tail, b)
             if source.entity is not None:
                 claimant = _full_name(source.entity, disc)
-                frames = [Frame(claimant, lemma, rule, (begin, begin + comma),
-                                (begin + comma, e))]
-                more = _PARTICIPLE.match(text, e, end)
-                if more:
-                    # "..., X said, adding that Y": what he added is his claim too
-                    verb = rules.say_verbs.value(more.group("verb")) or lemma
-                    frames.append(Frame(claimant, verb, rule, (more.end(), end),
-                                        (more.start(), more.end())))
-                return frames
+                return _and_added(text, [Frame(claimant, lemma, rule, (begin, begin + comma),
+                                               (begin + comma, e))], e, end, rules)
         named_before = recall_name(disc, between)
         if named_before is not None:
             # "..., Misri said earlier": the surname of a person named before
@@ -488,6 +482,18 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
     if len(re.findall(r"[A-Za-z0-9]+", text[content_begin:end])) < 2:
         return []  # "..., officials said.": no named source and nothing after the verb
     return [Frame(source.entity, lemma, rule, (content_begin, end), (source.begin, e))]
+
+
+def _and_added(text: str, frames: list[Frame], e: int, end: int, rules: Rules) -> list[Frame]:
+    """"..., X said, adding that Y", "..., it said, adding that Y": what the reporter added
+    is his claim too."""
+    more = _PARTICIPLE.match(text, e, end)
+    if more is None or not frames:
+        return frames
+    first = frames[0]
+    verb = rules.say_verbs.value(more.group("verb")) or first.verb
+    return frames + [Frame(first.claimant, verb, first.rule, (more.end(), end),
+                           (more.start(), more.end()))]
 
 
 def parse_frames(text: str, span: tuple[int, int], parse: Parse, mentions: list[Mention],
@@ -532,8 +538,10 @@ def parse_frames(text: str, span: tuple[int, int], parse: Parse, mentions: list[
             content = (content[0] + that.end(), content[1])
         if len(re.findall(r"[A-Za-z]+", text[content[0]:content[1]])) < 2:
             continue
-        return [Frame(claimant, tok.lemma, rules.reporting["say"]["id"], content,
-                      (min(s_begin, tok.begin), max(s_end, tok.end)))]
+        frames = [Frame(claimant, tok.lemma, rules.reporting["say"]["id"], content,
+                        (min(s_begin, tok.begin), max(s_end, tok.end)))]
+        return _and_added(text, frames, max(s_end, tok.end), end, rules) \
+            if content[1] <= tok.begin else frames
     return []
 
 

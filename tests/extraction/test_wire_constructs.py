@@ -1122,3 +1122,12 @@ def test_a_quote_mark_left_open_does_not_swallow_the_article(extract) -> None:
     result = extract(text, "2022-09-14")
     assert [f.count for f in result.figures] == [2]
     assert result.claims == []
+
+
+def test_it_said_adding_that_claims_what_was_added(extract) -> None:
+    result = extract("BISHKEK (AKIpress) - Tajik border troops opened fire on Kyrgyz border "
+                     "guards near Kok-Tash on Saturday, the Kyrgyz border service said. Five "
+                     "Kyrgyz border guards were wounded, it said, adding that a Tajik mortar "
+                     "round had hit a house in the village.", "2014-01-12")
+    (shelling,) = [e for e in result.events if e.cls == "Shelling"]
+    assert shelling.claimed and _state(shelling.frame.claimant) == "kyrgyzstan"
