@@ -139,6 +139,11 @@ def _compile(rules: Rules) -> _Compiled:
                      {norm_key(k): v for k, v in cas["vague"].items()}, numbers, parts, cue)
 
 
+# "lost their way", "lost contact with", "losing ground": no one was lost
+_LOST_SOMETHING = re.compile(r"\s+(?:their|his|her|its|the|a|an|contact|control|track|touch|"
+                             r"sight|ground|patience|hope|interest)\b", re.IGNORECASE)
+
+
 def _not_a_count(text: str, m: re.Match[str], numbers: str) -> bool:
     """A number that counts no casualties: "No one was hurt" (the "one" of "no one"), an
     age in apposition ("Sgt. Afrim Bunjaku, 35, was killed"), a victim the figure before
@@ -235,6 +240,9 @@ def find_figures(text: str, span: tuple[int, int], frame: Frame | None, mentions
                 continue  # "left two people" without "dead"/"injured"
             kind = c.kinds[norm_key(m.group("left"))]
         else:
+            if _LOST_SOMETHING.match(text, m.end("kind")) and m.group("kind").lower() in {
+                    "lost", "losing"}:
+                continue  # "the two servicemen had lost their way in fog"
             kind = c.kinds[norm_key(m.group("kind"))]
         if re.search(r"\b(?:who|which|that)\b", mid) and _LATER_DIED.match(text, m.end(), end):
             kind = "Killed"  # "17 soldiers who were injured at the site later died"

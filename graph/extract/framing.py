@@ -6,11 +6,12 @@ looked for span by span, so that each knows who, if anyone, claims it."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from graph.extract.claims import Frame, clauses, find_frames
 from graph.extract.kb import Entity
 from graph.extract.linking import Discourse
-from graph.extract.rules import Rules
+from graph.extract.rules import Rules, phrase_pattern
 from graph.extract.types import Framing, Offsets, SentenceReading, Span
 
 
@@ -19,7 +20,8 @@ def frame_sentence(reading: SentenceReading, disc: Discourse, rules: Rules) -> F
     out = Framing()
     text = reading.text
     for clause in clauses(text, rules):
-        frames = find_frames(text, clause, reading.mentions, disc, rules, reading.parse)
+        frames = _denied_after(text, find_frames(text, clause, reading.mentions, disc, rules,
+                                                 reading.parse), rules)
         out.frames.extend(frames)
         out.spans.extend(Span(f.content, clause, f, mutual=_mutual(f, frames))
                          for f in frames)
@@ -29,6 +31,31 @@ def frame_sentence(reading: SentenceReading, disc: Discourse, rules: Rules) -> F
 
 
 _AND = re.compile(r",?\s+and\s+(?:also\s+|then\s+|\w+ly\s+)?[a-z]")
+
+
+@lru_cache(maxsize=2)
+def _coordinated_denial(rules: Rules) -> re.Pattern[str]:
+    return re.compile(r",?\s+(?:and|but)\s+(?:also\s+|flatly\s+|strongly\s+)?(?:"
+                      + phrase_pattern(rules.reporting["deny"]["verbs"]) + r")\b",
+                      re.IGNORECASE)
+
+
+def _denied_after(text: str, frames: list[Frame], rules: Rules) -> list[Frame]:
+    """"X said the men had lost their way in fog, and denied that its guards had opened
+    fire": the report ends where the denial begins; what is denied is claimed by nobody
+    (a frame with nothing claimed that takes the words out of the article's own voice)."""
+    out = []
+    spec = rules.reporting["deny"]
+    for f in frames:
+        m = _coordinated_denial(rules).search(text, f.content[0], f.content[1]) \
+            if f.verb != spec["lemma"] else None
+        if m is None:
+            out.append(f)
+            continue
+        end = f.content[1]
+        f.content = (f.content[0], m.start())
+        out += [f, Frame(f.claimant, spec["lemma"], spec["id"], (end, end), (m.start(), end))]
+    return out
 
 
 def _coordinated_actor(span: Offsets, frames: list[Frame], text: str) -> Entity | None:

@@ -1131,3 +1131,10 @@ def test_it_said_adding_that_claims_what_was_added(extract) -> None:
                      "round had hit a house in the village.", "2014-01-12")
     (shelling,) = [e for e in result.events if e.cls == "Shelling"]
     assert shelling.claimed and _state(shelling.frame.claimant) == "kyrgyzstan"
+
+
+def test_a_denial_coordinated_after_a_report_claims_nothing(extract) -> None:
+    result = extract("The Border Troops of Tajikistan said the two servicemen had lost their "
+                     "way in fog, and denied that Tajik border guards had opened fire.",
+                     "2023-11-22")
+    assert result.events == [] and result.figures == [] and result.claims == []
