@@ -276,7 +276,10 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
         if one_side is not None:
             roles = "agent-target"  # "Sudan's army said it was fighting to recapture ..."
         before = [m for m in _actor_mentions(mentions, begin, b)]
-        after = [m for m in _actor_mentions(mentions, e, end)]
+        # the names after the trigger, up to a clause of its own ("were killed in the raid,
+        # and that Malian aircraft struck ...": the aircraft are no target of the raid)
+        after = [m for m in _actor_mentions(mentions, e, _clause_end(text, e, end)
+                                            if roles == "agent-target" else end)]
         used: set[str] = set()
         parsed = parse_roles(parse, (b, e), _within(mentions, begin, end), rules) \
             if parse is not None and roles in {"agent-target", "agent"} else None
@@ -820,13 +823,22 @@ _PARTICIPLE = re.compile(r"(?:\w+(?:ed|en)|shot|struck|hit|fought|seized|overrun
                          r"captured|bombed|shelled|downed)\b", re.IGNORECASE)
 
 
+_NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:that\s+)?")
+
+
+def _clause_end(text: str, e: int, end: int) -> int:
+    m = _NEXT_CLAUSE.search(text, e, end)
+    return m.start() if m else end
+
+
 def _new_subject(text: str, mentions: list[Mention], previous: EventRecord, b: int,
                  disc: Discourse) -> bool:
     """A clause coordinated after the previous event's trigger has a subject of its own
     side, right before this trigger ("..., and Thai soldiers had only returned fire")."""
     gap = text[previous.trigger[1]:b]
     # the last "and" before the trigger opens its clause
-    joined = next(reversed(list(re.finditer(r"(?:,\s*|\s)and\s+(?:the\s+)?", gap))), None)
+    joined = next(reversed(list(re.finditer(r"(?:,\s*|\s)and\s+(?:that\s+)?(?:the\s+)?",
+                                            gap))), None)
     if joined is None:
         return False
     after = previous.trigger[1] + joined.end()
