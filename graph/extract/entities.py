@@ -360,7 +360,12 @@ def _place_mentions(text: str, base: list[Mention], disc: Discourse,
     found = []
     for b, e, spec in rules.place_nouns.find(text):
         if spec["class"] in {"Outpost", "BorderCrossing"}:
-            continue  # unnamed in news prose ("an outpost"); named ones come from the base
+            # mostly unnamed in news prose ("an outpost"); a named one is the text's own
+            # ("the Kulundu checkpoint", "the Kyrgyz outpost of Kojo-Aryk")
+            post = _named_post(text, b, e, spec, base, disc, rules)
+            if post is not None:
+                found.append(post)
+            continue
         # "the Batken and Leilek districts": names coordinated before a plural noun
         if text[b:e].lower().endswith("s"):
             coord = re.compile("(" + NAME + r")\s+and\s+(" + NAME + r")\s+$").search(text[:b])
@@ -468,6 +473,36 @@ def _place_mentions(text: str, base: list[Mention], disc: Discourse,
             found.append(Mention(name_b, e, text[name_b:e], entity, "place", spec["id"],
                                  priority=2))
     return found
+
+
+def _named_post(text: str, b: int, e: int, spec: dict, base: list[Mention], disc: Discourse,
+                rules: Rules) -> Mention | None:
+    """A border post or crossing named before its noun ("the Kok-Tash outpost", "the
+    Chaman crossing": labelled with the noun) or after it ("the outpost of Kojo-Aryk":
+    labelled with the name); of the state of the place it is named after, if known."""
+    if text[b:e].lower().endswith("s"):
+        return None  # "the Torkham and Chaman crossings"
+    after = re.compile(r"\s+of\s+(" + NAME + ")").match(text, e)
+    before = re.compile(r"\b(?:the|a|an)\s+(?:[A-Z][a-z]+\s+)?(" + NAME + r")\s+$").search(
+        text[:b])
+    if after is not None and _is_name(after.group(1), rules, disc):
+        name_b, name_e = after.span(1)
+        label, begin, end = after.group(1), name_b, name_e
+    elif before is not None and (_is_name(before.group(1), rules, disc)
+                                 or _starting_at(base, before.start(1)) is not None):
+        name_b, name_e = before.span(1)
+        label, begin, end = f"{before.group(1)} {text[b:e].lower()}", name_b, e
+    else:
+        return None
+    known = _starting_at(base, name_b)
+    if known is not None and (known.entity is None or known.end > name_e or not (
+            known.entity.is_place and not known.entity.is_state)):
+        return None  # a state ("the Afghan crossing"), or a longer name the base has
+    state = disc.state_of(known.entity) if known is not None else None
+    entity = disc.mint(spec["class"], label, state=state.iri if state else None,
+                       rule=spec["id"],
+                       facts=[MintedFact("ckg:inState", state.iri, spec["id"])] if state else [])
+    return Mention(begin, end, text[begin:end], entity, "place", spec["id"], priority=2)
 
 
 def _retyped(text: str, known: Mention, spec: dict, disc: Discourse,

@@ -1138,3 +1138,16 @@ def test_a_denial_coordinated_after_a_report_claims_nothing(extract) -> None:
                      "way in fog, and denied that Tajik border guards had opened fire.",
                      "2023-11-22")
     assert result.events == [] and result.figures == [] and result.claims == []
+
+
+@pytest.mark.parametrize(("sentence", "label", "cls"), [
+    pytest.param("Shots were fired near the Kulundu checkpoint on Tuesday.",
+                 "Kulundu checkpoint", "BorderCrossing", id="name-before-the-noun"),
+    pytest.param("Guards at the Kok-Tash outpost returned fire on Tuesday.",
+                 "Kok-Tash outpost", "Outpost", id="outpost"),
+    pytest.param("The Kyrgyz outpost of Kojo-Aryk came under fire on Tuesday.",
+                 "Kojo-Aryk", "Outpost", id="name-after-the-noun"),
+])
+def test_a_named_post_or_crossing_is_the_texts_own(extract, sentence, label, cls) -> None:
+    entities = {e.label: e for e, _ in extract(sentence, "2022-06-15").mentions}
+    assert cls in entities[label].classes
