@@ -199,6 +199,7 @@ def find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc:
     found = _find_frames(text, span, mentions, disc, rules)
     if not found and parse is not None:
         found = parse_frames(text, span, parse, mentions, disc, rules)
+    found = _inserted_reporter(text, span, found)
     frames = [_own_act_cut(f.trimmed(text), text, rules) for f in found]
     if frames:
         remember(disc, frames[0].claimant)
@@ -207,6 +208,25 @@ def find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc:
         if teller is not None:
             remember(disc, teller)  # "X gave a different account." X speaks next
     return frames
+
+
+# "In Takeo province, the radio said, Cambodian forces had ...": a reporter set off by
+# commas inside the sentence it reports
+_INSERTED = re.compile(r",\s+((?:the\s+|its\s+|his\s+|her\s+)?[\w'\-]+(?:\s+[\w'\-]+){0,4}?)"
+                       r"\s+(?:said|says|added|reported|claimed|stated),\s+(?=\S)")
+
+
+def _inserted_reporter(text: str, span: tuple[int, int], found: list[Frame]) -> list[Frame]:
+    """A reporter inserted between commas reports the sentence around it, also what
+    follows it (read as a trailing reporter, it claimed only what comes before)."""
+    begin, end = span
+    m = _INSERTED.search(text, begin, end)
+    if m is None or len(found) != 1 or found[0].content != (begin, m.start()) or \
+            len(re.findall(r"[A-Za-z]+", text[m.end():end])) < 3 or \
+            re.match(r"(?:[a-z]+ly\s+)?[a-z]+ing\b", text[m.end():end]):
+        return found  # "..., it said, calling on Yerevan to ...": the reporter's own act
+    f = found[0]
+    return [f, Frame(f.claimant, f.verb, f.rule, (m.end(), end), f.verb_span)]
 
 
 @lru_cache(maxsize=2)

@@ -354,7 +354,17 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                     speaker.iri not in {p.iri for p in record.participants}:
                 record.participants.insert(0, speaker)  # "it had brokered a ceasefire"
             used.update(p.iri for p in record.participants)
-        if record.target is None and roles == "agent-target" and record.place is not None:
+        if roles == "agent-target" and cls in HOSTILE and \
+                _RECIPROCAL.match(text, e, _clause_end(text, e, end)):
+            # "Thai and Cambodian troops fired artillery at each other": both sides, no
+            # direction
+            sides = list({x.iri: x for x in (state_of(m.entity) for m in before
+                                             if m.entity is not None) if x}.values())
+            record.participants = sides if len(sides) >= 2 else disc.pair()
+            record.agent = record.target = None
+            used.update(p.iri for p in record.participants)
+        if record.target is None and roles == "agent-target" and record.place is not None \
+                and not record.participants:
             owner = state_of(record.place)
             if owner is not None and (record.agent is None or
                                       owner.iri != (state_of(record.agent) or owner).iri):
@@ -823,6 +833,9 @@ _PARTICIPLE = re.compile(r"(?:\w+(?:ed|en)|shot|struck|hit|fought|seized|overrun
                          r"captured|bombed|shelled|downed)\b", re.IGNORECASE)
 
 
+# "fired at each other", "shelled one another's positions": a reciprocal object
+_RECIPROCAL = re.compile(r"(?:\s+[\w\-]+){0,3}?\s+(?:at|on|against|with)?\s*(?:each\s+other|"
+                         r"one\s+another)\b", re.IGNORECASE)
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:that\s+)?")
 
 

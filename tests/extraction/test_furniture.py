@@ -27,6 +27,8 @@ def _roles(text: str) -> list[tuple[str, str]]:
     pytest.param("Yerevan, May 7 (AFP) - Guards traded fire.", "Guards traded fire.",
                  id="mixed-case-with-agency"),
     pytest.param("BAKU -- Guards traded fire.", "Guards traded fire.", id="double-hyphen"),
+    pytest.param("NAIROBI, Aug 10 (Reuter) - Guards traded fire.", "Guards traded fire.",
+                 id="agency-in-the-singular"),
     pytest.param("New Delhi, Dec 13 (PTI) Guards traded fire.", "Guards traded fire.",
                  id="agency-without-a-dash"),
     pytest.param("DUSHANBE, December 1, 2025, Asia-Plus -- Guards traded fire.",

@@ -1151,3 +1151,29 @@ def test_a_denial_coordinated_after_a_report_claims_nothing(extract) -> None:
 def test_a_named_post_or_crossing_is_the_texts_own(extract, sentence, label, cls) -> None:
     entities = {e.label: e for e, _ in extract(sentence, "2022-06-15").mentions}
     assert cls in entities[label].classes
+
+
+def test_fire_at_each_other_is_both_sides_without_direction(extract) -> None:
+    result = extract("Thai and Cambodian troops fired artillery at each other across their "
+                     "disputed border on Monday.", "2011-02-07")
+    (shelling,) = [e for e in result.events if e.cls == "Shelling"]
+    assert (shelling.agent, shelling.target) == (None, None)
+    assert {_state(p) for p in shelling.participants} == {"thailand", "cambodia"}
+
+
+def test_a_reporter_between_commas_reports_what_follows_it_too(extract) -> None:
+    result = extract("Phnom Penh radio said Vietnamese troops had attacked the town of Kratie. "
+                     "In the province of Takeo, the radio said, Cambodian forces had killed 300 "
+                     "Vietnamese soldiers.", "1979-01-06")
+    assert ("Cambodia", "say", "figure") in _claims(result)
+
+
+def test_a_visit_that_is_due_is_the_coming_day() -> None:
+    import datetime as dt
+
+    from graph.extract.rules import get_rules
+    from graph.extract.timex import find_times
+
+    (day,) = find_times("The minister was due in Bangkok on Tuesday.", dt.date(2011, 2, 7),
+                        get_rules())
+    assert day.start == dt.date(2011, 2, 8)
