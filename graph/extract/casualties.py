@@ -275,7 +275,8 @@ def find_figures(text: str, span: tuple[int, int], frame: Frame | None, mentions
         elif count is not None:
             qualifier = "Exactly"
             hi = count
-        side = _side(m.start("mid"), m.end("mid"), mentions, frame, mid, disc)
+        side = _side(m.start("mid"), m.end("mid"), mentions, frame, mid, disc) or \
+            _own_losses(text, frame, disc)
         place = _place(text, mentions, m.end(), end, frame, disc)
         period, since = _period(text, times, begin, end, anchor)
         if period is None and clause is not None:
@@ -311,6 +312,16 @@ def _population(mid: str, rules: Rules) -> str:
 def _person_nouns(rules: Rules) -> re.Pattern[str]:
     return re.compile(r"\b" + phrase_pattern(rules.casualties["person_nouns"]) + r"\b",
                       re.IGNORECASE)
+
+
+_OWN_LOSSES = re.compile(r"\b(?:its|their)\s+(?:own\s+)?losses\s+at\s*$", re.IGNORECASE)
+
+
+def _own_losses(text: str, frame: Frame | None, disc: Discourse) -> Entity | None:
+    """"Kyrgyzstan puts its own losses at 59 killed": the reporting side's dead."""
+    if frame is None or not _OWN_LOSSES.search(text, 0, frame.verb_span[1]):
+        return None
+    return disc.state_of(frame.claimant)
 
 
 def _side(begin: int, end: int, mentions: list[Mention], frame: Frame | None, mid: str,

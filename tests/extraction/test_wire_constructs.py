@@ -1177,3 +1177,10 @@ def test_a_visit_that_is_due_is_the_coming_day() -> None:
     (day,) = find_times("The minister was due in Bangkok on Tuesday.", dt.date(2011, 2, 7),
                         get_rules())
     assert day.start == dt.date(2011, 2, 8)
+
+
+def test_a_side_putting_its_own_losses_at_a_figure_reports_its_dead(extract) -> None:
+    result = extract("Kyrgyzstan puts its own losses at 59 killed and 183 injured.", "2022-09-22")
+    assert {(f.kind, f.count, _state(f.side)) for f in result.figures} == {
+        ("Killed", 59, "kyrgyzstan"), ("Injured", 183, "kyrgyzstan")}
+    assert {(f.claimant.label, f.verb) for f, *_ in result.claims} == {("Kyrgyzstan", "put")}
