@@ -178,6 +178,11 @@ def _written_name(text: str, b: int, e: int, base: list[Mention], rules: Rules) 
     return text[begin:e]
 
 
+# a reporting verb right after a body's noun: the body speaks
+_SPEAKS = re.compile(r"\s+(?:also\s+|later\s+|have\s+|had\s+|has\s+)?(?:said|say|says|reported|"
+                     r"report|told|added|stated|announced|accused|claimed|confirmed)\b")
+
+
 def _body_mentions(text: str, base: list[Mention], disc: Discourse,
                    rules: Rules) -> list[Mention]:
     found = []
@@ -206,6 +211,8 @@ def _body_mentions(text: str, base: list[Mention], disc: Discourse,
                 cue = Mention(cue.begin, cue.end, cue.text, capital_of, "capital", cue.rule)
         if _NUMBER_BEFORE.search(text[:start]):
             continue  # "two Tajik border guards were killed": people, not the service
+        if text[b:e] in spec.get("people_nouns", ()) and not _SPEAKS.match(text, e):
+            continue  # "Kyrgyz border guards opened fire": the forces (_force_mentions)
         noun = text[b:e].lower()
         entity: Entity | None = None
         proper = written[:1].isupper()

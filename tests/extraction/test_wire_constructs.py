@@ -1184,3 +1184,12 @@ def test_a_side_putting_its_own_losses_at_a_figure_reports_its_dead(extract) -> 
     assert {(f.kind, f.count, _state(f.side)) for f in result.figures} == {
         ("Killed", 59, "kyrgyzstan"), ("Injured", 183, "kyrgyzstan")}
     assert {(f.claimant.label, f.verb) for f, *_ in result.claims} == {("Kyrgyzstan", "put")}
+
+
+def test_border_guards_who_act_are_forces_and_who_speak_the_service(extract) -> None:
+    acting = {e.label: e for e, _ in extract("Kyrgyz border guards opened fire on a Tajik "
+                                             "patrol on Tuesday.", "2022-06-15").mentions}
+    speaking = {e.label: e for e, _ in extract("Kyrgyz border guards said a Tajik patrol "
+                                               "opened fire on Tuesday.", "2022-06-15").mentions}
+    assert "ArmedForce" in acting["Kyrgyz forces"].classes
+    assert "Border Guard Service of Kyrgyzstan" in speaking
