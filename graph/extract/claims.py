@@ -421,6 +421,8 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
             pronoun == "pronoun" and between.lower() in {"it", "they"} else None
         if source is not None and (source.begin - begin > 4 or source.kind == "demonym"):
             source = None  # "Eleven Kyrgyz citizens were wounded, it said": not Kyrgyzstan
+        if source is not None and source.kind == "force" and between.lower() == "it":
+            source = None  # "Tajik border guards returned fire, it said": troops are no "it"
         last = recall(disc, between, rules)
         if source is not None and source.entity is not None and last is not None and \
                 disc.state_of(last) is not None and \

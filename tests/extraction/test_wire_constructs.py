@@ -1193,3 +1193,10 @@ def test_border_guards_who_act_are_forces_and_who_speak_the_service(extract) -> 
                                                "opened fire on Tuesday.", "2022-06-15").mentions}
     assert "ArmedForce" in acting["Kyrgyz forces"].classes
     assert "Border Guard Service of Kyrgyzstan" in speaking
+
+
+def test_troops_named_in_the_claim_are_no_it_that_said_it(extract) -> None:
+    result = extract("The Border Troops of Tajikistan said Kyrgyz troops had occupied a height "
+                     "on Tajik territory. Tajik border guards returned fire, it said.",
+                     "2022-09-14")
+    assert {f.claimant.label for f, *_ in result.claims} == {"Border Troops of Tajikistan"}
