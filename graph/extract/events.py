@@ -376,6 +376,16 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             mine = state_of(record.agent)
             if mine is not None and len(sides) == 2 and mine.iri in {x.iri for x in sides}:
                 record.target = next(x for x in sides if x.iri != mine.iri)
+        if record.agent is None and record.target is not None and roles == "agent-target" \
+                and cls in _AGAINST and frame is not None and not frame.accusation and \
+                not _groups_named(mentions, begin, end, disc):
+            # "Its positions came under fire near Kok-Tash, the Kyrgyz service said": a
+            # side that reports being attacked names the other side as the attacker
+            sides = disc.pair()
+            hit, speaker = state_of(record.target), state_of(frame.claimant)
+            if hit is not None and speaker is not None and hit.iri == speaker.iri and \
+                    len(sides) == 2 and hit.iri in {x.iri for x in sides}:
+                record.agent = next(x for x in sides if x.iri != hit.iri)
         record.time = None if record.reference else own_time or \
             _time(times, begin, end, b, conflict_starts | (speech or set()), text)
         if since:
@@ -831,6 +841,16 @@ _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been|being|be|get|got|gets)\s+"
                           r"(?:\w+ly\s+)?$", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"(?:\w+(?:ed|en)|shot|struck|hit|fought|seized|overrun|held|"
                          r"captured|bombed|shelled|downed)\b", re.IGNORECASE)
+
+
+def _groups_named(mentions: list[Mention], begin: int, end: int, disc: Discourse) -> bool:
+    """An armed group of no state named in the span or the article ("militants", "Jaish
+    al-Adl"): an attack may be theirs, not the other state's."""
+    def group(e: Entity | None) -> bool:
+        return e is not None and e.is_a("ArmedForce") and not e.state
+    return any(begin <= m.begin < end and group(m.entity) for m in mentions) or \
+        any(group(e) for e in disc.mentioned.values()) or \
+        any(group(e) for e in disc.extra_names.values())
 
 
 # "fired at each other", "shelled one another's positions": a reciprocal object

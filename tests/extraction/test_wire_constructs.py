@@ -1200,3 +1200,21 @@ def test_troops_named_in_the_claim_are_no_it_that_said_it(extract) -> None:
                      "on Tajik territory. Tajik border guards returned fire, it said.",
                      "2022-09-14")
     assert {f.claimant.label for f, *_ in result.claims} == {"Border Troops of Tajikistan"}
+
+
+def test_a_side_reporting_it_was_attacked_names_the_other_side(extract) -> None:
+    result = extract("BISHKEK (AKIpress) - Tajikistan and Kyrgyzstan traded blame on Sunday. "
+                     "Mortar shells were fired at Kyrgyz positions near Kok-Tash on Saturday, "
+                     "the Kyrgyz border service said.", "2014-01-12")
+    attacks = [e for e in result.events if e.cls in {"Shelling", "ArmedClash"} and e.claimed]
+    assert {(_state(e.agent), _state(e.target)) for e in attacks} == {
+        ("tajikistan", "kyrgyzstan")}
+
+
+def test_an_attack_in_an_article_about_an_armed_group_names_no_state(extract) -> None:
+    result = extract("Jaish al-Adl, a Sunni militant group, has waged an insurgency for years. "
+                     "Shots were fired at Iranian border guards near Saravan on Friday, Iran's "
+                     "interior ministry said, a day after Pakistan summoned Iran's envoy.",
+                     "2024-01-18")
+    attacks = [e for e in result.events if e.cls == "ArmedClash" and e.claimed]
+    assert [_state(e.agent) for e in attacks] == [None]
