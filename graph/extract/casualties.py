@@ -133,7 +133,14 @@ def _compile(rules: Rules) -> _Compiled:
             population_words + cas["person_nouns"]) + r")(?![\w])", re.IGNORECASE)
     cue = re.compile(r"(?:" + kind_words + r"|" + active_words + r"|toll|left)(?![\w])",
                      re.IGNORECASE)
-    return _Compiled([active, victim, victim_age, victim_active, bare, toll, coord, figure],
+    # "Among the dead was the pilot, Lt. Cmdr. Christodoulos Karathanasis": a named victim
+    among = re.compile(
+        r"\b[Aa]mong\s+the\s+(?P<kind>dead|killed|wounded|injured)(?:\s*,\s*[^,]{1,80},)?\s+"
+        r"(?:was|is)\s+(?:(?:the|a|an)\s+)?(?P<mid>(?:[a-z][\w\-]*\s+){0,3}?[a-z][\w\-]*,\s+|)"
+        r"(?:(?:[A-Z][a-z]{0,6}\.|[A-Z][a-z]+)\s+){0,3}?(?P<victim>" + NAME + r")"
+        r"(?P<qual>(?!x)x)?(?P<vague>(?!x)x)?(?P<num>(?!x)x)?(?P<art>(?!x)x)?")
+    return _Compiled([active, victim, victim_age, victim_active, bare, toll, coord, figure,
+                      among],
                      phrase_pattern(number_words), kinds, quals,
                      {norm_key(w) for w in cas["qualifiers"]["exclusive"]},
                      {norm_key(k): v for k, v in cas["vague"].items()}, numbers, parts, cue)
@@ -260,7 +267,7 @@ def find_figures(text: str, span: tuple[int, int], frame: Frame | None, mentions
         else:
             word = (m.group("num") or m.group("art") or "").lower()
             digits = word.replace(",", "")
-            count = 1 if groups.get("age") else \
+            count = 1 if groups.get("age") or groups.get("victim") and not word else \
                 int(digits) if digits.isdigit() else c.numbers.get(word)
             lo = count
         qualifier = ""

@@ -1218,3 +1218,9 @@ def test_an_attack_in_an_article_about_an_armed_group_names_no_state(extract) ->
                      "2024-01-18")
     attacks = [e for e in result.events if e.cls == "ArmedClash" and e.claimed]
     assert [_state(e.agent) for e in attacks] == [None]
+
+
+def test_among_the_dead_was_a_named_victim(extract) -> None:
+    result = extract("A Greek navy helicopter crashed near the islets on Tuesday. Among the dead "
+                     "was the pilot, Lt. Cmdr. Christodoulos Karathanasis.", "1996-01-31")
+    assert [(f.kind, f.count) for f in result.figures] == [("Killed", 1)]
