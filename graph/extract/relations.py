@@ -372,6 +372,14 @@ def find_offices(text: str, mentions: list[Mention], frames: list[Frame], disc: 
             appos = re.search(r",\s+(?:the\s+)?$", text[:b])
             person = next((m for m in named if appos and m.end == appos.start() and m.entity
                            is not None and m.entity.is_a("Person")), None)
+            if body is None:
+                # "GKNB Chairman Saimumin Yatimov": the body named before the title
+                body = next((m for m in named if m.end < b and re.fullmatch(
+                    r"(?:'s)?\s+", text[m.end:b]) and m.entity is not None
+                    and m.entity.is_a(*bodies)), None)
+                person = next((m for m in named if body is not None and re.fullmatch(
+                    r"\s+", text[e:m.begin] or "x") and m.entity is not None
+                    and m.entity.is_a("Person")), person) if body is not None else person
             if body is not None and person is None:
                 # "the head of the GKNB, Kamchybek Tashiev,", "Chairman of the State
                 # Committee for National Security of Tajikistan Saimumin Yatimov"
@@ -426,6 +434,14 @@ def find_offices(text: str, mentions: list[Mention], frames: list[Frame], disc: 
                     holder = next((m.entity for m in named if m.entity is not None and
                                    m.entity.is_a("Person") and 0 < m.begin - region.end <= 3
                                    and text[region.end:m.begin].strip() == ","), None)
+        if not states and holder_m is not None:
+            # "President Moussa Traore of Mali", "Presidents Sadyr Japarov of Kyrgyzstan and
+            # Emomali Rahmon of Tajikistan": the state after each name
+            pairs = _names_of_states(text, named, holder_m)
+            if pairs:
+                holder, states = pairs[0][0], [pairs[0][1]]
+                if text[b:e].lower().endswith("s"):
+                    out += [Office(p, office, st, spec["id"], 0.8) for p, st in pairs[1:]]
         if not states and holder is not None and holder.state:
             state = disc.entity(holder.state)
             states = [state] if state is not None else []
@@ -463,6 +479,25 @@ _COUNTERPART = re.compile(
     r"(?:\b(?P<pron>his|her|their|its)|(?P<poss>'s?))\s+(?P<dems>(?:[A-Z]\w+(?:\s*,\s*|\s+and\s+"
     r"|\s+))*?)counterpart(?P<plural>s)?\b(?:\s+(?:in|from)\s+(?P<pair>both countries|the two "
     r"countries|both nations|the two nations|both states))?,?\s*")
+
+
+def _names_of_states(text: str, named: list[Mention], first: Mention
+                     ) -> list[tuple[Entity, Entity]]:
+    """(person, state) for "NAME of STATE" from `first` on, and each "and NAME of STATE"
+    after it."""
+    out: list[tuple[Entity, Entity]] = []
+    person: Mention | None = first
+    while person is not None and person.entity is not None:
+        of = re.match(r"\s+of\s+(?:the\s+)?", text[person.end:])
+        state = next((m for m in named if of and m.begin == person.end + of.end()
+                      and m.entity is not None and m.entity.is_state), None)
+        if state is None or state.entity is None:
+            break
+        out.append((person.entity, state.entity))
+        joined = re.match(r",?\s+and\s+", text[state.end:])
+        person = next((m for m in named if joined and m.begin == state.end + joined.end()
+                       and m.entity is not None and m.entity.is_a("Person")), None)
+    return out
 
 
 def _respectively(text: str, named: list[Mention], e: int, states: list[Entity]

@@ -1224,3 +1224,13 @@ def test_among_the_dead_was_a_named_victim(extract) -> None:
     result = extract("A Greek navy helicopter crashed near the islets on Tuesday. Among the dead "
                      "was the pilot, Lt. Cmdr. Christodoulos Karathanasis.", "1996-01-31")
     assert [(f.kind, f.count) for f in result.figures] == [("Killed", 1)]
+
+
+def test_a_title_before_a_name_of_a_state_is_that_states(extract) -> None:
+    result = extract("BISHKEK (Reuters) - President Moussa Traore of Mali met President Thomas "
+                     "Sankara of Burkina Faso. Presidents Sadyr Japarov of Kyrgyzstan and "
+                     "Emomali Rahmon of Tajikistan signed the treaty.", "2025-03-14")
+    assert _offices(result) == {("Moussa Traore", "President", "Mali"),
+                                ("Thomas Sankara", "President", "Burkina Faso"),
+                                ("Sadyr Japarov", "President", "Kyrgyzstan"),
+                                ("Emomali Rahmon", "President", "Tajikistan")}
