@@ -315,7 +315,8 @@ def _body_entity(spec: dict, noun: str, cue: Entity, disc: Discourse,
     canonical = spec["label"].format(state=state.label, name=written)
     # a state has many ministries: link those by name only; one border service, one
     # security service, one government: those also by class
-    by_class = kb.body_of(state.iri, spec["class"]) if spec["class"] != "Ministry" else None
+    by_class = kb.body_of(state.iri, spec["class"], disc.anchor) \
+        if spec["class"] != "Ministry" else None
     known = kb.names.get(canonical) or (kb.names.get(written) if written else None) or by_class
     if known is not None and spec["class"] in known.classes:
         return known

@@ -6,6 +6,8 @@ The Turtle files use IRIs relative to `{base}id/`, so the same files serve any
 
 from __future__ import annotations
 
+import datetime as dt
+
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,6 +25,7 @@ RDF_TYPE = PREFIXES["rdf"] + "type"
 LABELS = (PREFIXES["skos"] + "prefLabel", PREFIXES["rdfs"] + "label")
 ALT = PREFIXES["skos"] + "altLabel"
 GEO = "http://www.w3.org/2003/01/geo/wgs84_pos#"
+SCHEMA = "https://schema.org/"
 
 
 @dataclass(eq=False)  # identity: one object per IRI per process/article
@@ -41,6 +44,13 @@ class Entity:
     lat: float | None = None
     lon: float | None = None
     country: str = ""
+    # the day the entity began to act for its state (schema:startDate in the base: "the
+    # Taliban" govern Afghanistan from August 2021; before, they fought its government)
+    since: dt.date | None = None
+
+    def acts_on(self, day: dt.date) -> bool:
+        """Whether the entity acts for its state on `day`."""
+        return self.since is None or day >= self.since
 
     def is_a(self, *names: str) -> bool:
         return bool(self.classes.intersection(names))
@@ -92,9 +102,10 @@ class KnowledgeBase:
         entity = self.names.get(name)
         return entity if entity and entity.is_state else None
 
-    def body_of(self, state: str, cls: str) -> Entity | None:
-        """The base's body of class `cls` acting for `state`, if exactly one."""
-        found = [e for e in self.entities.values() if cls in e.classes and e.state == state]
+    def body_of(self, state: str, cls: str, day: dt.date | None = None) -> Entity | None:
+        """The base's body of class `cls` acting for `state` (on `day`), if exactly one."""
+        found = [e for e in self.entities.values() if cls in e.classes and e.state == state
+                 and (day is None or e.acts_on(day))]
         return found[0] if len(found) == 1 else None
 
 
@@ -141,6 +152,7 @@ def load_kb(base: str) -> KnowledgeBase:
             aliases={o.value for key in (*LABELS, ALT) for o in p.get(key, [])},
             demonyms=[o.value for o in p.get(CKG + "demonym", [])],
             lat=_number(p.get(GEO + "lat")), lon=_number(p.get(GEO + "long")),
+            since=_date(p.get(SCHEMA + "startDate")),
         )
     names: dict[str, Entity] = {}
     demonyms: dict[str, Entity] = {}
@@ -157,6 +169,13 @@ def load_kb(base: str) -> KnowledgeBase:
     return KnowledgeBase(entities, triples, names, demonyms, _names_regex(list(names)),
                          _names_regex(list(demonyms)),
                          {k: e for k, e in keys.items() if e is not None})
+
+
+def _date(values: list[ox.NamedNode | ox.Literal] | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(values[0].value) if values else None
+    except ValueError:
+        return None
 
 
 def _number(values: list[ox.NamedNode | ox.Literal] | None) -> float | None:

@@ -324,4 +324,6 @@ class Discourse:
             return None
         if entity.is_state:
             return entity
+        if not entity.acts_on(self.anchor):
+            return None  # "the Taliban" in a report of 2017: no government yet
         return self.entity(entity.state) if entity.state else None

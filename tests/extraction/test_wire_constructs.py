@@ -1234,3 +1234,16 @@ def test_a_title_before_a_name_of_a_state_is_that_states(extract) -> None:
                                 ("Thomas Sankara", "President", "Burkina Faso"),
                                 ("Sadyr Japarov", "President", "Kyrgyzstan"),
                                 ("Emomali Rahmon", "President", "Tajikistan")}
+
+
+def test_the_taliban_act_for_afghanistan_only_from_august_2021(extract) -> None:
+    before = extract("QUETTA (Dawn) - Afghan authorities said Pakistani troops fired on villages "
+                     "near Chaman. Taliban fighters attacked an Afghan army post in Kandahar on "
+                     "Friday, the Afghan defence ministry said.", "2017-05-06")
+    # in 2017 the Taliban fought the Afghan state: their attack is no act of it on itself
+    attack = next(e for e in before.events if e.agent is not None and e.agent.label == "Taliban")
+    assert _state(attack.target) == "afghanistan"
+    assert "Government of Afghanistan" in {f.claimant.label for f, *_ in before.claims}
+    after = extract("The Taliban said Pakistani troops fired on villages near Spin Boldak.",
+                    "2025-10-12")
+    assert {_state(f.claimant) for f, *_ in after.claims} == {"afghanistan"}
