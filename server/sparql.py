@@ -16,7 +16,7 @@ from graph.errors import UsageError
 from graph.store.formats import Format, by_name
 from ontology.namespaces import PREFIXES
 from server.cache import Cached, Key, ResultCache, cacheable, etag, matches, request_key
-from server.context import result_cache, runner, settings, store
+from server.context import result_cache, runner, settings, store, tables_after_write
 from server.executor import Job
 from server.negotiation import HTML, content_type, format_override, negotiate, negotiate_or_none
 from server.pool import Runner
@@ -173,6 +173,7 @@ def _update(op: Operation) -> Response:
     check_remote_access(op.text, conf.service_allowlist, default_prefixes=PREFIXES)
     text = add_using_clauses(op.text, op.default_graphs, op.named_graphs)
     store().update(text, base_iri=endpoint_iri())
+    tables_after_write()
     return Response(status=204)
 
 
