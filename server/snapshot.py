@@ -22,7 +22,7 @@ import os
 import shutil
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -57,8 +57,11 @@ def disk_size(path: Path) -> int:
 class Snapshots:
     """The memory copy of the live generation, when there is one, and its loading."""
 
-    def __init__(self, disk: EmbeddedStore, mode: str, max_bytes: int) -> None:
+    def __init__(self, disk: EmbeddedStore, mode: str, max_bytes: int,
+                 after_copy: Callable[[], object] = lambda: None) -> None:
         self.disk = disk
+        # Run once a copy is made (the executor gives the memory of loading it back).
+        self.after_copy = after_copy
         self.mode = mode
         self.max_bytes = max_bytes
         self._lock = threading.Lock()
@@ -95,6 +98,7 @@ class Snapshots:
                 return
             with _one_copy_at_a_time(path):
                 copy = _copy(path)
+                self.after_copy()
             with self._lock:
                 self._ready = (generation, copy)
         except Exception:  # a failed copy only costs speed: answers come from disk
