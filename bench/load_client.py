@@ -197,6 +197,16 @@ def tree_rss_by_process(pid: int) -> dict[int, int]:
     return rss
 
 
+def tree_cpu_seconds(pid: int) -> float:
+    """User and system CPU seconds used so far by `pid` and its living descendants."""
+    total = 0
+    for current in _tree(pid):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            fields = (Path("/proc") / str(current) / "stat").read_text().rsplit(")", 1)[1]
+            total += int(fields.split()[11]) + int(fields.split()[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def tree_rss(pid: int) -> int:
     """Resident memory in bytes of `pid` and all its descendants."""
     return sum(tree_rss_by_process(pid).values())

@@ -67,20 +67,26 @@ def query_mix() -> list[tuple[str, str]]:
     return [(name, sparql_prologue() + text) for name, text in mix]
 
 
-def saved_alone(base: str) -> dict[str, dict[str, float]]:
+def saved_alone(base: str, pid: int | None = None) -> dict[str, dict[str, float]]:
     """Every saved query by name (`GET /queries/NAME`, its defaults, a paged one its first
-    page) on our server, one at a time: seconds to the last byte, and the answer's bytes.
-    Each URL is asked once, so the result cache has never seen it."""
+    page) on our server, one at a time: seconds to the last byte, the answer's bytes, the
+    server's `Server-Timing`, and the CPU seconds the server's processes (`pid`'s tree)
+    used meanwhile (far fewer than the seconds: the server waited for the CPU). Each URL
+    is asked once, so the result cache has never seen it."""
+    from bench.load_client import tree_cpu_seconds
     from queries import all_queries
 
     timings: dict[str, dict[str, float]] = {}
     with requests.Session() as session:
         for query in all_queries():
+            cpu = tree_cpu_seconds(pid) if pid is not None else 0.0
             began = time.perf_counter()
             response = session.get(f"{base}/queries/{query.name}", headers=ACCEPT,
                                    timeout=300)
             seconds = time.perf_counter() - began
             timings[query.name] = {"seconds": round(seconds, 3),
+                                   "server_cpu_s": (round(tree_cpu_seconds(pid) - cpu, 3)
+                                                    if pid is not None else None),
                                    "bytes": len(response.content),
                                    "status": response.status_code,
                                    "server_timing": response.headers.get("Server-Timing")}
@@ -352,11 +358,13 @@ def _markdown(report: dict[str, object]) -> str:
                      + f" | {ratio} | {ours['warm']['median_ms_by_query'][query]} |")
     saved = report.get("saved_queries_alone") or {}
     assert isinstance(saved, dict)
-    lines += ["", "| saved query (`GET /queries/NAME`, alone) | kg serve s | answer bytes |",
-              "|---|---:|---:|"]
+    lines += ["", "| saved query (`GET /queries/NAME`, alone) | kg serve s | server CPU s "
+              "| answer bytes | Server-Timing |", "|---|---:|---:|---:|---|"]
     for query, timing in saved.items():
         status = "" if timing["status"] == 200 else f" (status {timing['status']})"
-        lines.append(f"| {query} | {timing['seconds']:.2f}{status} | {timing['bytes']:,} |")
+        lines.append(f"| {query} | {timing['seconds']:.2f}{status} "
+                     f"| {timing.get('server_cpu_s')} | {timing['bytes']:,} "
+                     f"| {timing.get('server_timing') or ''} |")
     phases = report.get("kg_serve_rss_by_phase") or {}
     assert isinstance(phases, dict)
     lines += ["", "| moment of the run | kg serve peak RSS MB | at (UTC) | per process (MB) |",
@@ -448,7 +456,7 @@ def main(argv: list[str] | None = None) -> int:
         # Our executors copy the store into memory in the background after the start.
         time.sleep(max(0.0, args.snapshot_wait - (time.monotonic() - started)))
         memory.phase = "saved queries alone"
-        saved = saved_alone(servers[1].url.removesuffix("/sparql"))
+        saved = saved_alone(servers[1].url.removesuffix("/sparql"), servers[1].process.pid)
         def mix_of(server: Server) -> list[tuple[str, str]]:
             return [(n, q) for n, q in mix if server.name != "virtuoso" or n not in refused]
 

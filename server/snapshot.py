@@ -113,9 +113,10 @@ class Snapshots:
 @contextmanager
 def _one_copy_at_a_time(path: Path) -> Iterator[None]:
     """Hold the machine-wide lock of copies of this store while one is made: loading a
-    copy needs about half as much memory again as the copy keeps, so two executors copying
-    at once made the server's peak (1,518 MB at 1M triples against 1,062 MB once both
-    copies were made); one after the other, the second copy is ready a little later."""
+    copy needed about half as much memory again as the copy keeps (with `bulk_load`), so
+    two executors copying at once made the server's peak (1,518 MB at 1M triples against
+    1,062 MB once both copies were made); one after the other, the second copy is ready a
+    little later."""
     digest = hashlib.sha256(os.fsencode(path.parent.resolve())).hexdigest()[:16]
     lock_path = os.path.join(tempfile.gettempdir(), f"kg-snapshot-{digest}.lock")
     try:
@@ -140,7 +141,10 @@ def _copy(path: Path) -> ox.Store:
         source.dump(dump, format=ox.RdfFormat.N_QUADS)
         del source
         copy = ox.Store()
-        copy.bulk_load(path=dump, format=ox.RdfFormat.N_QUADS)
+        # `load`, not `bulk_load`: at 1M triples the process peaked at 416 MB instead of
+        # 638 MB while loading and kept 397 MB instead of 432 MB after it, for 15 s of
+        # loading instead of 11 (in the background, the disk answering meanwhile).
+        copy.load(path=dump, format=ox.RdfFormat.N_QUADS)
         return copy
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
