@@ -1,5 +1,5 @@
 """Where the time of a small query goes on `kg serve` under the researcher mix: a fifth
-client sends the point lookups (q1, q7) one after the other while 4 clients (in a
+client sends the small lookups (q1, q7, q9) one after the other while 4 clients (in a
 process of their own) send the cold mix, on `kg serve` and on `oxigraph
 serve-read-only` in turn, and the access log of `kg serve` splits each lookup into its
 stages (the front before the hop, the wait for an executor, the executor's round trip,
@@ -30,7 +30,7 @@ from bench.serve import ACCEPT, BIN, HERE, _wait, load, query_mix, start_oxigrap
 from ontology.namespaces import sparql_prologue
 from server.sparql import query_hash
 
-PROBES = ("q1-alliance-members", "q7-event-lookup")
+PROBES = ("q1-alliance-members", "q7-event-lookup", "q9-article-sentences")
 
 
 def _probe(url: str, done: threading.Event, tag: str) -> list[tuple[str, str, float]]:

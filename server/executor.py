@@ -9,9 +9,10 @@ never evaluates a query and keeps answering.
 Wire protocol (multiprocessing `Connection` over a socketpair, one job at a time):
 
     parent -> child  Job
-    child -> parent  ("ok", kind, format_name, chunk, done, engine_ms, source)
+    child -> parent  ("ok", kind, format_name, chunk, done, engine_ms, cpu_ms, source)
                                                            first chunk of the answer, the
-                                                           time to it in the executor, and
+                                                           time to it in the executor and
+                                                           the CPU time of it, and
                                                            "memory" or "disk"
                      ("data", chunk, done)                 the following chunks
                      ("error", http_status, message)       instead of, or after, "ok"
@@ -69,9 +70,9 @@ class _Sink:
     stays flat and the first bytes leave before the whole answer is computed."""
 
     def __init__(self, conn: Connection, kind: str, fmt: Format, max_bytes: int,
-                 began: float, source: str) -> None:
+                 began: float, cpu: float, source: str) -> None:
         self.conn, self.kind, self.fmt, self.max_bytes = conn, kind, fmt, max_bytes
-        self.began, self.source = began, source
+        self.began, self.cpu, self.source = began, cpu, source
         self.buffer = bytearray()
         self.total = 0
         self.started = False
@@ -95,7 +96,8 @@ class _Sink:
         self.buffer.clear()
         if not self.started:
             engine_ms = round((time.perf_counter() - self.began) * 1000, 2)
-            self.conn.send(("ok", self.kind, self.fmt.name, chunk, done, engine_ms,
+            cpu_ms = round((time.thread_time() - self.cpu) * 1000, 2)
+            self.conn.send(("ok", self.kind, self.fmt.name, chunk, done, engine_ms, cpu_ms,
                             self.source))
             self.started = True
         else:
@@ -130,7 +132,7 @@ def run_job(store: object, job: Job, conn: Connection,
 
     assert isinstance(store, EmbeddedStore)
     sink: _Sink | None = None
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.thread_time()
     try:
         dataset = Dataset(job.default_graphs, job.named_graphs)
         memory = snapshots.store_for(store.generation) if snapshots else None
@@ -140,7 +142,7 @@ def run_job(store: object, job: Job, conn: Connection,
         else:
             result = store.query(job.query, base_iri=job.base_iri, dataset=dataset)
         fmt = _format_for(job, result.kind)
-        sink = _Sink(conn, result.kind, fmt, job.max_bytes, started,
+        sink = _Sink(conn, result.kind, fmt, job.max_bytes, started, cpu,
                      "disk" if memory is None else "memory")
         raw = result._raw  # the pyoxigraph object: serialized natively, in this thread
         raw.serialize(sink, format=fmt.native)  # type: ignore[arg-type]  # a file-like sink
