@@ -107,7 +107,7 @@ class _Sink:
         self._send(done=True)
 
 
-def _format_for(job: Job, kind: str) -> Format:
+def format_for(job: Job, kind: str) -> Format:
     table, name = ((RDF_FORMATS, job.rdf_format) if kind == "graph"
                    else (RESULT_FORMATS, job.results_format))
     key = "rdf" if kind == "graph" else "results"
@@ -141,7 +141,7 @@ def run_job(store: object, job: Job, conn: Connection,
                                                 dataset=dataset), None)
         else:
             result = store.query(job.query, base_iri=job.base_iri, dataset=dataset)
-        fmt = _format_for(job, result.kind)
+        fmt = format_for(job, result.kind)
         sink = _Sink(conn, result.kind, fmt, job.max_bytes, started, cpu,
                      "disk" if memory is None else "memory")
         raw = result._raw  # the pyoxigraph object: serialized natively, in this thread

@@ -26,7 +26,7 @@ from typing import Protocol
 from graph.errors import KgError, StoreError
 from graph.store.base import Dataset, Store
 from graph.store.formats import by_name
-from server.executor import Job
+from server.executor import Job, format_for
 
 # How long a newly started executor may take to open the store and say it is ready.
 STARTUP_GRACE = 15.0
@@ -347,15 +347,13 @@ class ExecutorPool:
         engine releases the GIL while it evaluates. Such a query cannot be stopped by
         the timeout; only shapes whose earlier runs took at most INLINE_SECONDS of CPU come
         here, and one that takes more here goes back to the executors."""
-        from server.executor import _format_for
-
         assert self.front_store is not None
         began, cpu = time.monotonic(), time.thread_time()
         try:
             result = self.front_store.query(job.query, base_iri=job.base_iri,
                                             dataset=Dataset(job.default_graphs,
                                                             job.named_graphs))
-            fmt = _format_for(job, result.kind)
+            fmt = format_for(job, result.kind)
             chunks = list(result.serialize(fmt))
         except KgError:
             raise
