@@ -149,8 +149,8 @@ def run_clients(url: str, clients: int, seconds: float,
     return run
 
 
-def tree_rss(pid: int) -> int:
-    """Resident memory in bytes of `pid` and all its descendants."""
+def _tree(pid: int) -> list[int]:
+    """`pid` and all its descendants."""
     children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -161,29 +161,88 @@ def tree_rss(pid: int) -> int:
             continue
         ppid = int(stat.rsplit(")", 1)[1].split()[1])
         children.setdefault(ppid, []).append(int(entry.name))
-    total, todo = 0, [pid]
-    page = os.sysconf("SC_PAGE_SIZE")
+    found, todo = [], [pid]
     while todo:
         current = todo.pop()
-        with contextlib.suppress(OSError, ValueError, IndexError):
-            total += int((Path("/proc") / str(current) / "statm").read_text().split()[1]) * page
+        found.append(current)
         todo.extend(children.get(current, []))
-    return total
+    return found
+
+
+def _role(pid: int) -> str:
+    """What a process of `kg serve`'s tree is, from its command line: the front, a query
+    executor (a main lane with a memory copy, a short lane on disk), the derived-tables
+    writer."""
+    try:
+        argv = (Path("/proc") / str(pid) / "cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return "gone"
+    words = [a.decode("utf-8", "replace") for a in argv]
+    if "server.executor" in words:
+        snapshot = words[words.index("--snapshot") + 1] if "--snapshot" in words else "off"
+        return "main executor" if snapshot != "off" else "short executor"
+    if "graph.store.derive" in words:
+        return "tables writer"
+    return "front"
+
+
+def tree_rss_by_process(pid: int) -> dict[int, int]:
+    """Resident memory in bytes of `pid` and of each of its descendants."""
+    page = os.sysconf("SC_PAGE_SIZE")
+    rss = {}
+    for current in _tree(pid):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            rss[current] = int((Path("/proc") / str(current) / "statm").read_text()
+                               .split()[1]) * page
+    return rss
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """User and system CPU seconds used so far by `pid` and its living descendants."""
+    total = 0
+    for current in _tree(pid):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            fields = (Path("/proc") / str(current) / "stat").read_text().rsplit(")", 1)[1]
+            total += int(fields.split()[11]) + int(fields.split()[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def tree_rss(pid: int) -> int:
+    """Resident memory in bytes of `pid` and all its descendants."""
+    return sum(tree_rss_by_process(pid).values())
 
 
 class PeakMemory:
-    """Samples the server tree's RSS every `interval` seconds in the background."""
+    """Samples the server tree's RSS every `interval` seconds in the background: the peak
+    of the sum, and per `phase` (set by the caller as its run goes on) the peak with what
+    each process held at that moment, so the moment that makes the peak can be named."""
 
     def __init__(self, pid: int, interval: float = 0.25) -> None:
         self.pid = pid
         self.interval = interval
         self.peak = 0
+        self.phase = "start"
+        # phase -> {"mb": the peak of the sum, "at": UTC, "processes": {role: [MB, ...]}}
+        self.phases: dict[str, dict[str, object]] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
+        roles: dict[int, str] = {}
         while not self._stop.is_set():
-            self.peak = max(self.peak, tree_rss(self.pid))
+            by_pid = tree_rss_by_process(self.pid)
+            total = sum(by_pid.values())
+            self.peak = max(self.peak, total)
+            phase = self.phase
+            seen = self.phases.get(phase)
+            if seen is None or round(total / 1e6) > int(seen["mb"]):  # type: ignore[call-overload]
+                processes: dict[str, list[int]] = {}
+                for pid, rss in sorted(by_pid.items()):
+                    role = roles.get(pid) or roles.setdefault(pid, _role(pid))
+                    processes.setdefault(role, []).append(round(rss / 1e6))
+                self.phases[phase] = {"mb": round(total / 1e6),
+                                      "at": time.strftime("%H:%M:%S", time.gmtime()),
+                                      "processes": processes}
             self._stop.wait(self.interval)
 
     def __enter__(self) -> PeakMemory:

@@ -44,6 +44,7 @@ from pathlib import Path
 
 import requests
 
+from bench.load_client import PeakMemory
 from bench.processes import free_port, start_virtuoso, stop_group, virtuoso_bulk_load
 from bench.synthetic import generate
 from ontology.namespaces import sparql_prologue
@@ -66,22 +67,29 @@ def query_mix() -> list[tuple[str, str]]:
     return [(name, sparql_prologue() + text) for name, text in mix]
 
 
-def saved_alone(base: str) -> dict[str, dict[str, float]]:
+def saved_alone(base: str, pid: int | None = None) -> dict[str, dict[str, float]]:
     """Every saved query by name (`GET /queries/NAME`, its defaults, a paged one its first
-    page) on our server, one at a time: seconds to the last byte, and the answer's bytes.
-    Each URL is asked once, so the result cache has never seen it."""
+    page) on our server, one at a time: seconds to the last byte, the answer's bytes, the
+    server's `Server-Timing`, and the CPU seconds the server's processes (`pid`'s tree)
+    used meanwhile (far fewer than the seconds: the server waited for the CPU). Each URL
+    is asked once, so the result cache has never seen it."""
+    from bench.load_client import tree_cpu_seconds
     from queries import all_queries
 
     timings: dict[str, dict[str, float]] = {}
     with requests.Session() as session:
         for query in all_queries():
+            cpu = tree_cpu_seconds(pid) if pid is not None else 0.0
             began = time.perf_counter()
             response = session.get(f"{base}/queries/{query.name}", headers=ACCEPT,
                                    timeout=300)
             seconds = time.perf_counter() - began
             timings[query.name] = {"seconds": round(seconds, 3),
+                                   "server_cpu_s": (round(tree_cpu_seconds(pid) - cpu, 3)
+                                                    if pid is not None else None),
                                    "bytes": len(response.content),
-                                   "status": response.status_code}
+                                   "status": response.status_code,
+                                   "server_timing": response.headers.get("Server-Timing")}
     return timings
 
 
@@ -350,11 +358,21 @@ def _markdown(report: dict[str, object]) -> str:
                      + f" | {ratio} | {ours['warm']['median_ms_by_query'][query]} |")
     saved = report.get("saved_queries_alone") or {}
     assert isinstance(saved, dict)
-    lines += ["", "| saved query (`GET /queries/NAME`, alone) | kg serve s | answer bytes |",
-              "|---|---:|---:|"]
+    lines += ["", "| saved query (`GET /queries/NAME`, alone) | kg serve s | server CPU s "
+              "| answer bytes | Server-Timing |", "|---|---:|---:|---:|---|"]
     for query, timing in saved.items():
         status = "" if timing["status"] == 200 else f" (status {timing['status']})"
-        lines.append(f"| {query} | {timing['seconds']:.2f}{status} | {timing['bytes']:,} |")
+        lines.append(f"| {query} | {timing['seconds']:.2f}{status} "
+                     f"| {timing.get('server_cpu_s')} | {timing['bytes']:,} "
+                     f"| {timing.get('server_timing') or ''} |")
+    phases = report.get("kg_serve_rss_by_phase") or {}
+    assert isinstance(phases, dict)
+    lines += ["", "| moment of the run | kg serve peak RSS MB | at (UTC) | per process (MB) |",
+              "|---|---:|---|---|"]
+    for phase, seen in phases.items():
+        held = "; ".join(f"{role} {', '.join(map(str, mbs))}"
+                         for role, mbs in seen["processes"].items())
+        lines.append(f"| {phase} | {seen['mb']:,} | {seen['at']} | {held} |")
     return "\n".join(lines) + "\n"
 
 
@@ -404,12 +422,16 @@ def main(argv: list[str] | None = None) -> int:
     scratch = Path(tempfile.mkdtemp(prefix="bench-serve-"))
     trivial: dict[str, float] = {}
     peak_rss = 0
+    memory: PeakMemory | None = None
     sampler = LoadSampler().__enter__()
     try:
         servers.append(start_oxigraph(store))
         started = time.monotonic()
         servers.append(start_ours(store))
         first_answer_s = time.monotonic() - started
+        # Per process of our server's tree, the whole run long: which moment makes the peak.
+        memory = PeakMemory(servers[1].process.pid).__enter__()
+        memory.phase = "start, memory copies, each query alone"
         if with_virtuoso:
             # Loading (a minute or so) also lets our executors copy the store meanwhile.
             servers.append(start_virtuoso_with(store, scratch / "virtuoso"))
@@ -433,29 +455,33 @@ def main(argv: list[str] | None = None) -> int:
                 mix = [(n, q) for n, q in mix if n not in left_out]
         # Our executors copy the store into memory in the background after the start.
         time.sleep(max(0.0, args.snapshot_wait - (time.monotonic() - started)))
-        saved = saved_alone(servers[1].url.removesuffix("/sparql"))
+        memory.phase = "saved queries alone"
+        saved = saved_alone(servers[1].url.removesuffix("/sparql"), servers[1].process.pid)
         def mix_of(server: Server) -> list[tuple[str, str]]:
             return [(n, q) for n, q in mix if server.name != "virtuoso" or n not in refused]
 
+        memory.phase = "mix warm-up"
         for server in servers:
             # Every executor process (ours) and thread (theirs) warm, not only the one the
             # sequential pass above used.
             load(server.url, mix_of(server), args.clients, 1, distinct="warmup")
-        from bench.load_client import PeakMemory
-
-        with PeakMemory(servers[1].process.pid) as memory:
-            for k in range(args.rounds):
-                for server in servers:
-                    cold[server.name].append(load(server.url, mix_of(server), args.clients,
-                                                  args.passes, distinct=f"cold{k}"))
+        memory.phase = "cold rounds"
+        for k in range(args.rounds):
             for server in servers:
-                # the requests the warm rounds repeat
-                load(server.url, mix_of(server), args.clients, 1)
-            for _k in range(args.rounds):
-                for server in servers:
-                    warm[server.name].append(load(server.url, mix_of(server), args.clients,
-                                                  args.passes))
-        peak_rss = memory.peak
+                cold[server.name].append(load(server.url, mix_of(server), args.clients,
+                                              args.passes, distinct=f"cold{k}"))
+        memory.phase = "warm rounds"
+        for server in servers:
+            # the requests the warm rounds repeat
+            load(server.url, mix_of(server), args.clients, 1)
+        for _k in range(args.rounds):
+            for server in servers:
+                warm[server.name].append(load(server.url, mix_of(server), args.clients,
+                                              args.passes))
+        # The timed rounds' peak, as before; the whole run's is kept beside it.
+        peak_rss = max(int(memory.phases[p]["mb"])  # type: ignore[call-overload]
+                       for p in ("cold rounds", "warm rounds")) * 1_000_000
+        memory.phase = "ASK {} latency"
         urls = [server.url for server in servers[:2]]
         medians = trivial_latencies(urls, args.trivial_rounds, args.trivial)
         for server, series in zip(servers[:2], medians, strict=True):
@@ -464,6 +490,8 @@ def main(argv: list[str] | None = None) -> int:
         added_new_connection = _added(trivial_latencies(urls, args.trivial_rounds,
                                                         args.trivial, keep_alive=False))
     finally:
+        if memory is not None:
+            memory.__exit__()
         for server in servers:
             server.stop()
         shutil.rmtree(scratch, ignore_errors=True)
@@ -481,7 +509,9 @@ def main(argv: list[str] | None = None) -> int:
         "alone_s": {server: {n: round(x, 3) for n, x in times.items()}
                     for server, times in alone.items()},
         "kg_serve_first_answer_s": round(first_answer_s, 2),
-        "kg_serve_peak_rss_mb": round(peak_rss / 1e6), "servers": {}}
+        "kg_serve_peak_rss_mb": round(peak_rss / 1e6),
+        "kg_serve_peak_rss_mb_whole_run": round(memory.peak / 1e6) if memory else None,
+        "kg_serve_rss_by_phase": memory.phases if memory else {}, "servers": {}}
     for name in cold:
         report["servers"][name] = {  # type: ignore[index]
             "cold": _summary(cold[name], mix), "warm": _summary(warm[name], mix),
@@ -511,7 +541,8 @@ def main(argv: list[str] | None = None) -> int:
                 "warm_throughput_ratio_vs_oxigraph_cold",
                 "slower_than_oxigraph_by_more_than_10pct_plus_half_ms",
                 "added_trivial_latency_ms", "added_trivial_latency_new_connection_ms",
-                "kg_serve_first_answer_s", "kg_serve_peak_rss_mb"):
+                "kg_serve_first_answer_s", "kg_serve_peak_rss_mb",
+                "kg_serve_peak_rss_mb_whole_run"):
         print(f"{key}: {report[key]}")
     for key in ("cold_throughput_ratio_vs_virtuoso", "cold_p50_ratio_vs_virtuoso",
                 "virtuoso_refused", "load_average_1min"):

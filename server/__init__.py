@@ -44,6 +44,14 @@ def create_app(store: Store, config: dict[str, Any] | None = None) -> Flask:
 
     app.extensions["kg_cache"] = ResultCache(settings.cache_bytes)
     atexit.register(runner.close)
+    from graph.store.embedded import EmbeddedStore
+
+    if isinstance(store, EmbeddedStore):
+        from server.tables import TableWriter
+
+        tables = TableWriter(store.root)
+        app.extensions["kg_tables"] = tables
+        atexit.register(tables.close)
     register_error_handlers(app)
 
     from flask import request

@@ -11,6 +11,7 @@ from graph.store.base import Store
 from server.cache import ResultCache
 from server.pool import Runner
 from server.settings import Settings
+from server.tables import TableWriter
 
 
 def store() -> Store:
@@ -23,6 +24,20 @@ def settings() -> Settings:
 
 def runner() -> Runner:
     return cast(Runner, current_app.extensions["kg_runner"])
+
+
+def table_writer() -> TableWriter | None:
+    """Writes a generation's derived tables after a small write (embedded store only)."""
+    return cast("TableWriter | None", current_app.extensions.get("kg_tables"))
+
+
+def tables_after_write() -> None:
+    """After a small write of this server: its generation's tables, in the background."""
+    writer = table_writer()
+    live = getattr(store(), "live_generation_path", None)
+    path = live() if writer is not None and live is not None else None
+    if writer is not None and path is not None:
+        writer.request(path)
 
 
 def result_cache() -> ResultCache:

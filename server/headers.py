@@ -69,7 +69,8 @@ def access_log(app: Flask) -> AccessLog:
 
 def finish_response(response: Response, log: AccessLog, *, method: str, path: str,
                     operation: str | None, query_hash: str | None,
-                    started: float, cache: str | None = None) -> Response:
+                    started: float, cache: str | None = None,
+                    stages: dict[str, object] | None = None) -> Response:
     """Add the headers every answer gets and log the request once its body is sent."""
     headers = response.headers
     headers.setdefault(*NOSNIFF)
@@ -89,8 +90,21 @@ def finish_response(response: Response, log: AccessLog, *, method: str, path: st
                                  "status": response.status_code, "query_hash": query_hash}
     if cache:
         record["cache"] = cache  # "hit" or "revalidated": answered without running it
+    if stages:
+        record["stages"] = stages
+        headers["Server-Timing"] = server_timing(stages)
     response.call_on_close(log.when_sent(record, started))
     return response
+
+
+def server_timing(stages: dict[str, object]) -> str:
+    """The stages of a query as a `Server-Timing` header (milliseconds; the executor's
+    lane and whether it answered from its memory copy or from disk as the engine's
+    description), so a client can tell where a slow answer spent its time."""
+    parts = [f"{name.removesuffix('_ms')};dur={value}" for name, value in stages.items()
+             if name.endswith("_ms")]
+    where = " ".join(str(stages[k]) for k in ("lane", "source") if k in stages)
+    return ", ".join(parts) + (f', where;desc="{where}"' if where else "")
 
 
 def register_headers(app: Flask) -> None:
@@ -107,4 +121,4 @@ def register_headers(app: Flask) -> None:
         return finish_response(response, log, method=req.method, path=req.path,
                                operation=g.get("operation"), query_hash=g.get("query_hash"),
                                started=g.get("started") or time.perf_counter(),
-                               cache=g.get("cache"))
+                               cache=g.get("cache"), stages=g.get("stages"))

@@ -18,7 +18,7 @@ from graph.params import bind
 from graph.store.derived import saved_text
 from graph.store.sparql_text import bind_values, shape
 from queries import SavedQuery, all_queries, find
-from server.context import settings, store
+from server.context import settings, store, table_writer
 from server.sparql import answer_query
 
 blueprint = Blueprint("saved", __name__)
@@ -69,8 +69,10 @@ def bound_text(query: SavedQuery, given: dict[str, str], *, derived: bool = True
     for a paged one, its page: as LIMIT and OFFSET, or, when `derived`, read from the
     store's per-statement table if the query reads it; the editor shows the query as
     written instead)."""
+    writer = table_writer()
     text, terms = saved_text(query.text, query.meta, bind(query, given),
-                             store() if derived else None)
+                             store() if derived else None,
+                             writer.written if writer is not None else None)
     return bind_values(text, shape(text), terms)
 
 

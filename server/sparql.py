@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from collections.abc import Iterator
 
 from flask import Blueprint, Request, Response, g, request
@@ -16,7 +17,7 @@ from graph.errors import UsageError
 from graph.store.formats import Format, by_name
 from ontology.namespaces import PREFIXES
 from server.cache import Cached, Key, ResultCache, cacheable, etag, matches, request_key
-from server.context import result_cache, runner, settings, store
+from server.context import result_cache, runner, settings, store, tables_after_write
 from server.executor import Job
 from server.negotiation import HTML, content_type, format_override, negotiate, negotiate_or_none
 from server.pool import Runner
@@ -161,7 +162,13 @@ def run_query(conf: Settings, query_runner: Runner, text: str, formats: Formats,
               not_acceptable={k: v for k, v in (("results", results_406), ("rdf", rdf_406))
                               if v},
               max_bytes=conf.max_result_bytes)
+    began = time.perf_counter()
     kind, fmt_name, chunks = query_runner.run(job)
+    if job.stages:
+        # Where a request's time goes: the front before the hop, the pool's wait for an
+        # executor, the executor's round trip to the first chunk, the engine inside it.
+        job.stages["front_ms"] = round((began - g.get("started", began)) * 1000, 2)
+        g.stages = job.stages
     fmt = by_name(fmt_name, "rdf" if kind == "graph" else "results")
     assert fmt is not None
     return fmt, (b"".join(chunks) if isinstance(chunks, list) else chunks)
@@ -173,6 +180,7 @@ def _update(op: Operation) -> Response:
     check_remote_access(op.text, conf.service_allowlist, default_prefixes=PREFIXES)
     text = add_using_clauses(op.text, op.default_graphs, op.named_graphs)
     store().update(text, base_iri=endpoint_iri())
+    tables_after_write()
     return Response(status=204)
 
 

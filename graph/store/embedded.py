@@ -32,7 +32,7 @@ import pyoxigraph as ox
 
 from graph.errors import QuerySyntaxError, StoreError, StoreLockedError, UsageError
 from graph.store.base import Dataset, SerializedGraph, Term
-from graph.store.derived import write_tables
+from graph.store.derived import TABLES_LOCK, missing_tables, write_tables
 from graph.store.formats import Format
 from graph.store.statistics import read_statistics, write_statistics
 from ontology.namespaces import PREFIXES
@@ -346,16 +346,20 @@ class EmbeddedStore:
 
     def _new_generation(self, mutate: Callable[[ox.Store], None], *, fresh: bool,
                         wait: float, optimize: bool = True, statistics: bool = False,
-                        ) -> None:
+                        tables: bool = True) -> None:
         """Write a new generation with `mutate` and make it live. `optimize` compacts it
         first: a generation written by bulk loads answered the same queries ~30 % slower
         before compaction (timeline 430 -> 310 ms at 1M triples, for 2 s of compaction).
         Small updates skip it: compaction costs in proportion to the whole store.
         `statistics` keeps the VoID and `kg stats` figures with the generation (seconds
         at a million triples: done for builds and loads, not for each update or upload,
-        whose figures the server computes when first asked). The derived tables of
-        the saved queries (`graph.store.derived`) are written with every generation, so
-        they are never stale."""
+        whose figures the server computes when first asked). `tables` writes the
+        derived tables of the saved queries (`graph.store.derived`) with the generation:
+        done for builds and loads; a small write (an update, a Graph Store upload) skips
+        them, since they took 9.0 s of a one-triple update's 9.1 s at a million triples,
+        and they are written later for that generation alone (`write_missing_tables`).
+        Either way a table lives in its generation's directory, which a checkpoint does
+        not copy, so it never answers for another generation."""
         with self._writer(wait):
             current = self._current_name()
             name = f"{time.time_ns():020d}-{os.getpid()}"
@@ -370,9 +374,8 @@ class EmbeddedStore:
                     new.optimize()
                 if statistics:
                     write_statistics(new, target)
-                # Every write, small or not: the saved queries that read these tables
-                # would otherwise group or sort every statement per request.
-                write_tables(new, target)
+                if tables:
+                    write_tables(new, target)
                 del new
                 self._flip(name)
             except OSError as exc:
@@ -481,11 +484,13 @@ class EmbeddedStore:
             except SyntaxError as exc:
                 raise QuerySyntaxError(f"SPARQL update syntax error: {exc}") from exc
 
-        self._new_generation(mutate, fresh=False, wait=wait, optimize=False)
+        self._new_generation(mutate, fresh=False, wait=wait, optimize=False, tables=False)
 
     def load(self, data: bytes | IO[bytes], fmt: Format, *, graph: str | None,
-             replace: bool = False, base_iri: str | None = None, wait: float = 5.0) -> None:
-        """Parse RDF into a graph (or the default graph), whole or not at all."""
+             replace: bool = False, base_iri: str | None = None, wait: float = 5.0,
+             tables: bool = True) -> None:
+        """Parse RDF into a graph (or the default graph), whole or not at all; `tables`
+        as for `_new_generation` (a Graph Store upload leaves them for later)."""
         target: ox.NamedNode | ox.DefaultGraph = (ox.NamedNode(graph) if graph
                                                    else ox.DefaultGraph())
         # Parse first, so broken input is refused before any generation is made.
@@ -508,7 +513,32 @@ class EmbeddedStore:
                 new.add_graph(target)
             new.extend(parsed)
 
-        self._new_generation(mutate, fresh=False, wait=wait)
+        self._new_generation(mutate, fresh=False, wait=wait, tables=tables)
+
+    def write_missing_tables(self, name: str) -> bool:
+        """Write the derived tables of generation `name` if it lacks any, once: a process
+        that finds another one writing them (the lock file in the generation's directory)
+        leaves them to it. False when there was nothing to do. Read from the generation
+        read-only, held by its shared lock so no collection removes it meanwhile."""
+        try:
+            gen = _Generation(self.root, name)
+        except FileNotFoundError:
+            return False
+        try:
+            fd = os.open(gen.path / TABLES_LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError:
+            return False  # a store this process cannot write: the queries run as written
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return False
+            if not missing_tables(gen.path):
+                return False
+            write_tables(gen.store, gen.path)
+            return True
+        finally:
+            os.close(fd)
 
     def close(self) -> None:
         with self._lock:

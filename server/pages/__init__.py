@@ -39,6 +39,13 @@ def warm_caches(app: Flask) -> None:
         if started.is_set():
             return
         path = request.path
+        if path.startswith("/queries"):
+            from server.saved import wants_html
+
+            if not wants_html():
+                # A saved query's answer as JSON, CSV…: no page, and the indices would
+                # cost the web process ~150 MB at 1M triples (the server's memory peak).
+                return
         if path == "/" or path.startswith(PAGE_PATHS):
             started.set()
             warm(app, holdings, event_index, label_index)

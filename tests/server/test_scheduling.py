@@ -83,6 +83,30 @@ def _executor_niceness(server: LiveServer) -> dict[str, int]:
 def test_main_lanes_yield_the_cpu_to_short_lanes(two_lanes) -> None:
     assert _post(two_lanes, QUICK).status_code == 200
     own = int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[16])
+    wanted = [{"main": own + 10, "short": own}, {"main": 19, "short": own}]  # or the limit
+    # An executor replaced after a timeout lowers its priority once its Python has
+    # started; a quick query answered in the front does not wait for that.
+    deadline = time.monotonic() + 30
     niceness = _executor_niceness(two_lanes)
-    assert niceness == {"main": own + 10, "short": own} or niceness == {
-        "main": 19, "short": own}  # already at the limit
+    while niceness not in wanted and time.monotonic() < deadline:
+        time.sleep(0.2)
+        niceness = _executor_niceness(two_lanes)
+    assert niceness in wanted, niceness
+
+
+def test_a_query_known_to_be_quick_is_answered_in_the_front(two_lanes) -> None:
+    """A shape whose executor runs took milliseconds is answered by the front process
+    itself (no hop to an executor), with the same answer; the `Server-Timing` header
+    says where each answer was computed."""
+    query = "SELECT ?a WHERE { ?a a ckg:Article } ORDER BY ?a LIMIT 3"
+    answers, where = [], []
+    for n in range(20):  # a run slower than the threshold on a busy machine: ask again
+        response = _post(two_lanes, f"{query} # {n}")
+        assert response.status_code == 200
+        answers.append(response.json()["results"])
+        where.append(response.headers["Server-Timing"])
+        if 'desc="front disk"' in where[-1]:
+            break
+    assert "executor;dur=" in where[0], where[0]  # its first run: in an executor
+    assert 'desc="front disk"' in where[-1], where
+    assert answers[0]["bindings"] and all(a == answers[0] for a in answers)

@@ -1,7 +1,8 @@
-"""The per-statement table written with every generation (`graph/store/derived.py`): the
-saved queries that read it answer the same rows as the same queries grouped at query
-time, and every path that writes a generation (build, load, SPARQL Update, Graph Store
-upload) writes it, so it never answers from an older generation's counts."""
+"""The derived tables of a generation (`graph/store/derived.py`): the saved queries that
+read them answer the same rows as the same queries grouped at query time; a build or a
+load writes them with the generation, and after a small write (SPARQL Update, Graph Store
+upload) `kg serve` has them written for the new generation (`server/tables.py`), so a
+table never answers from an older generation's rows."""
 
 from __future__ import annotations
 
@@ -116,6 +117,38 @@ def _corroborated(url: str) -> list[str]:
                           timeout=60).json()
     return [r["statement"]["value"] for r in answer["results"]["bindings"]
             if "statement" in r]
+
+
+def test_an_update_gets_tables_of_its_own_generation(store_copy: Path) -> None:
+    """A SPARQL Update over HTTP makes its generation without tables (none is carried
+    over from the generation it started from); the first saved query that needs one has
+    them written for that generation, and the rows read through them are the rows of the
+    query grouped at query time in the updated store."""
+    before = _table(store_copy)
+    server = start_server(store_copy, env={"KG_UPDATE_TOKEN": TOKEN})
+    try:
+        update = "INSERT DATA { " + " ".join(
+            "GRAPH " + _statement(f"urn:test:graph{i}", f"urn:test:article{i}",
+                                  f"urn:test:sentence{i}")
+            for i in (1, 2)) + " }"
+        done = requests.post(server.url + "/sparql", data={"update": update},
+                             headers={"Authorization": f"Bearer {TOKEN}"}, timeout=60)
+        assert done.status_code == 204, done.text
+        after = _table(store_copy)
+        assert after.parent != before.parent  # a new generation
+        assert "urn:test:shelling" in _corroborated(server.url)
+        for name in TABLES.values():
+            assert (after.parent / name.file).is_file(), name.file
+    finally:
+        server.stop()
+    assert "urn:test:shelling" in after.read_text(encoding="utf-8")
+    assert "urn:test:shelling" not in before.read_text(encoding="utf-8")
+    args = ("cq09-shared-statements", "--param", "limit=100000")
+    through_table = _kg_json(store_copy, *args)
+    assert any(r.get("statement", {}).get("value") == "urn:test:shelling"
+               for r in through_table)
+    after.unlink()
+    assert _kg_json(store_copy, *args) == through_table
 
 
 def test_every_write_path_writes_the_table(store_copy: Path, tmp_path: Path) -> None:
