@@ -7,7 +7,6 @@ The Turtle files use IRIs relative to `{base}id/`, so the same files serve any
 from __future__ import annotations
 
 import datetime as dt
-
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
