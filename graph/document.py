@@ -120,6 +120,9 @@ _ABBREVIATIONS = {
     "sr", "no", "vs", "etc", "e.g", "i.e", "u.s", "u.k", "u.n", "jan", "feb", "mar", "apr",
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "km", "pres", "gov",
 }
+# the day of a clock time, AP style ("talks at 6 p.m. Saturday, officials said")
+_DAY_AFTER_CLOCK = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                              r"\b(?!\s+(?:is|was|will|has|had|saw|brought)\b)")
 # a time zone after "a.m."/"p.m." ("9 a.m. Moscow time", "5 p.m. GMT")
 _ZONE = re.compile(r"(?:[A-Z][a-z]+\s+)?(?:[A-Z][a-z]+\s+time\b|GMT\b|UTC\b|local\s+time\b)")
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
@@ -194,9 +197,10 @@ def split_sentences(text: str, begin: int, end: int) -> list[tuple[int, int]]:
     for match in _BOUNDARY.finditer(segment):
         stop = begin + match.start() + 1
         word = re.search(r"([A-Za-z.]+)\.$", text[start:stop])
-        if word and word.group(1).lower() in {"a.m", "p.m"} and _ZONE.match(
-                text, begin + match.end()):
-            continue  # "from 9 a.m. Moscow time": the clock time goes on
+        if word and word.group(1).lower() in {"a.m", "p.m"} and (
+                _ZONE.match(text, begin + match.end())
+                or _DAY_AFTER_CLOCK.match(text, begin + match.end())):
+            continue  # "from 9 a.m. Moscow time", "at 6 p.m. Saturday": the time goes on
         if word and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS
                      or re.fullmatch(r"(?:[A-Z]\.)+", word.group(1) + ".")):
             continue

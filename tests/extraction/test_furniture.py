@@ -114,6 +114,14 @@ def test_a_clock_time_with_its_zone_does_not_end_a_sentence() -> None:
         (BODY, "The truce began at 9 a.m. Moscow time, officials said.")]
 
 
+def test_a_clock_time_with_its_day_does_not_end_a_sentence() -> None:
+    assert _roles("Talks will open at 6 p.m. Saturday, officials said. Shelling went on.") == [
+        (BODY, "Talks will open at 6 p.m. Saturday, officials said."),
+        (BODY, "Shelling went on.")]
+    assert [r for r, _ in _roles("The truce began at 8 a.m. Saturday was quiet.")] == [
+        BODY, BODY]
+
+
 def test_dateline_with_the_agency_between_slashes() -> None:
     assert _roles("BISHKEK, September 16. /TASS/. Guards traded fire.") == [
         (BOILERPLATE, "BISHKEK, September 16. /TASS/."), (BODY, "Guards traded fire.")]
