@@ -362,6 +362,11 @@ def _force_mentions(text: str, base: list[Mention], disc: Discourse,
     return found
 
 
+# "the village of NAME", "the outpost of NAME"; "the (Kyrgyz) NAME checkpoint"
+_OF_NAME = re.compile(r"\s+of\s+(" + NAME + ")")
+_NAME_BEFORE_NOUN = re.compile(r"\b(?:the|a|an)\s+(?:[A-Z][a-z]+\s+)?(" + NAME + r")\s+$")
+
+
 def _place_mentions(text: str, base: list[Mention], disc: Discourse,
                     rules: Rules) -> list[Mention]:
     """Places named only in the text: "the village of X", "X district"."""
@@ -414,7 +419,7 @@ def _place_mentions(text: str, base: list[Mention], disc: Discourse,
                 continue
         # "the [DEMONYM] village of NAME" ("the Line of Control" is no place "Control")
         after = None if spec.get("name_before") or text[b:e].lower() == "capital" else \
-            re.compile(r"\s+of\s+(" + NAME + ")").match(text, e)
+            _OF_NAME.match(text, e)
         known_after = _starting_at(base, after.start(1)) if after else None
         if after and known_after is not None and known_after.end == after.end(1):
             retyped = _retyped(text, known_after, spec, disc)
@@ -490,9 +495,8 @@ def _named_post(text: str, b: int, e: int, spec: dict, base: list[Mention], disc
     labelled with the name); of the state of the place it is named after, if known."""
     if text[b:e].lower().endswith("s"):
         return None  # "the Torkham and Chaman crossings"
-    after = re.compile(r"\s+of\s+(" + NAME + ")").match(text, e)
-    before = re.compile(r"\b(?:the|a|an)\s+(?:[A-Z][a-z]+\s+)?(" + NAME + r")\s+$").search(
-        text[:b])
+    after = _OF_NAME.match(text, e)
+    before = _NAME_BEFORE_NOUN.search(text[:b])
     if after is not None and _is_name(after.group(1), rules, disc):
         name_b, name_e = after.span(1)
         label, begin, end = after.group(1), name_b, name_e

@@ -11,6 +11,7 @@ quotation tells who spoke."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from graph.extract.claims import Frame
@@ -21,25 +22,22 @@ from graph.extract.types import Framing, SentenceReading
 MAX_HELD = 4
 
 
+_MARK = re.compile('["\u201c\u201d]')
+_KIND = {"\u201c": "open", "\u201d": "close", '"': "either"}
+
+
 def _marks(text: str) -> list[tuple[int, str]]:
     """Quote marks in order: (position, "open" | "close" | "either")."""
-    out = []
-    for i, ch in enumerate(text):
-        if ch == "\u201c":
-            out.append((i, "open"))
-        elif ch == "\u201d":
-            out.append((i, "close"))
-        elif ch == '"':
-            out.append((i, "either"))
-    return out
+    return [(m.start(), _KIND[m.group()]) for m in _MARK.finditer(text)]
 
 
-def _left_open(text: str, inside: bool) -> tuple[bool, int | None, int | None]:
-    """Whether a quotation is open after `text` (`inside` one at its start), where the
-    quotation open at its start closes (None if it does not) and where the last
-    quotation opens (None if none opens)."""
+def _left_open(marks: list[tuple[int, str]], inside: bool
+               ) -> tuple[bool, int | None, int | None]:
+    """Whether a quotation is open after a sentence with quote `marks` (`inside` one at its
+    start), where the quotation open at its start closes (None if it does not) and where
+    the last quotation opens (None if none opens)."""
     closed_at = opened_at = None
-    for pos, kind in _marks(text):
+    for pos, kind in marks:
         if inside and kind != "open":
             inside = False
             if closed_at is None and opened_at is None:
@@ -84,8 +82,9 @@ class QuotationRun:
              ) -> list[tuple[SentenceReading, Framing]]:
         text = reading.text
         was_inside = self.inside
-        self.inside, closed_at, opened_at = _left_open(text, was_inside)
-        if not _marks(text):
+        marks = _marks(text)
+        self.inside, closed_at, opened_at = _left_open(marks, was_inside)
+        if not marks:
             if was_inside:
                 return self._continue(reading, framing)
             self.speaker = None  # a sentence outside any quotation ends the run
@@ -94,11 +93,12 @@ class QuotationRun:
             return self._continue(reading, framing)
         if was_inside and closed_at is not None:
             # the sentence that closes the quotation: its reporter, or the one known before
-            speaker = _speaker_after(framing.frames, closed_at) or self.speaker
+            reporter = _speaker_after(framing.frames, closed_at)
+            speaker = reporter or self.speaker
             ready = [(r, quoted(f, speaker)) for r, f in self.held] if speaker else self._flush()
             self.held = []
             mine = framing
-            if speaker is not None and _speaker_after(framing.frames, closed_at) is None:
+            if speaker is not None and reporter is None:
                 mine = quoted(framing, speaker)
             self.speaker = speaker if not self.inside else self._opened(framing, opened_at)
             return ready + [(reading, mine)]
