@@ -126,8 +126,8 @@ def clauses(text: str, rules: Rules | None = None) -> list[tuple[int, int]]:
 
 
 def _actors(mentions: list[Mention], begin: int, end: int) -> list[Mention]:
-    return [m for m in mentions if begin <= m.begin and m.end <= end and
-            (m.kind == "pair" or (m.entity is not None and (m.entity.is_actor)))]
+    return [m for m in mentions if begin <= m.begin and m.end <= end and m.kind != "channel"
+            and (m.kind == "pair" or (m.entity is not None and (m.entity.is_actor)))]
 
 
 _OTHER_SIDE = re.compile(r"\s+(?:them|it|him|her|the other side|the other|its neighbou?r|"
@@ -161,7 +161,11 @@ def _subject(text: str, mentions: list[Mention], begin: int, verb: int,
     ... are members, said")."""
     before = [m for m in _actors(mentions, begin, verb) if m.kind != "pair"]
     if not before:
-        return None
+        # "A government statement broadcast by Radio Ethiopia said": the channel's state
+        channel = next((m for m in mentions if m.kind == "channel" and m.cue is not None
+                        and begin <= m.begin and m.end <= verb), None)
+        return Mention(channel.begin, channel.end, channel.text, channel.cue, "name",
+                       channel.rule) if channel is not None else None
     gap = text[before[-1].end:verb]
     last = before[-1]
     if last.entity is not None and last.entity.is_a("Person") and \

@@ -243,14 +243,29 @@ def _body_mentions(text: str, base: list[Mention], disc: Discourse,
                 in_sentence = [x.entity for x in base if x.entity is not None
                                and x.entity.is_state and x.kind != "pair" and x.end <= start]
                 spoke = disc.last_of_class.get("attribution:claimant")
-                last_state = in_sentence[0] if in_sentence else \
-                    disc.state_of(spoke) or disc.home or disc.last_of_class.get("State")
+                last_state = _appositive_state(text, e, base) or (
+                    in_sentence[0] if in_sentence else
+                    disc.state_of(spoke) or disc.home or disc.last_of_class.get("State"))
                 entity = _body_entity(spec, noun, last_state, disc, rules, written) \
                     if last_state is not None else None
         if entity is not None:
             found.append(Mention(start, stop, text[start:stop], entity, "body", spec["id"],
                                  cue=cue.entity if cue else None, priority=2))
     return found
+
+
+_APPOSITION = re.compile(r",\s+(?:the|an?)\s+(?:(?:official|state|state-run|national)\s+)?")
+
+
+def _appositive_state(text: str, end: int, base: list[Mention]) -> Entity | None:
+    """"Algerie Presse Service, the Algerian news agency, said": the state the apposition
+    after a body's own name gives it."""
+    m = _APPOSITION.match(text, end)
+    after = _starting_at(base, m.end()) if m else None
+    if after is None or after.entity is None or not after.entity.is_state or \
+            after.kind not in {"demonym", "name"}:
+        return None
+    return after.entity
 
 
 @lru_cache(maxsize=2)
@@ -614,6 +629,67 @@ def _definite_organisation_pattern(rules: Rules) -> re.Pattern[str]:
                       + r")\b(?!\s+of\b)")
 
 
+_CHANNEL = re.compile(r"\b(?:broadcast|read|carried|aired|heard|monitored)\s+(?:by|on|over)\s+$")
+
+
+@lru_cache(maxsize=2)
+def _broadcaster_pattern(rules: Rules) -> re.Pattern[str]:
+    nouns = "|".join(map(re.escape, sorted(rules.actors["broadcaster"]["nouns"], key=len,
+                                            reverse=True)))
+    upper = "|".join(re.escape(n) for n in rules.actors["broadcaster"]["nouns"]
+                     if n[:1].isupper())
+    return re.compile(r"\b(?:(?P<before>" + NAME + r")\s+(?:" + nouns + r")|(?:" + upper +
+                      r")\s+(?P<after>" + NAME + r"))\b")
+
+
+def _broadcaster_state(name: str, disc: Discourse) -> Entity | None:
+    """The state a broadcaster's name word stands for: a state, its capital or a city of
+    it ("Tehran", "Tanzania", "Phnom Penh")."""
+    known = disc.kb.names.get(name) or disc.extra_names.get(name)
+    if known is not None and (known.is_state or known.is_a("City")):
+        return disc.state_of(known)
+    code = disc.gazetteer.capitals.get(name)
+    if code is not None:
+        return disc.state_for_country(disc.gazetteer.countries[code])
+    return disc.state_named(name)
+
+
+def _broadcasters(text: str, base: list[Mention], disc: Discourse,
+                  rules: Rules) -> list[Mention]:
+    """"Tehran Radio said", "broadcast by Radio Hanoi", "Cambodian radio said": a state's
+    broadcaster, named after its capital or state (rule data: [broadcaster])."""
+    spec = rules.actors.get("broadcaster")
+    if not spec:
+        return []
+    out = []
+    for m in _broadcaster_pattern(rules).finditer(text):
+        group = "before" if m.group("before") else "after"
+        name = m.group(group)
+        demonym = _ending_at(base, m.end(group)) if group == "before" else None
+        if demonym is not None and demonym.kind == "demonym" and demonym.entity is not None:
+            # "Cambodian radio": only a broadcaster of that state the article named before
+            state = disc.state_of(demonym.entity)
+            named = [x for x in disc.minted.values()
+                     if state is not None and x.rule == spec["id"] and x.state == state.iri]
+            if len(named) != 1:
+                continue
+            entity = named[0]
+        else:
+            state = _broadcaster_state(name, disc)
+            if state is None:
+                continue
+            label = m.group()
+            entity = disc.mint(spec["class"], label, key=label.lower(), state=state.iri,
+                               rule=spec["id"],
+                               facts=[MintedFact("ckg:actsFor", state.iri, spec["id"])])
+        # "a statement broadcast by Radio Ethiopia said": the channel, not who speaks
+        channel = _CHANNEL.search(text, max(0, m.start() - 30), m.start()) is not None
+        out.append(Mention(m.start(), m.end(), m.group(), entity,
+                           "channel" if channel else "body", spec["id"], cue=state,
+                           priority=3))
+    return out
+
+
 def recognise(text: str, disc: Discourse, rules: Rules,
               names: list[tuple[int, int, str]] | None = None) -> list[Mention]:
     """Every mention in the sentence, longest and most specific first, without overlaps.
@@ -631,6 +707,7 @@ def recognise(text: str, disc: Discourse, rules: Rules,
         candidates += ner_mentions(text, names, disc, rules, candidates)
     candidates += _bare_localities(text, base, disc, rules)
     candidates += _definite_organisations(text, disc, rules)
+    candidates += _broadcasters(text, base, disc, rules)
     # "ethnic Albanian mayors", "ethnic Serbs": a people, not the state
     candidates = [m for m in candidates if not (
         m.kind == "demonym" and _ETHNIC.search(text, max(0, m.begin - 8), m.begin))]

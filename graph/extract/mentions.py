@@ -38,7 +38,7 @@ class Mention:
     end: int
     text: str
     entity: Entity | None
-    kind: str  # name, demonym, capital, body, force, place, person, pair
+    kind: str  # name, demonym, capital, body, force, place, person, pair, channel
     rule: str
     pair: list[Entity] = field(default_factory=list)
     cue: Entity | None = None  # the state/place the phrase was tied to

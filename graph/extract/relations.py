@@ -404,7 +404,8 @@ def find_offices(text: str, mentions: list[Mention], frames: list[Frame], disc: 
         # states before the title: "Kyrgyz President", "Kyrgyz and Tajik foreign ministers",
         # "Kyrgyzstan's president"; or after: "The governors of Kyrgyz and Tajik provinces"
         states = _states_before(text, named, b, disc, rules,
-                                portfolio=office == "Minister" and text[b:b + 1].isupper())
+                                portfolio=office == "Minister" and text[b:b + 1].isupper(),
+                                plural=text[b:e].lower().endswith("s"))
         if not states:
             # "the presidents of Kyrgyzstan and Tajikistan, ...", "the governors of Kyrgyz
             # and Tajik provinces"
@@ -628,10 +629,11 @@ def _pair_around(text: str, mentions: list[Mention], b: int, e: int) -> list[Ent
 
 
 def _states_before(text: str, named: list[Mention], begin: int, disc: Discourse,
-                   rules: Rules, portfolio: bool = False) -> list[Entity]:
+                   rules: Rules, portfolio: bool = False, plural: bool = True) -> list[Entity]:
     """"Kyrgyz and Tajik " / "Kyrgyzstan's " / "Thailand's acting " right before a title;
     with `portfolio`, also across a minister's capitalised portfolio ("Eritrea's
-    Information Minister")."""
+    Information Minister"). A singular title takes only the nearest state: "Hassan II of
+    Morocco and Algerian President X", "Emperor Y of Ethiopia and Mali's President Z"."""
     modifiers = "|".join(rules.actors["person_ranks"]["office_modifiers"])
     words = r"(?:[A-Z][a-z]+\s+(?:and\s+)?){0,3}" if portfolio else ""
     m = re.search(r"(?:'s)?\s+(?:(?:" + modifiers + r")\s+)?" + words + "$", text[:begin])
@@ -643,6 +645,8 @@ def _states_before(text: str, named: list[Mention], begin: int, disc: Discourse,
         prev = next((x for x in named if x.end == end and x.entity is not None
                      and x.entity.is_state), None)
         if prev is None or prev.entity is None:
+            break
+        if states and not plural:
             break
         states.insert(0, prev.entity)
         conj = re.search(r"(?:\s+and|\s*,)\s+$", text[:prev.begin])

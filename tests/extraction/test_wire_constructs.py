@@ -1165,7 +1165,7 @@ def test_a_reporter_between_commas_reports_what_follows_it_too(extract) -> None:
     result = extract("Phnom Penh radio said Vietnamese troops had attacked the town of Kratie. "
                      "In the province of Takeo, the radio said, Cambodian forces had killed 300 "
                      "Vietnamese soldiers.", "1979-01-06")
-    assert ("Cambodia", "say", "figure") in _claims(result)
+    assert ("Phnom Penh radio", "say", "figure") in _claims(result)
 
 
 def test_a_visit_that_is_due_is_the_coming_day() -> None:
@@ -1247,3 +1247,38 @@ def test_the_taliban_act_for_afghanistan_only_from_august_2021(extract) -> None:
     after = extract("The Taliban said Pakistani troops fired on villages near Spin Boldak.",
                     "2025-10-12")
     assert {_state(f.claimant) for f, *_ in after.claims} == {"afghanistan"}
+
+
+def test_a_title_with_its_own_state_word_keeps_it_beside_another_of_state(extract) -> None:
+    # "King X of A and B-an President Y", "Emperor X of A and B's President Y": the second
+    # title's adjective or possessive is its state, not the first title's "of A"
+    result = extract("BAMAKO (AFP) - King Hassan II of Morocco and Algerian President Ahmed Ben "
+                     "Bella agreed to a ceasefire, brokered by Emperor Haile Selassie of "
+                     "Ethiopia and Mali's President Modibo Keita.", "1963-10-31")
+    offices = _offices(result)
+    assert ("Ahmed Ben Bella", "President", "Algeria") in offices
+    assert ("Modibo Keita", "President", "Mali") in offices
+    assert not {o for o in offices if o[0] in {"Ahmed Ben Bella", "Modibo Keita"}
+                and o[2] in {"Morocco", "Ethiopia"}}
+
+
+def test_a_broadcaster_named_after_a_capital_or_state_speaks_for_that_state(extract) -> None:
+    result = extract("BAGHDAD (Reuters) - Tehran Radio said Iraqi jets had bombed Abadan. "
+                     "Radio Hanoi said Chinese troops had shelled Lang Son.", "1980-09-23")
+    claimants = {f.claimant.label: _state(f.claimant) for f, *_ in result.claims}
+    assert claimants == {"Tehran Radio": "iran", "Radio Hanoi": "vietnam"}
+    assert all(f.claimant.is_a("Organization") for f, *_ in result.claims)
+
+
+def test_a_statement_broadcast_by_a_radio_is_not_the_radios_own(extract) -> None:
+    result = extract("NAIROBI (AP) - A government statement broadcast by Radio Ethiopia said "
+                     "Somali troops had shelled Jijiga.", "1977-08-10")
+    assert {f.claimant.label for f, *_ in result.claims} == {"Ethiopia"}
+
+
+def test_an_apposition_after_a_bodys_own_name_gives_its_state(extract) -> None:
+    result = extract("BAMAKO (AFP) - Algerie Presse Service, the Algerian news agency, said "
+                     "Moroccan artillery had shelled Algerian positions.", "1963-10-31")
+    ((frame, *_),) = result.claims
+    assert frame.claimant.label.startswith("Algerie Presse Service")
+    assert _state(frame.claimant) == "algeria"
