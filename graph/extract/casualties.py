@@ -85,7 +85,8 @@ def _compile(rules: Rules) -> _Compiled:
     population_words = [w for words in rules.actors["population"].values() for w in words]
     active_words = phrase_pattern(list(cas["active"]))
     active = re.compile(
-        r"(?<![\w\-])(?P<kind>" + active_words + r"|left)\s+" + qual + amount +
+        # a verb in quotation marks ('Turkey "neutralized" 76 soldiers') is still the verb
+        r"(?<![\w\-])(?P<kind>" + active_words + r"|left)\"?\s+" + qual + amount +
         r"(?P<mid>(?:\s+[\w'\-]+){0,3}?\s+" + phrase_pattern(
             population_words + cas["person_nouns"]) + r")(?![\w])"
         r"(?:\s+(?P<left>dead|injured|wounded))?",

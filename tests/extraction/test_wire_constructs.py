@@ -229,6 +229,11 @@ def test_a_speakers_state_is_a_recorded_statement() -> None:
     ("The missiles killed two children and injured three girls.",
      [(2, "Killed"), (3, "Injured")]),
     ("The group carried out a raid that killed 11 police officers.", [(11, "Killed")]),
+    # official usage of some states for their own dead, and "neutralized" (killed, wounded
+    # or captured): a figure of unspecified kind; targets are no people
+    ("Five soldiers and a civilian were martyred in the shelling.",
+     [(5, "Killed"), (1, "Killed")]),
+    ('The army "neutralized" 76 regime soldiers and neutralized 54 targets.', [(76, "")]),
 ])
 def test_numbers_that_count_or_do_not_count_casualties(extract, sentence: str,
                                                        figures: list) -> None:
