@@ -633,6 +633,17 @@ _CHANNEL = re.compile(r"\b(?:broadcast|read|carried|aired|heard|monitored)\s+(?:
 
 
 @lru_cache(maxsize=2)
+def _era_pattern(rules: Rules) -> re.Pattern[str]:
+    """After a demonym: "[ -]era", " republics"; or, matched with `search` before one,
+    "post-"."""
+    spec = rules.actors["era_adjective"]
+    after = "|".join(re.escape(w) if w.startswith("-") else r"\s+" + re.escape(w)
+                     for w in spec["after"])
+    before = "|".join(re.escape(w) for w in spec["before"])
+    return re.compile(r"(?:" + after + r")\b|(?:" + before + r")$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=2)
 def _broadcaster_pattern(rules: Rules) -> re.Pattern[str]:
     nouns = "|".join(map(re.escape, sorted(rules.actors["broadcaster"]["nouns"], key=len,
                                             reverse=True)))
@@ -708,9 +719,13 @@ def recognise(text: str, disc: Discourse, rules: Rules,
     candidates += _bare_localities(text, base, disc, rules)
     candidates += _definite_organisations(text, disc, rules)
     candidates += _broadcasters(text, base, disc, rules)
-    # "ethnic Albanian mayors", "ethnic Serbs": a people, not the state
+    # "ethnic Albanian mayors", "ethnic Serbs": a people, not the state; "the Soviet era",
+    # "post-Soviet": a time, not the state
+    era = _era_pattern(rules)
     candidates = [m for m in candidates if not (
-        m.kind == "demonym" and _ETHNIC.search(text, max(0, m.begin - 8), m.begin))]
+        m.kind == "demonym" and (_ETHNIC.search(text, max(0, m.begin - 8), m.begin) or
+                                 era.match(text, m.end) or era.search(text, max(0, m.begin - 5),
+                                                                      m.begin)))]
     chosen: list[Mention] = []
     for m in sorted(candidates, key=lambda m: (-m.priority, -(m.end - m.begin), m.begin)):
         if all(m.end <= c.begin or m.begin >= c.end for c in chosen):
