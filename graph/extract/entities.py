@@ -19,7 +19,13 @@ from graph.extract.mentions import ending_at as _ending_at
 from graph.extract.mentions import is_name as _is_name
 from graph.extract.mentions import left_cue as _left_cue
 from graph.extract.mentions import starting_at as _starting_at
-from graph.extract.people import head_of_body_people, named_people, person_mentions, role_people
+from graph.extract.people import (
+    head_of_body_people,
+    monarchs,
+    named_people,
+    person_mentions,
+    role_people,
+)
 from graph.extract.rules import Rules
 
 _ETHNIC = re.compile(r"\bethnic\s+$", re.IGNORECASE)
@@ -712,7 +718,7 @@ def recognise(text: str, disc: Discourse, rules: Rules,
         _force_mentions(text, base, disc, rules) + _place_mentions(text, base, disc, rules) + \
         person_mentions(text, base, disc, rules) + role_people(text, base, disc, rules) + \
         head_of_body_people(text, base + bodies, disc, rules) + \
-        named_people(text, base, disc, rules)
+        named_people(text, base, disc, rules) + monarchs(text, base, disc, rules)
     if names:
         # names no rule framed ("met Jeyhun Bayramov"); before the bare-locality guess
         candidates += ner_mentions(text, names, disc, rules, candidates)

@@ -47,6 +47,44 @@ def person_mentions(text: str, base: list[Mention], disc: Discourse,
     return found
 
 
+@lru_cache(maxsize=2)
+def _monarch_pattern(rules: Rules) -> re.Pattern[str]:
+    titles = "|".join(re.escape(t) for t in
+                      sorted(rules.actors["monarch"]["titles"], key=len, reverse=True))
+    # a regnal number is part of the name ("Hassan II")
+    return re.compile(r"\b(?:" + titles + r")\s+" + ranks(rules) + r"(?P<name>" + NAME +
+                      r"(?:\s+[IVX]{1,4}\b)?)")
+
+
+def monarchs(text: str, base: list[Mention], disc: Discourse, rules: Rules) -> list[Mention]:
+    """"King Hassan II of Morocco", "Jordan's King Abdullah": the monarch acts for the
+    state named before the title or after the name (rule data: [monarch])."""
+    spec = rules.actors.get("monarch")
+    if not spec:
+        return []
+    found = []
+    for m in _monarch_pattern(rules).finditer(text):
+        name = m.group("name")
+        known = starting_at(base, m.start("name"))
+        if known is not None and known.entity is not None and known.entity.is_a("Person"):
+            continue
+        if not is_name(name.split()[0], rules, disc):
+            continue
+        of = re.match(r"\s+of\s+(?:the\s+)?", text[m.end():])
+        after = starting_at(base, m.end() + of.end()) if of else None
+        cue, _ = left_cue(text, m.start(), base)
+        state_m = after if after is not None and after.entity is not None and \
+            after.entity.is_state else cue
+        state = disc.state_of(state_m.entity) if state_m and state_m.entity else None
+        entity = disc.mint("Person", name, state=state.iri if state else None,
+                           rule=spec["id"],
+                           facts=[MintedFact("ckg:actsFor", state.iri, spec["id"])]
+                           if state else [])
+        found.append(Mention(m.start("name"), m.end("name"), name, entity, "person",
+                             spec["id"], priority=2))
+    return found
+
+
 _SAID = re.compile("(" + NAME + r"),?\s+(?:said|says|told|added|wrote|stated)\b")
 _APPOSITIVE_TITLE = re.compile("(" + NAME + r"),\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z]\w+(?:'s)?\s+)?"
                                r"(?:deputy\s+|acting\s+|former\s+)?$")

@@ -1287,3 +1287,12 @@ def test_an_apposition_after_a_bodys_own_name_gives_its_state(extract) -> None:
     ((frame, *_),) = result.claims
     assert frame.claimant.label.startswith("Algerie Presse Service")
     assert _state(frame.claimant) == "algeria"
+
+
+def test_a_monarch_acts_for_the_state_of_his_title(extract) -> None:
+    # a monarch's title is no office type: he acts for the state it is of
+    result = extract("BAMAKO (AFP) - King Hassan II of Morocco met Jordan's King Abdullah and "
+                     "Emperor Haile Selassie.", "1963-10-31")
+    people = {e.label: _state(e) for e, _ in result.mentions if e.is_a("Person")}
+    assert people == {"Hassan II": "morocco", "Abdullah": "jordan", "Haile Selassie": ""}
+    assert not result.offices
