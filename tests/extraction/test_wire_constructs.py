@@ -1296,3 +1296,12 @@ def test_a_monarch_acts_for_the_state_of_his_title(extract) -> None:
     people = {e.label: _state(e) for e, _ in result.mentions if e.is_a("Person")}
     assert people == {"Hassan II": "morocco", "Abdullah": "jordan", "Haile Selassie": ""}
     assert not result.offices
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kyrgyz and Tajik border guards exchanged mortar fire near the village of Kok-Tash.",
+    "An exchange of artillery fire across the border went on for an hour.",
+])
+def test_an_exchange_of_heavy_fire_is_a_shelling_of_both_sides(extract, sentence: str) -> None:
+    (event,) = extract(sentence, "2015-08-22").events
+    assert event.cls == "Shelling" and event.agent is None and event.target is None
