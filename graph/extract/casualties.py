@@ -88,7 +88,9 @@ def _compile(rules: Rules) -> _Compiled:
         # a verb in quotation marks ('Turkey "neutralized" 76 soldiers') is still the verb
         r"(?<![\w\-])(?P<kind>" + active_words + r"|left)\"?\s+" + qual + amount +
         r"(?P<mid>(?:\s+[\w'\-]+){0,3}?\s+" + phrase_pattern(
-            population_words + cas["person_nouns"]) + r")(?![\w])"
+            population_words + cas["person_nouns"]) + r"(?![\w])"
+        # "killing 63 citizens of Kyrgyzstan", "left 36 citizens of Kyrgyzstan dead"
+        r"(?:\s+(?:of|from)\s+(?:the\s+)?(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?))?)"
         r"(?:\s+(?P<left>dead|injured|wounded))?",
         re.IGNORECASE)
     toll = re.compile(
@@ -140,8 +142,21 @@ def _compile(rules: Rules) -> _Compiled:
         r"(?:was|is)\s+(?:(?:the|a|an)\s+)?(?P<mid>(?:[a-z][\w\-]*\s+){0,3}?[a-z][\w\-]*,\s+|)"
         r"(?:(?:[A-Z][a-z]{0,6}\.|[A-Z][a-z]+)\s+){0,3}?(?P<victim>" + NAME + r")"
         r"(?P<qual>(?!x)x)?(?P<vague>(?!x)x)?(?P<num>(?!x)x)?(?P<art>(?!x)x)?")
-    return _Compiled([active, victim, victim_age, victim_active, bare, toll, coord, figure,
-                      among],
+    # "wounding five Kyrgyz and two Tajik border guards": two figures, the noun of the
+    # second conjunct shared (the first pattern takes the first conjunct, the second the
+    # second; the verb is read by both)
+    people = phrase_pattern(population_words + cas["person_nouns"])
+    conjunct = r"(?:\d+|" + phrase_pattern(number_words) + r")\s+(?-i:[A-Z][\w\-]+)"
+    active_first = re.compile(
+        r"(?<![\w\-])(?P<kind>" + active_words + r")\s+" + qual + amount +
+        r"(?P<mid>\s+(?-i:[A-Z][\w\-]+))(?=\s+and\s+" + conjunct + r"\s+" + people + r"(?![\w]))",
+        re.IGNORECASE)
+    active_second = re.compile(
+        r"(?<![\w\-])(?P<kind>" + active_words + r")\s+" + conjunct + r"\s+and\s+"
+        r"(?P<second>)" + qual + amount + r"(?P<mid>\s+(?-i:[A-Z][\w\-]+)\s+" + people + r")(?![\w])",
+        re.IGNORECASE)
+    return _Compiled([active_first, active_second, active, victim, victim_age,
+                      victim_active, bare, toll, coord, figure, among],
                      phrase_pattern(number_words), kinds, quals,
                      {norm_key(w) for w in cas["qualifiers"]["exclusive"]},
                      {norm_key(k): v for k, v in cas["vague"].items()}, numbers, parts, cue)
@@ -177,6 +192,8 @@ def _core(m: re.Match[str]) -> tuple[int, int]:
     and 8 border guards") may hold figures of its own."""
     if m.groupdict().get("appos"):
         return m.start(), m.end("mid")
+    if m.groupdict().get("second") is not None:
+        return m.start("second"), m.end()
     return m.span()
 
 
@@ -219,7 +236,9 @@ def find_figures(text: str, span: tuple[int, int], frame: Frame | None, mentions
     for m in matches:
         groups = m.groupdict()
         mid = m.group("mid") or ""
-        if _DISALLOWED_MID.search(mid.replace("-year-old", "")):
+        # "two days", "three villages": no people; "a resident of the village" is one
+        head = re.split(r"\s+(?:of|from|in|near|at)\s+", mid)[0]
+        if _DISALLOWED_MID.search(head.replace("-year-old", "")):
             continue
         if not groups.get("victim") and _not_a_count(text, m, c.number_words):
             continue  # "No one was hurt", "Sgt. X, 35, was killed", "including a boy"
@@ -229,7 +248,10 @@ def find_figures(text: str, span: tuple[int, int], frame: Frame | None, mentions
             population = population or "People"  # "X, a 35-year-old teacher, was killed"
         if m.group("art") and not population:
             continue  # "a deadly conflict": an article is a number only before a person noun
-        if m.re is c.figures[6] and not population:
+        if m.re is c.figures[0] and not population:
+            # "wounding five Kyrgyz [and two Tajik border guards]"
+            population = _population(text[m.end():m.end() + 60], rules)
+        if m.re is c.figures[8] and not population:
             if not re.search(r"\b[A-Z]\w+$", mid):
                 continue  # "two days and three soldiers": coordinated figures name their people
             # "five Azerbaijani and three Armenian soldiers": the noun of the last conjunct

@@ -234,6 +234,11 @@ def test_a_speakers_state_is_a_recorded_statement() -> None:
     ("Five soldiers and a civilian were martyred in the shelling.",
      [(5, "Killed"), (1, "Killed")]),
     ('The army "neutralized" 76 regime soldiers and neutralized 54 targets.', [(76, "")]),
+    # coordinated numbers with one noun after an active verb; "of STATE" after the people
+    ("The guards opened fire, wounding five Kyrgyz and two Tajik border guards.",
+     [(5, "Wounded"), (2, "Wounded")]),
+    ("The fighting left 36 citizens of Kyrgyzstan dead.", [(36, "Killed")]),
+    ("A resident of the village was wounded. Two villages were damaged.", [(1, "Wounded")]),
 ])
 def test_numbers_that_count_or_do_not_count_casualties(extract, sentence: str,
                                                        figures: list) -> None:
