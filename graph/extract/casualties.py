@@ -153,7 +153,8 @@ def _compile(rules: Rules) -> _Compiled:
         re.IGNORECASE)
     active_second = re.compile(
         r"(?<![\w\-])(?P<kind>" + active_words + r")\s+" + conjunct + r"\s+and\s+"
-        r"(?P<second>)" + qual + amount + r"(?P<mid>\s+(?-i:[A-Z][\w\-]+)\s+" + people + r")(?![\w])",
+        r"(?P<second>)" + qual + amount + r"(?P<mid>\s+(?-i:[A-Z][\w\-]+)\s+" + people +
+        r")(?![\w])",
         re.IGNORECASE)
     return _Compiled([active_first, active_second, active, victim, victim_age,
                       victim_active, bare, toll, coord, figure, among],
