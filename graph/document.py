@@ -50,20 +50,25 @@ def _furniture() -> _Furniture:
     i = re.IGNORECASE
     agencies = _alternatives(f["agencies"])
     month = r"(?:[A-Z][a-z]{2,8}\.?)"
-    date = (rf"(?:{month}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{month}(?:\s+\d{{4}})?)")
+    # "Sept 16", "16 September 2022", "11.01.2023"
+    date = (rf"(?:{month}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{month}(?:\s+\d{{4}})?"
+            r"|\d{1,2}\.\d{1,2}\.\d{4})")
+    # TASS's "/TASS/.", Kabar's "/ Kabar /.", Khovar's '/NIAT "Khovar"/.'
+    slashed = rf'/\s*(?:[A-Z]{{2,}}\s+)?"?{agencies}"?\s*/'
     # "KHUJAND, Tajikistan —", "DUSHANBE (Reuters) -", "BISHKEK, Sept 16 (Reuters) -",
     # "Yerevan, May 7 (AFP) -": the place the report was filed from, not an event place
     dateline = re.compile(
         rf"^(?:{date},?\s+\(\s*[A-Z][A-Z'.\-]{{2,}}(?:\s+[A-Z][A-Z'.\-]+)*\s*\)"
         r"|[A-Z][A-Z'.\-]{2,}(?:(?:\s+|/)[A-Z][A-Z'.\-]+)*"
-        rf"|[A-Z][\w'.\-]+(?:\s+[A-Z][\w'.\-]+){{0,2}}(?=[^\n]{{0,40}}\(\s*{agencies}\s*\)))"
+        rf"|[A-Z][\w'.\-]+(?:\s+[A-Z][\w'.\-]+){{0,2}}"
+        rf"(?=[^\n]{{0,40}}(?:\(\s*{agencies}\s*\)|{slashed})))"
         r"(?:,\s*[A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+){0,2})?"
         # "DUSHANBE, December 1, 2025, Asia-Plus --": the agency after the date, unbracketed
         rf"(?:,?\s+{date}(?:,\s+{agencies}(?=\s*(?:--?|[\u2013\u2014])\s))?)?"
         rf"(?P<agency>\s*\(\s*{agencies}(?:\s*/\s*{agencies})*\s*\))?"
         # "- ", "— ", TASS's "BISHKEK, September 16. /TASS/.", or nothing after an agency
         # in brackets (PTI's "New Delhi, Dec 13 (PTI) Chinese troops ...")
-        rf"(?:\s*(?:--?|[\u2013\u2014])\s+|\.?\s*/\s*{agencies}\s*/\.?\s+"
+        rf"(?:\s*(?:--?|[\u2013\u2014])\s+|\.?\s*{slashed}\.?\s+"
         r"|(?(agency)\s+(?=[A-Z\"\u201c])|(?!)))(?=\S)")
     return _Furniture(
         marker=re.compile(r"^\s*(?:[-\u2013\u2014\u2022*]\s*)?" + _alternatives(f["markers"])

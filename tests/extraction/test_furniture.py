@@ -122,6 +122,11 @@ def test_a_clock_time_with_its_day_does_not_end_a_sentence() -> None:
         BODY, BODY]
 
 
-def test_dateline_with_the_agency_between_slashes() -> None:
-    assert _roles("BISHKEK, September 16. /TASS/. Guards traded fire.") == [
-        (BOILERPLATE, "BISHKEK, September 16. /TASS/."), (BODY, "Guards traded fire.")]
+@pytest.mark.parametrize("dateline", [
+    "BISHKEK, September 16. /TASS/.",
+    'DUSHANBE, 11.01.2023 /NIAT "Khovar"/.',
+    "Bishkek, September 18, 2024 / Kabar /.",
+])
+def test_dateline_with_the_agency_between_slashes(dateline: str) -> None:
+    assert _roles(dateline + " Guards traded fire.") == [
+        (BOILERPLATE, dateline), (BODY, "Guards traded fire.")]
