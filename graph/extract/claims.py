@@ -410,6 +410,8 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
         return []  # "is reported to have": hearsay, not a source
     if lemma == "claim" and _CLAIMED_LIVES.match(text, e, end):
         return []  # "a war that claimed some 30,000 lives": no one reporting
+    if re.match(r"\s+by\b", text[e:end]) and not re.search(r"\bas\s+$", text[begin:b]):
+        return []  # "a hillside claimed by both countries": a participle, no report
     if lemma == "declare" and not re.match(r"\s+(?:on\s+\w+\s+)?(?:that\b|[\"“])", text[e:end]):
         return []  # "Armenia declared martial law": an act, not a report
     head = text[begin:b]

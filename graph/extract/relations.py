@@ -349,6 +349,9 @@ def _acts_for(mentions: list[Mention], disc: Discourse) -> list[Relation]:
     return out
 
 
+_NOT_THE_OFFICE = re.compile(r"\b(?:deputy|vice|former|ex)[\s\-]+$", re.IGNORECASE)
+
+
 def find_offices(text: str, mentions: list[Mention], frames: list[Frame], disc: Discourse,
                  rules: Rules) -> list[Office]:
     """Offices held: "Kyrgyz President Sadyr Japarov", "Kyrgyz and Tajik foreign
@@ -358,6 +361,8 @@ def find_offices(text: str, mentions: list[Mention], frames: list[Frame], disc: 
     out += _heads_of_each(text, named, disc, rules)
     for b, e, spec in rules.offices.find(text):
         office = spec["office"]
+        if _NOT_THE_OFFICE.search(text, max(0, b - 16), b):
+            continue  # "deputy prime ministers", "the former president": no office row
         if spec.get("needs_body"):
             bodies = ("StateBody", "BorderGuardService", "SecurityService", "Ministry")
             # "X's state security service said its head ..."
@@ -406,6 +411,12 @@ def find_offices(text: str, mentions: list[Mention], frames: list[Frame], disc: 
         states = _states_before(text, named, b, disc, rules,
                                 portfolio=office == "Minister" and text[b:b + 1].isupper(),
                                 plural=text[b:e].lower().endswith("s"))
+        if not states:
+            # "Uzbekistan, whose 78-year-old President Islam Karimov": the state before
+            whose = re.search(r",\s+whose\s+(?:[\w\-]+\s+){0,3}$", text[:b])
+            owner = next((m for m in named if whose and m.end == whose.start()
+                          and m.entity is not None and m.entity.is_state), None)
+            states = [owner.entity] if owner is not None and owner.entity is not None else []
         if not states:
             # "the presidents of Kyrgyzstan and Tajikistan, ...", "the governors of Kyrgyz
             # and Tajik provinces"

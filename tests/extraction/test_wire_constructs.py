@@ -1310,3 +1310,27 @@ def test_a_monarch_acts_for_the_state_of_his_title(extract) -> None:
 def test_an_exchange_of_heavy_fire_is_a_shelling_of_both_sides(extract, sentence: str) -> None:
     (event,) = extract(sentence, "2015-08-22").events
     assert event.cls == "Shelling" and event.agent is None and event.target is None
+
+
+def test_a_title_after_whose_is_of_the_state_before(extract) -> None:
+    result = extract("BISHKEK (AFP) - Uzbekistan, whose 78-year-old President Islam Karimov has "
+                     "ruled since 1991, sent troops.", "2016-08-25")
+    assert _offices(result) == {("Islam Karimov", "President", "Uzbekistan")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Talks between deputy prime ministers of the two countries began on Thursday.",
+    "The former president of Kyrgyzstan, Almazbek Atambayev, spoke.",
+    "Vice President Kamala Harris of the United States spoke.",
+])
+def test_a_deputy_or_former_holder_holds_no_office(extract, sentence: str) -> None:
+    assert not extract(sentence, "2016-08-25").offices
+
+
+def test_a_place_claimed_by_both_countries_is_no_report(extract) -> None:
+    result = extract("Tajik border guards opened fire on a Kyrgyz patrol on a hillside claimed "
+                     "by both countries.", "2018-10-16")
+    assert not result.claims
+    (event,) = result.events
+    assert (event.cls, _state(event.agent), _state(event.target)) == \
+        ("ArmedClash", "tajikistan", "kyrgyzstan")
