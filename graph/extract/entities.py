@@ -237,7 +237,13 @@ def _body_mentions(text: str, base: list[Mention], disc: Discourse,
             previous = disc.last_of_class.get(spec["class"])
             same_kind = previous is not None and (spec["class"] != "Ministry"
                                                   or previous.rule == spec["id"])
-            if same_kind and re.search(r"\bthe\s+$", text[:start]):
+            # "The Ministry also accused ...": the head noun alone, the one named before
+            bare = re.fullmatch(r"[Tt]he\s+[A-Z]?\w+", text[start:e]) is not None or (
+                re.fullmatch(r"\w+", text[start:e]) is not None
+                and re.search(r"\b[Tt]he\s+$", text[:start]) is not None)
+            if previous is not None and bare:
+                entity = previous
+            elif same_kind and re.search(r"\bthe\s+$", text[:start]):
                 # "the border guard service said": the body named before in the article
                 entity = previous
             elif proper and not spec.get("local_class"):

@@ -121,8 +121,10 @@ class Rules:
                                            for w in words})
         self.say_verbs = Lexicon.build(self.reporting["say"]["verbs"])
         self.accuse_verbs = Lexicon.build(self.reporting["accuse"]["verbs"])
-        self.according = Lexicon.build({v: self.reporting["according"]["lemma"]
-                                        for v in self.reporting["according"]["verbs"]})
+        self.according = Lexicon.build({
+            **{v: self.reporting["according"]["lemma"]
+               for v in self.reporting["according"]["verbs"]},
+            **self.reporting["according"].get("lemmas", {})})
         self.pair_words = Lexicon.build({w: True for w in self.reporting["pronouns"]["pair"]})
 
 

@@ -1334,3 +1334,18 @@ def test_a_place_claimed_by_both_countries_is_no_report(extract) -> None:
     (event,) = result.events
     assert (event.cls, _state(event.agent), _state(event.target)) == \
         ("ArmedClash", "tajikistan", "kyrgyzstan")
+
+
+def test_a_build_up_has_an_agent_and_no_target(extract) -> None:
+    result = extract("Kyrgyzstan has moved tanks and troops to areas near the state border of "
+                     "the two countries, close to Tajikistan's Vorukh.", "2023-01-11")
+    (event,) = result.events
+    assert (event.cls, _state(event.agent), event.target, event.participants) == \
+        ("TroopBuildUp", "kyrgyzstan", None, [])
+
+
+def test_as_stated_in_the_note_is_the_notes_author(extract) -> None:
+    result = extract("The Tajik Foreign Ministry accused Kyrgyz troops of shelling Vorukh. As "
+                     "stated in the note, the Kyrgyz side has moved tanks to the border.",
+                     "2023-01-11")
+    assert ("Ministry of Foreign Affairs of Tajikistan", "state", "event") in _claims(result)
