@@ -303,6 +303,11 @@ def _named_bodies(text: str, known: list[tuple[int, int, dict]],
         for m in pattern.finditer(text):
             b = m.start()
             e = b + len(re.sub(r"(?:\s+and)?\s*$", "", m.group()))
+            if text.startswith("The ", b) and re.match(r"The\s+[A-Z]\w*\s+\S", m.group()):
+                # "The United Nations Security Council": the article opens the sentence,
+                # it is no part of the name ("The Ministry" alone keeps it, to be read as
+                # the ministry named before)
+                b += 4
             if any(kb < e and ke > b for kb, ke, _ in known + out):
                 continue
             name = text[b:e].lower()

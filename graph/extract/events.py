@@ -281,6 +281,7 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
         after = [m for m in _actor_mentions(mentions, e, _clause_end(text, e, end)
                                             if roles == "agent-target" else end)]
         used: set[str] = set()
+        under_target: Entity | None = None
         parsed = parse_roles(parse, (b, e), _within(mentions, begin, end), rules) \
             if parse is not None and roles in {"agent-target", "agent"} else None
         record.place = _place(text, mentions, begin, end, set(), rules)
@@ -294,6 +295,13 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                 agent = frame.accused
             if agent is None:
                 agent = _by_agent(text, after, e, end)  # "in response to shelling by X"
+            if agent is None and parsed is None and cls in HOSTILE:
+                # "came under fire from Tajik positions", "shots were fired at his car from
+                # the Tajik side": where the fire came from is who fired
+                agent = _from_agent(text, after, e, _clause_end(text, e, end))
+                if agent is not None and _UNDER.search(text[b:e]):
+                    under_target = next((m.entity for m in reversed(before)
+                                         if m.entity is not None and m.kind != "pair"), None)
             if agent is None and not _agent_slot_unnamed(parsed):
                 agent = _agent(text, before, frame, begin, b, disc)
             if agent is None and actor is not None and not _passive_before(text, begin, b):
@@ -313,7 +321,7 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                 used.add(agent_m.entity.iri)
                 after = [m for m in after if m is not agent_m]
         if roles == "agent-target":
-            record.target = _parsed_target(parsed, record, disc)
+            record.target = _parsed_target(parsed, record, disc) or under_target
             if record.target is None:
                 # a target slot the parse filled with a place of no known state keeps the
                 # names after the trigger out; what the frame implies still holds
@@ -824,6 +832,20 @@ def _by_agent(text: str, after: list[Mention], e: int, end: int) -> Entity | Non
     by = re.match(r"\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?", text[e:end])
     found = next((m for m in after if by and m.begin == e + by.end() and m.kind != "pair"
                   and m.entity is not None and m.entity.is_actor), None)
+    return found.entity if found is not None else None
+
+
+_UNDER = re.compile(r"\bunder\b", re.IGNORECASE)
+_FROM = re.compile(r"\s+(?:[\w']+\s+){0,4}?from\s+(?:across\s+)?(?:the\s+)?")
+
+
+def _from_agent(text: str, after: list[Mention], e: int, end: int) -> Entity | None:
+    """"came under fire from Tajik positions", "were fired at his car from the Tajik
+    side": the actor a "from" phrase after the trigger names."""
+    m = _FROM.match(text, e, end)
+    found = next((x for x in after if m and x.begin == m.end() and x.kind != "pair"
+                  and x.entity is not None and (x.entity.is_actor or x.entity.is_state)),
+                 None)
     return found.entity if found is not None else None
 
 

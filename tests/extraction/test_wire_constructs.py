@@ -1349,3 +1349,30 @@ def test_as_stated_in_the_note_is_the_notes_author(extract) -> None:
                      "stated in the note, the Kyrgyz side has moved tanks to the border.",
                      "2023-01-11")
     assert ("Ministry of Foreign Affairs of Tajikistan", "state", "event") in _claims(result)
+
+
+@pytest.mark.parametrize(("sentence", "agent", "target"), [
+    ("A Kyrgyz post came under fire from Tajik positions.", "tajikistan", "kyrgyzstan"),
+    ("Shots were fired at his car from the Tajik side on Monday.", "tajikistan", None),
+    ("A mortar shell fired from Myanmar killed a Rohingya youth.", "myanmar", None),
+])
+def test_where_the_fire_came_from_is_who_fired(extract, sentence: str, agent: str,
+                                               target: str | None) -> None:
+    (event,) = extract(sentence, "2021-01-19").events
+    assert (_state(event.agent), _state(event.target)) == (agent, target)
+
+
+def test_the_opening_article_is_no_part_of_a_bodys_name(extract) -> None:
+    result = extract("KIEV (Reuters) - The United Nations Security Council was due to hold an "
+                     "emergency meeting on Monday.", "2018-11-26")
+    (event,) = result.events
+    assert [p.label for p in event.participants] == ["United Nations Security Council"]
+
+
+def test_border_bodies_named_for_themselves_are_their_states(extract) -> None:
+    result = extract("SHILLONG (PTI) - BSF troops fired on Bangladesh Rifles positions, "
+                     "Border Guard Bangladesh said.", "2001-04-19")
+    states = {e.label: _state(e) for e, _ in result.mentions if not e.is_state}
+    assert states["Border Security Force"] == "india"
+    assert states["Bangladesh Rifles"] == "bangladesh"
+    assert states["Border Guard Bangladesh"] == "bangladesh"
