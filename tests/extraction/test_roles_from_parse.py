@@ -98,6 +98,16 @@ def test_an_attack_on_a_post_by_troops() -> None:
     assert _roles(_run("attack-on")) == [("ArmedClash", "Kazakh forces", "Uzbekistan")]
 
 
+@pytest.mark.parametrize(("name", "roles"), [
+    # "a shell fired from Myanmar", "shots were fired ... from the Tajik side": where the
+    # fire came from is who fired, not the target
+    ("shell-fired-from", [("Shelling", "Myanmar", None)]),
+    ("shots-fired-from-side", [("ArmedClash", "Tajikistan", "Kyrgyzstan")]),
+])
+def test_where_fire_came_from_is_its_agent(name: str, roles: list) -> None:
+    assert _roles(_run(name)) == roles
+
+
 def test_strikes_against() -> None:
     # "Azerbaijani drones" are Azerbaijan's forces
     assert _roles(_run("strikes-against")) == [("ArmedClash", "Azerbaijani forces", "Armenia")]
@@ -107,8 +117,9 @@ def test_came_under_fire_from() -> None:
     # "Armenian positions came under fire from Azerbaijani forces on Tuesday."
     assert _roles(_run("under-fire-from")) == [
         ("ArmedClash", "Azerbaijani forces", "Armenia")]
+    # without the parse, the "from" phrase after the trigger says the same
     assert _roles(_run("under-fire-from", parsed=False)) == [
-        ("ArmedClash", "Armenia", "Azerbaijani forces")]
+        ("ArmedClash", "Azerbaijani forces", "Armenia")]
 
 
 # ------------------------------------------------------------------ nominalisations
