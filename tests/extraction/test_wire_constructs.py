@@ -1376,3 +1376,12 @@ def test_border_bodies_named_for_themselves_are_their_states(extract) -> None:
     assert states["Border Security Force"] == "india"
     assert states["Bangladesh Rifles"] == "bangladesh"
     assert states["Border Guard Bangladesh"] == "bangladesh"
+
+
+def test_blame_for_a_confrontation_claims_one_clash_per_side(extract) -> None:
+    result = extract("MANILA (AFP) - China and the Philippines blamed each other for Monday's "
+                     "confrontation near the shoal.", "2024-06-19")
+    clashes = {(_state(e.agent), _state(e.target), _state(e.frame.claimant) if e.frame else None)
+               for e in result.events if e.cls == "ArmedClash"}
+    assert clashes == {("china", "philippines", "philippines"),
+                       ("philippines", "china", "china")}
