@@ -313,7 +313,9 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
         if record.agent is None and roles in {"agent-target", "agent"} \
                 and not _agent_slot_unnamed(parsed):
             # passive: "an outpost was shelled by Tajik forces"
-            by = re.match(r"\s+(?:\w+\s+){0,4}?by\s+(?:the\s+)?", text[e:end])
+            # ("attacked by armed Senegalese villagers": a word or two before the name)
+            by = re.match(r"\s+(?:\w+\s+){0,4}?by\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){0,2}",
+                          text[e:end])
             agent_m = next((m for m in after if by and m.begin == e + by.end()
                             and m.entity is not None), None)
             if agent_m is not None and agent_m.entity is not None:

@@ -1385,3 +1385,11 @@ def test_blame_for_a_confrontation_claims_one_clash_per_side(extract) -> None:
                for e in result.events if e.cls == "ArmedClash"}
     assert clashes == {("china", "philippines", "philippines"),
                        ("philippines", "china", "china")}
+
+
+def test_a_statement_read_on_radio_still_closes_the_sentence(extract) -> None:
+    result = extract("DAKAR (AFP) - Its guards were attacked by armed Senegalese villagers, the "
+                     "Mauritanian interior ministry said in a statement read on state radio on "
+                     "Tuesday night.", "1989-04-26")
+    (event,) = result.events
+    assert (_state(event.agent), _state(event.frame.claimant)) == ("senegal", "mauritania")
