@@ -147,7 +147,8 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
     # "near the Afghan border", "on the Kyrgyz-Tajik border": where, not who
     mentions = [m for m in mentions if not (m.kind == "demonym" and _border_after(rules).match(
         text, m.end)) and not _SPONSOR_AFTER.match(text, m.end)]
-    hits = [(b, e, spec) for b, e, spec in rules.triggers.find(text, begin, end)]
+    hits = [(b, e, spec) for b, e, spec in rules.triggers.find(text, begin, end)
+            if "objects" not in spec or _object_after(text, e, end, spec)]
     span_weapons = [w for b, e, w in weapons if begin <= b and e <= end]
     records: dict[tuple[str, ...], EventRecord] = {}
     claimed = frame is not None or hearsay(text, span, rules)
@@ -835,6 +836,17 @@ def _by_agent(text: str, after: list[Mention], e: int, end: int) -> Entity | Non
     found = next((m for m in after if by and m.begin == e + by.end() and m.kind != "pair"
                   and m.entity is not None and m.entity.is_actor), None)
     return found.entity if found is not None else None
+
+
+@lru_cache(maxsize=8)
+def _objects_pattern(objects: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?:\s+[\w,'\-]+){0,5}?\s+(?:" + "|".join(
+        re.escape(o) for o in sorted(objects, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def _object_after(text: str, e: int, end: int, spec: dict) -> bool:
+    """A trigger that counts only with one of its spec's `objects` a few words after it."""
+    return _objects_pattern(tuple(spec["objects"])).match(text, e, end) is not None
 
 
 _UNDER = re.compile(r"\bunder\b", re.IGNORECASE)

@@ -1393,3 +1393,14 @@ def test_a_statement_read_on_radio_still_closes_the_sentence(extract) -> None:
                      "Tuesday night.", "1989-04-26")
     (event,) = result.events
     assert (_state(event.agent), _state(event.frame.claimant)) == ("senegal", "mauritania")
+
+
+@pytest.mark.parametrize(("sentence", "events"), [
+    ("Iraqi forces destroyed 15 Iranian aircraft on the ground.",
+     [("ArmedClash", "iraq", "iran")]),
+    ("The blast destroyed 20 houses in the village.", []),
+])
+def test_destroying_the_other_sides_hardware_is_fighting(extract, sentence: str,
+                                                        events: list) -> None:
+    assert [(e.cls, _state(e.agent), _state(e.target))
+            for e in extract(sentence, "1980-09-23").events] == events
