@@ -65,3 +65,14 @@ def test_each_accused_the_other(extract) -> None:
     result = extract("Armenia and Azerbaijan each accused the other of opening fire first.")
     assert _directed(result, "ArmedClash") == {("Armenia", "Azerbaijan"),
                                                ("Azerbaijan", "Armenia")}
+
+
+def test_mutual_blame_after_each_sides_account_claims_those_accounts(extract) -> None:
+    # each side's account told before is the claimed event of its blame, listed once
+    result = extract(
+        "BISHKEK (Reuters) - Tajik servicemen fired on a Kyrgyz patrol on Sunday, the Kyrgyz "
+        "border service said. Tajikistan's border troops said Kyrgyz guards had fired on a "
+        "Tajik patrol. Bishkek and Dushanbe blamed each other for the shooting.", "2015-01-12")
+    clashes = [e for e in result.events if e.cls == "ArmedClash"]
+    assert len(clashes) == 2
+    assert len([e for e in result.events if e.cls == "Accusation"]) == 2
