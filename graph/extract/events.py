@@ -281,6 +281,13 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
         # and that Malian aircraft struck ...": the aircraft are no target of the raid)
         after = [m for m in _actor_mentions(mentions, e, _clause_end(text, e, end)
                                             if roles == "agent-target" else end)]
+        if record.definite and spec["id"] in _NAMED_AGAIN and roles == "agent-target":
+            # "condemned the attack and said Sudan would ...", "speak with Putin about the
+            # attack": an attack named again has the sides its own phrase gives ("its
+            # attack", "Russia's strike", "the attack on Kosovo police"), no others
+            before = [m for m in before if re.fullmatch(r"'s?\s+(?:[\w\-]+\s+)?",
+                                                        text[m.end:b])]
+            after = [m for m in after if _OWN_PHRASE.fullmatch(text, e, m.begin)]
         used: set[str] = set()
         under_target: Entity | None = None
         parsed = parse_roles(parse, (b, e), _within(mentions, begin, end), rules) \
@@ -849,6 +856,12 @@ def _object_after(text: str, e: int, end: int, spec: dict) -> bool:
     return _objects_pattern(tuple(spec["objects"])).match(text, e, end) is not None
 
 
+# rules whose trigger names an attack in general: with a definite article, the attack
+# told before (graph/extract/merge.py)
+_NAMED_AGAIN = {"event.open-fire", "event.shelling"}
+# the words between such a trigger and a name of its own phrase
+_OWN_PHRASE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:on|against|upon|by|from)\s+(?:the\s+)?"
+                         r"(?:[\w\-']+\s+){0,2}", re.IGNORECASE)
 _UNDER = re.compile(r"\bunder\b", re.IGNORECASE)
 _FROM = re.compile(r"\s+(?:[\w']+\s+){0,4}?from\s+(?:across\s+)?(?:the\s+)?")
 

@@ -123,6 +123,16 @@ def fold_repeat(record: EventRecord, previous: list[EventRecord], disc: Discours
                       and not e.mutual and _directed(e)), None)
         if first is not None:
             return first
+    if (record.definite or record.anaphoric) and record.rule in _GENERIC_ATTACKS and \
+            not record.participants and not record.mutual:
+        # "Hamdok condemned the attack and said Sudan would ...", "the strike killed two
+        # children": a part the sentence around it gave the reference does not make it a
+        # new attack, as long as it does not contradict the first one
+        first = next((e for e in previous if e.cls in HOSTILE and not e.earlier
+                      and not e.mutual and _directed(e) and _no_conflict(e, record, disc)),
+                     None)
+        if first is not None:
+            return first
     if (record.definite or record.anaphoric) and record.rule in _GENERIC_FIGHTING and \
             record.agent is None and record.target is None and record.place is None:
         # "the shooting stopped by midday", "the fighting", "the gunfight" after the
@@ -204,6 +214,13 @@ def _compatible_parts(a: EventRecord, b: EventRecord, disc: Discourse) -> bool:
 
 def _directed(record: EventRecord) -> bool:
     return record.agent is not None or record.target is not None
+
+
+def _no_conflict(a: EventRecord, b: EventRecord, disc: Discourse) -> bool:
+    """No part of `b` contradicts `a` (whatever the class each was called by)."""
+    return _compatible(a.agent, b.agent, disc) and _compatible(a.target, b.target, disc) \
+        and (a.place is None or b.place is None or a.place.iri == b.place.iri) \
+        and _compatible_time(a, b)
 
 
 def _bare(record: EventRecord) -> bool:

@@ -1404,3 +1404,12 @@ def test_destroying_the_other_sides_hardware_is_fighting(extract, sentence: str,
                                                         events: list) -> None:
     assert [(e.cls, _state(e.agent), _state(e.target))
             for e in extract(sentence, "1980-09-23").events] == events
+
+
+def test_an_attack_named_again_takes_only_the_sides_of_its_own_phrase(extract) -> None:
+    result = extract("KHARTOUM (AFP) - Ethiopian forces attacked a Sudanese army patrol near "
+                     "Fashaga on Tuesday. Prime Minister Abdalla Hamdok condemned the attack "
+                     "and said Sudan would not give up its land. Erdogan said he would speak "
+                     "with Russian President Vladimir Putin about the attack.", "2020-12-16")
+    attacks = [e for e in result.events if e.cls == "ArmedClash"]
+    assert [(_state(e.agent), _state(e.target)) for e in attacks] == [("ethiopia", "sudan")]
