@@ -178,6 +178,14 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             continue  # "fighting to recapture the oil field": an aim, not an act
         if spec.get("not_after_people") and _people_before(text, b, rules):
             continue  # "three Thai soldiers had been captured": people, not ground
+        if spec.get("not_after_pattern") and re.search(
+                spec["not_after_pattern"], text[max(0, b - 60):b], re.IGNORECASE):
+            continue  # "told AFP by telephone", "said at a meeting in Batken"
+        if text[b:e].lower() in spec.get("crossing", ()) and any(
+                o["class"] in HOSTILE and o["class"] != cls and ob > e
+                and re.search(r"\band\b", text[e:ob]) and not re.search(r"[;.]", text[e:ob])
+                for ob, _, o in hits):
+            continue  # "crossed into Cambodian territory and opened fire on ..."
         if spec.get("not_before") and re.match(
                 r"\s+(?:[\w\-]+\s+){0,2}?" + phrase_pattern(spec["not_before"]) + r"\b",
                 text[e:end], re.IGNORECASE):

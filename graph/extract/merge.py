@@ -128,7 +128,7 @@ def fold_repeat(record: EventRecord, previous: list[EventRecord], disc: Discours
         # "Hamdok condemned the attack and said Sudan would ...", "the strike killed two
         # children": a part the sentence around it gave the reference does not make it a
         # new attack, as long as it does not contradict the first one
-        first = next((e for e in previous if e.cls in HOSTILE and not e.earlier
+        first = next((e for e in previous if e.cls == record.cls and not e.earlier
                       and not e.mutual and _directed(e) and _no_conflict(e, record, disc)),
                      None)
         if first is not None:
@@ -217,7 +217,7 @@ def _directed(record: EventRecord) -> bool:
 
 
 def _no_conflict(a: EventRecord, b: EventRecord, disc: Discourse) -> bool:
-    """No part of `b` contradicts `a` (whatever the class each was called by)."""
+    """No part of `b` contradicts `a`."""
     return _compatible(a.agent, b.agent, disc) and _compatible(a.target, b.target, disc) \
         and (a.place is None or b.place is None or a.place.iri == b.place.iri) \
         and _compatible_time(a, b)

@@ -1413,3 +1413,18 @@ def test_an_attack_named_again_takes_only_the_sides_of_its_own_phrase(extract) -
                      "with Russian President Vladimir Putin about the attack.", "2020-12-16")
     attacks = [e for e in result.events if e.cls == "ArmedClash"]
     assert [(_state(e.agent), _state(e.target)) for e in attacks] == [("ethiopia", "sudan")]
+
+
+@pytest.mark.parametrize(("sentence", "classes"), [
+    ("Thai troops crossed into Cambodian territory and opened fire on Cambodian soldiers.",
+     ["ArmedClash"]),
+    ("Thai troops crossed into Cambodian territory on Monday.", ["Occupation"]),
+    ('"Kyrgyz troops opened fire on our post," a Tajik official told Interfax by phone.',
+     ["ArmedClash"]),
+    ("The two foreign ministers spoke by phone on Monday.", ["Talks"]),
+    ("The dispute must be settled at the negotiating table, he said.", []),
+    ("Japarov said at a meeting in Batken on Monday that the state would pay.", []),
+])
+def test_what_is_part_of_an_act_or_of_a_report_is_no_event(extract, sentence: str,
+                                                            classes: list) -> None:
+    assert [e.cls for e in extract(sentence, "2008-10-16").events] == classes
