@@ -174,6 +174,11 @@ def _repeats(a: EventRecord, b: EventRecord, disc: Discourse) -> bool:
         # blamed each other for the shooting": tests/gold/FORMAT.md, mutual statements)
         if not (a.mutual or b.mutual) or a.frame is b.frame:
             return True
+        # (an account after the blame that dates its act tells an act of its own:
+        # "earlier accused each other of using tanks" ... "once again opened fire early on
+        # Friday")
+        if a.mutual == b.mutual or (a.mutual and b.time is not None):
+            return False
         return a.frame is not None and b.frame is not None and a.claimed and b.claimed \
             and _state_key(a.frame.claimant, disc) == _state_key(b.frame.claimant, disc)
     if b.definite or b.reference or b.anaphoric:

@@ -76,3 +76,18 @@ def test_mutual_blame_after_each_sides_account_claims_those_accounts(extract) ->
     clashes = [e for e in result.events if e.cls == "ArmedClash"]
     assert len(clashes) == 2
     assert len([e for e in result.events if e.cls == "Accusation"]) == 2
+
+
+def test_an_account_after_the_blame_that_dates_its_act_is_an_act_of_its_own(extract) -> None:
+    result = extract(
+        "BISHKEK (Reuters) - Kyrgyzstan and Tajikistan earlier accused each other of opening fire. "
+        "Kyrgyzstan's border guard service said Tajik forces once again opened fire on its "
+        "outposts early on Friday.", "2022-09-16")
+    directed = [(_side(e.agent), _side(e.target)) for e in result.events
+                if e.cls == "ArmedClash"]
+    assert directed.count(("tajikistan", "kyrgyzstan")) == 2
+
+
+def _side(entity) -> str:
+    return (entity.iri if entity.is_state else entity.state or "").rsplit("/", 1)[-1] \
+        if entity is not None else ""
