@@ -1428,3 +1428,12 @@ def test_an_attack_named_again_takes_only_the_sides_of_its_own_phrase(extract) -
 def test_what_is_part_of_an_act_or_of_a_report_is_no_event(extract, sentence: str,
                                                             classes: list) -> None:
     assert [e.cls for e in extract(sentence, "2008-10-16").events] == classes
+
+
+@pytest.mark.parametrize("sentence", [
+    '"Our soldiers only fired back to defend themselves," he told reporters.',
+    "Chinese naval vessels were forced to fight back in self-defense.",
+    "Several shots were fired at the car from the Tajik side.",
+])
+def test_firing_back_and_passive_firing_are_clashes(extract, sentence: str) -> None:
+    assert [e.cls for e in extract(sentence, "2008-10-16").events] == ["ArmedClash"]
