@@ -221,7 +221,10 @@ def capital_acts(text: str, b: int, e: int, state: Entity, rules: Rules) -> bool
     followed_by_state = re.match(r",\s*" + re.escape(state.label), text[e:e + 40])
     # "the Cameroonian capital, Yaounde": named as the city
     apposed = re.search(r"\bcapital,?\s+$", text[max(0, b - 12):b], re.IGNORECASE)
-    return not followed_by_state and not (before and before[-1].lower() in place_preps) \
+    # "according to Bishkek": a source, though "to" is a place preposition
+    source = re.search(r"\baccording\s+to\s+$", text[max(0, b - 16):b], re.IGNORECASE)
+    return not followed_by_state and (source is not None or not (
+        before and before[-1].lower() in place_preps)) \
         and not _words(rules).place_nouns.match(text, e) and apposed is None
 
 

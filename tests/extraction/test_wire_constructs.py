@@ -1437,3 +1437,9 @@ def test_what_is_part_of_an_act_or_of_a_report_is_no_event(extract, sentence: st
 ])
 def test_firing_back_and_passive_firing_are_clashes(extract, sentence: str) -> None:
     assert [e.cls for e in extract(sentence, "2008-10-16").events] == ["ArmedClash"]
+
+
+def test_according_to_a_capital_is_its_state(extract) -> None:
+    result = extract("DUSHANBE (Reuters) - Two Kyrgyz border guards were wounded, according "
+                     "to Bishkek.", "2022-09-14")
+    assert _claims(result) == {("Kyrgyzstan", "according to", "figure")}
