@@ -186,8 +186,19 @@ def _subject(text: str, mentions: list[Mention], begin: int, verb: int,
         if first.kind in {"demonym", "name"} and nxt is not None and nxt.kind == "person" \
                 and re.fullmatch(r"\s+(?:[A-Z][\w.\-]*\s+){0,3}", text[first.end:nxt.begin]):
             return nxt  # "Angolan President X, who has been mediating, said": X speaks
+        if first.entity is not None and first.entity.is_a("Person") and \
+                _ROLE_APPOSITION.match(text, first.end, verb):
+            # "Enayatullah Khwarazmi, spokesman for the Ministry of Defense, said": he
+            # speaks for the state of the body his apposition names
+            _acts_for(first.entity, [m for m in before if m is not first], disc)
         return first if first.entity is not None else None
     return before[-1]
+
+
+_ROLE_APPOSITION = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,2}?(?:spokesman|"
+                              r"spokeswoman|spokesperson|head|chief|director|commander|"
+                              r"adviser|advisor|official|representative|envoy)\s+"
+                              r"(?:for|of|at)\b", re.IGNORECASE)
 
 
 def _resolve_pronoun(mentions: list[Mention], begin: int) -> Mention | None:
