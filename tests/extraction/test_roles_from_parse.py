@@ -312,3 +312,12 @@ def test_a_river_the_annotator_tags_as_a_place_is_no_town() -> None:
     result = _run("river-not-a-town")
     assert not [e for e, _ in result.mentions if e.label.startswith("San Juan")]
     assert {e.label for e, _ in result.mentions} >= {"Costa Rica"}
+
+
+def test_a_speaker_with_a_role_apposition_speaks_for_its_bodys_state() -> None:
+    # "Enayatullah Khwarazmi, spokesman for the Ministry of Defense, said ...": the
+    # annotator names him; the body his apposition names gives his state
+    result = _run("speaker-role-apposition")
+    frames = [f for f, *_ in result.claims if f.claimant.label == "Enayatullah Khwarazmi"]
+    assert frames and frames[0].claimant.state is not None
+    assert frames[0].claimant.state.endswith("/afghanistan")

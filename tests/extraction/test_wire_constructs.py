@@ -1444,10 +1444,3 @@ def test_according_to_a_capital_is_its_state(extract) -> None:
                      "to Bishkek.", "2022-09-14")
     assert _claims(result) == {("Kyrgyzstan", "according to", "figure")}
 
-
-def test_a_speaker_with_a_role_apposition_speaks_for_its_bodys_state(extract) -> None:
-    result = extract("KABUL (AFP) - Afghanistan's defence ministry confirmed the clash. "
-                     "Enayatullah Khwarazmi, spokesman for the Ministry of Defense, said "
-                     "Iranian border guards fired first.", "2021-12-01")
-    frames = [f for f, *_ in result.claims if f.claimant.label == "Enayatullah Khwarazmi"]
-    assert frames and _state(frames[0].claimant) == "afghanistan"
