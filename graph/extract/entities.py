@@ -89,6 +89,8 @@ def _base_mentions(text: str, disc: Discourse, rules: Rules) -> list[Mention]:
     return found
 
 
+_UNION = re.compile(r"(?:[Tt]he\s+)?(?:Union\s+of\s+(?:the\s+)?(?P<a>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)+)"
+                    r"|(?P<b>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)+)\s+Union)")
 _ACRONYM = re.compile(r"\s*\(\s*(?:the\s+)?([A-Z][A-Za-z]{1,7})\s*\)")
 
 
@@ -766,6 +768,14 @@ def recognise(text: str, disc: Discourse, rules: Rules,
                 not m.entity.is_state and m.entity.label not in disc.extra_names and \
                 " of " not in m.entity.label:
             learnt[m.entity.label] = m.entity
+        # "the Union of Islamic Courts" ... "the Islamic Courts": a union named by what
+        # it unites
+        core = _UNION.fullmatch(m.entity.label) if m.entity is not None and \
+            not m.entity.in_kb and m.entity.is_a("Organization", "ArmedForce") else None
+        if core is not None:
+            name = core.group("a") or core.group("b")
+            if len(name.split()) >= 2 and name not in disc.extra_names:
+                learnt[name] = m.entity
     if learnt:
         disc.add_names(learnt, {})
     return chosen

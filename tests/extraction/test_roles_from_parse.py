@@ -321,3 +321,11 @@ def test_a_speaker_with_a_role_apposition_speaks_for_its_bodys_state() -> None:
     frames = [f for f, *_ in result.claims if f.claimant.label == "Enayatullah Khwarazmi"]
     assert frames and frames[0].claimant.state is not None
     assert frames[0].claimant.state.endswith("/afghanistan")
+
+
+def test_a_union_is_named_again_by_what_it_unites() -> None:
+    # "the Union of Islamic Courts" ... "the Islamic Courts": one organisation, so the
+    # appeal to "Ethiopia and the Islamic Courts" has two addressees and no target
+    (appeal,) = [e for e in _run("union-named-again").events if e.cls == "Appeal"]
+    assert appeal.target is None
+    assert sorted(p.label for p in appeal.participants) == ["Ethiopia", "Union of Islamic Courts"]

@@ -1444,3 +1444,9 @@ def test_according_to_a_capital_is_its_state(extract) -> None:
                      "to Bishkek.", "2022-09-14")
     assert _claims(result) == {("Kyrgyzstan", "according to", "figure")}
 
+
+
+def test_a_call_to_fight_is_no_appeal(extract) -> None:
+    result = extract("The group's leader called on Somalis to join a holy war against Ethiopia.",
+                     "2006-12-25")
+    assert not [e for e in result.events if e.cls == "Appeal"]
