@@ -89,7 +89,8 @@ def _base_mentions(text: str, disc: Discourse, rules: Rules) -> list[Mention]:
     return found
 
 
-_UNION = re.compile(r"(?:[Tt]he\s+)?(?:Union\s+of\s+(?:the\s+)?(?P<a>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)+)"
+_UNION = re.compile(r"(?:[Tt]he\s+)?(?:Union\s+of\s+(?:the\s+)?"
+                    r"(?P<a>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)+)"
                     r"|(?P<b>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)+)\s+Union)")
 _ACRONYM = re.compile(r"\s*\(\s*(?:the\s+)?([A-Z][A-Za-z]{1,7})\s*\)")
 
@@ -772,7 +773,7 @@ def recognise(text: str, disc: Discourse, rules: Rules,
         # it unites
         core = _UNION.fullmatch(m.entity.label) if m.entity is not None and \
             not m.entity.in_kb and m.entity.is_a("Organization", "ArmedForce") else None
-        if core is not None:
+        if core is not None and m.entity is not None:
             name = core.group("a") or core.group("b")
             if len(name.split()) >= 2 and name not in disc.extra_names:
                 learnt[name] = m.entity
