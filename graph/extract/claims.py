@@ -195,6 +195,9 @@ def _subject(text: str, mentions: list[Mention], begin: int, verb: int,
     return before[-1]
 
 
+# a phrase that opens a sentence before its reporter ("In a statement, it said ...")
+_OPENER = re.compile(r"\s*(?:In|On|At|Later|Earlier|Meanwhile|Separately|Elsewhere|"
+                     r"Then|Also|Since|By|Over|After|Before)\b[^,]{0,60}$")
 _ROLE_APPOSITION = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,2}?(?:spokesman|"
                               r"spokeswoman|spokesperson|head|chief|director|commander|"
                               r"adviser|advisor|official|representative|envoy)\s+"
@@ -249,7 +252,9 @@ def _inserted_reporter(text: str, span: tuple[int, int], found: list[Frame]) -> 
 @lru_cache(maxsize=2)
 def _account_pattern(rules: Rules) -> re.Pattern[str]:
     spec = rules.reporting["account"]
-    return re.compile(r"\s+(?:" + phrase_pattern(spec["verbs"]) + r")\s+(?:an?\s+)?(?:"
+    # ("a very different account", "a quite different version")
+    return re.compile(r"\s+(?:" + phrase_pattern(spec["verbs"]) + r")\s+(?:an?\s+)?"
+                      r"(?:(?:very|quite|completely|entirely|totally|sharply)\s+)?(?:"
                       + phrase_pattern(spec["adjectives"]) + r")\s+(?:"
                       + phrase_pattern(spec["nouns"]) + r")\b", re.IGNORECASE)
 
@@ -461,6 +466,12 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
             source = states[-1] if states else None
         claimant = source.entity if source is not None else recall(disc, between, rules)
         if claimant is not None:
+            if comma > 0 and _OPENER.match(text, begin, begin + comma) and \
+                    len(re.findall(r"[A-Za-z0-9]+", text[e:end])) >= 4:
+                # "In a statement on state radio, it said Thai shells had killed ...": what
+                # stands before the comma opens the sentence, the claim follows the verb
+                content_begin = _content_begin(text, e, end, lemma)
+                return [Frame(claimant, lemma, rule, (content_begin, end), (begin, e))]
             if comma > 0:
                 stop = text.find(",", e, end)
                 return _and_added(text, [Frame(claimant, lemma, rule, (begin, begin + comma),

@@ -1450,3 +1450,11 @@ def test_a_call_to_fight_is_no_appeal(extract) -> None:
     result = extract("The group's leader called on Somalis to join a holy war against Ethiopia.",
                      "2006-12-25")
     assert not [e for e in result.events if e.cls == "Appeal"]
+
+
+def test_a_phrase_opening_the_sentence_before_it_said_is_no_claim(extract) -> None:
+    result = extract("MAE SAI, Thailand (AP) - Myanmar's junta gave a very different account. "
+                     "In a statement on state radio, it said Thai shells had killed three "
+                     "civilians in Tachileik.", "2001-02-11")
+    assert ("Government of Myanmar", "say", "event") in _claims(result) or \
+        ("Government of Myanmar", "say", "figure") in _claims(result)
