@@ -220,7 +220,12 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                 continue
             if "time_within" in spec:
                 gap = spec["time_within"]
-                near = [t for t in near if b - gap <= t.end and t.begin <= e + gap]
+                # a year or a month may stand further after the war, in its clause ("fought
+                # a war over the region from 1991 to 1994", "a brief border war in 1964")
+                wide = spec.get("coarse_time_within", gap)
+                near = [t for t in near if (b - gap <= t.end and t.begin <= e + gap) or (
+                    t.precision in {"Year", "Month", "Season"} and e <= t.begin <= e + wide
+                    and not re.search(r"[,;]", text[e:t.begin]))]
             counted = spec.get("background") and _count(text, begin, b, rules)
             # one side as the subject ("it was fighting to recapture") is an act of its own
             directed = cls in HOSTILE and _one_side_fighting(

@@ -1458,3 +1458,10 @@ def test_a_phrase_opening_the_sentence_before_it_said_is_no_claim(extract) -> No
                      "civilians in Tachileik.", "2001-02-11")
     assert ("Government of Myanmar", "say", "event") in _claims(result) or \
         ("Government of Myanmar", "say", "figure") in _claims(result)
+
+
+def test_a_past_war_dated_by_its_years_later_in_the_clause(extract) -> None:
+    result = extract("BAKU (Reuters) - Armenia and Azerbaijan fought a war over the region from "
+                     "1991 to 1994, in which about 30,000 people were killed.", "2020-09-27")
+    (war,) = [e for e in result.events if e.cls == "Conflict"]
+    assert war.time is not None and war.time.start.year == 1991
