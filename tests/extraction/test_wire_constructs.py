@@ -1465,3 +1465,19 @@ def test_a_past_war_dated_by_its_years_later_in_the_clause(extract) -> None:
                      "1991 to 1994, in which about 30,000 people were killed.", "2020-09-27")
     (war,) = [e for e in result.events if e.cls == "Conflict"]
     assert war.time is not None and war.time.start.year == 1991
+
+
+@pytest.mark.parametrize(("sentence", "agent", "target"), [
+    ("Algerian troops had repelled a Moroccan armoured column.", "algeria", "morocco"),
+    ("Ecuador accused Peru of aggression against its outposts.", "peru", "ecuador"),
+])
+def test_repelling_and_aggression_are_attacks(extract, sentence: str, agent: str,
+                                              target: str) -> None:
+    clashes = [e for e in extract(sentence, "1981-02-02").events if e.cls == "ArmedClash"]
+    assert [(_state(e.agent), _state(e.target)) for e in clashes] == [(agent, target)]
+
+
+def test_aggression_that_might_come_is_no_attack(extract) -> None:
+    result = extract("Pakistan would respond to any aggression, the minister said.",
+                     "2017-05-06")
+    assert not [e for e in result.events if e.cls == "ArmedClash"]
