@@ -30,7 +30,7 @@ from typing import Any
 import requests
 
 from bench.load_client import Client, PeakMemory, Run, run_clients, tree_rss
-from bench.processes import free_port, stop_group
+from bench.processes import die_with_parent, free_port, stop_group
 
 HERE = Path(__file__).resolve().parent
 KG = str(Path(sys.executable).with_name("kg"))
@@ -74,7 +74,7 @@ class Server:
         self.process = subprocess.Popen(
             [KG, "serve", "--store", str(store), "--host", "127.0.0.1",
              "--port", str(self.port)],
-            env={**os.environ, **env}, start_new_session=True,
+            env={**os.environ, **env}, start_new_session=True, preexec_fn=die_with_parent(),
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         self.log: list[bytes] = []
         threading.Thread(target=self._drain, daemon=True).start()

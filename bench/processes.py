@@ -1,14 +1,20 @@
-"""Servers the benchmarks and tests start: a free loopback port to bind, and a stop that
-reaches the whole process group (the server's workers and its query executors too)."""
+"""Servers the benchmarks and tests start: a free loopback port to bind, a stop that
+reaches the whole process group (the server's workers and its query executors too), and a
+signal that stops them when whoever started them dies without stopping them."""
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import os
 import shutil
 import signal
 import socket
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
+
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 
 def free_port() -> int:
@@ -29,6 +35,33 @@ def stop_group(process: subprocess.Popen[bytes], grace: float) -> None:
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait(timeout=grace)
+
+
+def die_with_parent() -> Callable[[], None] | None:
+    """A `preexec_fn` for `subprocess.Popen`: the child gets SIGTERM when the thread that
+    started it ends, so a server started by a test or a benchmark that is killed (pytest
+    under `timeout`, Ctrl-C twice, an out-of-memory kill) stops too instead of holding its
+    port, its store lock and its memory. Servers started in their own session
+    (`start_new_session=True`) get no SIGHUP from the terminal either, so without this
+    nothing stops them. None (no hook) where the kernel has no PR_SET_PDEATHSIG (not
+    Linux).
+
+    The signal follows the starting *thread*: start servers from the main thread (or
+    from one that outlives them)."""
+    libc = None
+    with contextlib.suppress(OSError):
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)  # loaded here, not after fork
+    if libc is None:
+        return None
+    prctl = libc.prctl
+    parent = os.getpid()
+
+    def _arm() -> None:
+        prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        if os.getppid() != parent:  # the parent died before the signal was armed
+            os._exit(1)
+
+    return _arm
 
 
 # A private Virtuoso 7 on loopback: the one configuration the serving benchmark and the
@@ -80,7 +113,7 @@ def start_virtuoso(directory: Path, *, threads: int = 8) -> tuple[subprocess.Pop
     with open(directory / "stdout.log", "wb") as out:
         process = subprocess.Popen([binary, "+configfile", str(ini), "+foreground"],
                                    cwd=directory, stdout=out, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
+                                   start_new_session=True, preexec_fn=die_with_parent())
     return process, sql_port, http_port
 
 

@@ -45,7 +45,13 @@ from pathlib import Path
 import requests
 
 from bench.load_client import PeakMemory
-from bench.processes import free_port, start_virtuoso, stop_group, virtuoso_bulk_load
+from bench.processes import (
+    die_with_parent,
+    free_port,
+    start_virtuoso,
+    stop_group,
+    virtuoso_bulk_load,
+)
 from bench.synthetic import generate
 from ontology.namespaces import sparql_prologue
 
@@ -147,8 +153,8 @@ class Server:
 
 def _start(name: str, argv: list[str], url: str) -> Server:
     """Start a server in its own process group and wait until it answers."""
-    process = subprocess.Popen(argv, start_new_session=True, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(argv, start_new_session=True, preexec_fn=die_with_parent(),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     server = Server(name, url, process)
     try:
         _wait(server.url, process)

@@ -20,7 +20,7 @@ import urllib.parse
 from pathlib import Path
 from typing import Any
 
-from bench.processes import free_port, stop_group
+from bench.processes import die_with_parent, free_port, stop_group
 
 STALLS = (b"GET /sparql?query=ASK",
           b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: b\r\n",
@@ -100,7 +100,8 @@ def start_oxigraph(store: Path) -> tuple[str, subprocess.Popen[bytes]]:
     process = subprocess.Popen(
         [binary, "serve-read-only", "--location", str(store / "gens" / generation),
          "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
-        start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        start_new_session=True,
+        preexec_fn=die_with_parent(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/query"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and _ask("127.0.0.1", port, "/query") is None:

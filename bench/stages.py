@@ -25,7 +25,7 @@ from pathlib import Path
 
 import requests
 
-from bench.processes import free_port, stop_group
+from bench.processes import die_with_parent, free_port, stop_group
 from bench.serve import ACCEPT, BIN, HERE, _wait, load, query_mix, start_oxigraph
 from ontology.namespaces import sparql_prologue
 from server.sparql import query_hash
@@ -92,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     with open(log_path, "wb") as log:
         ours = subprocess.Popen(
             [str(BIN / "kg"), "serve", "--store", args.store, "--host", "127.0.0.1",
-             "--port", str(port)], start_new_session=True, stdout=subprocess.DEVNULL,
+             "--port", str(port)], start_new_session=True,
+             preexec_fn=die_with_parent(), stdout=subprocess.DEVNULL,
             stderr=log)
     theirs = None
     report: dict[str, object] = {"load_average_1min_before": os.getloadavg()[0]}

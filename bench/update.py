@@ -23,7 +23,7 @@ from pathlib import Path
 import requests
 
 from bench.load_client import PeakMemory
-from bench.processes import free_port, stop_group
+from bench.processes import die_with_parent, free_port, stop_group
 from graph.store.derived import TABLES
 from graph.store.embedded import EmbeddedStore
 
@@ -54,7 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     base = f"http://127.0.0.1:{port}"
     process = subprocess.Popen(
         [str(BIN / "kg"), "serve", "--store", str(store), "--host", "127.0.0.1",
-         "--port", str(port)], start_new_session=True, stdout=subprocess.DEVNULL,
+         "--port", str(port)], start_new_session=True,
+         preexec_fn=die_with_parent(), stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL, env={**os.environ, "KG_UPDATE_TOKEN": TOKEN})
     report: dict[str, object] = {"load_average_1min_before": os.getloadavg()[0]}
     table = TABLES["statement-counts"].file

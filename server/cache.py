@@ -23,9 +23,10 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from graph.sparql_lex import tokens
+from graph.sparql_lex import Token, tokens
 
 # Keywords whose answer is not a function of the data: functions of the moment or of
 # chance, and SERVICE (another endpoint's answer).
@@ -41,12 +42,12 @@ class Cached:
     body: bytes
 
 
-def cacheable(text: str) -> bool:
+def cacheable(text: str, toks: Sequence[Token] | None = None) -> bool:
     """Whether the answer to `text` depends on the data only: none of those keywords
     outside strings, IRIs and comments (`sd:` IRIs or a comment naming a service do not
-    count)."""
+    count). `toks`: the text's tokens when the caller has scanned it already."""
     return not any(tok.kind == "word" and tok.text.upper() in _UNCACHEABLE
-                   for tok in tokens(text))
+                   for tok in (tokens(text) if toks is None else toks))
 
 
 def request_key(text: str, default_graphs: list[str], named_graphs: list[str],

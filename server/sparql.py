@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from flask import Blueprint, Request, Response, g, request
 
 from graph.errors import UsageError
+from graph.sparql_lex import Token
 from graph.store.formats import Format, by_name
 from ontology.namespaces import PREFIXES
 from server.cache import Cached, Key, ResultCache, cacheable, etag, matches, request_key
@@ -23,7 +24,7 @@ from server.negotiation import HTML, content_type, format_override, negotiate, n
 from server.pool import Runner
 from server.protocol import Operation, check_token, read_operation
 from server.settings import Settings
-from server.sparqlscan import add_using_clauses, check_remote_access
+from server.sparqlscan import add_using_clauses, check_remote_access, scan
 
 blueprint = Blueprint("sparql", __name__)
 
@@ -88,9 +89,11 @@ def answer_query(text: str, *, default_graphs: list[str] | None = None,
     default_graphs, named_graphs = default_graphs or [], named_graphs or []
     cache = result_cache()
     generation = getattr(store(), "generation", None)
-    if generation is None or not cache.enabled or not cacheable(text):
+    toks = scan(text)
+    if generation is None or not cache.enabled or not cacheable(text, toks):
         fmt, body = run_query(settings(), runner(), text, _query_formats(request),
-                              default_graphs=default_graphs, named_graphs=named_graphs)
+                              default_graphs=default_graphs, named_graphs=named_graphs,
+                              toks=toks)
         response = Response(body, content_type=content_type(fmt))
         response.headers["Vary"] = "Accept"
         return response
@@ -108,7 +111,8 @@ def answer_query(text: str, *, default_graphs: list[str] | None = None,
         return _cache_headers(Response(found.body, content_type=content_type(kept)), tag,
                               revalidating)
     fmt, body = run_query(settings(), runner(), text, _query_formats(request),
-                          default_graphs=default_graphs, named_graphs=named_graphs)
+                          default_graphs=default_graphs, named_graphs=named_graphs,
+                          toks=toks)
     if isinstance(body, bytes):
         cache.put(generation, key, Cached(fmt.kind, fmt.name, body))
     else:
@@ -151,10 +155,11 @@ def _cache_headers(response: Response, tag: str, revalidating: bool) -> Response
 
 def run_query(conf: Settings, query_runner: Runner, text: str, formats: Formats, *,
               default_graphs: list[str], named_graphs: list[str],
-              ) -> tuple[Format, bytes | Iterator[bytes]]:
+              toks: list[Token] | None = None) -> tuple[Format, bytes | Iterator[bytes]]:
     """The format of the answer and its bytes: whole (sent with Content-Length) when the
-    executor had them in one piece, else an iterator (sent chunked) as they stream."""
-    check_remote_access(text, conf.service_allowlist, default_prefixes=PREFIXES)
+    executor had them in one piece, else an iterator (sent chunked) as they stream.
+    `toks`: the text's tokens, when the caller has scanned it."""
+    check_remote_access(text, conf.service_allowlist, default_prefixes=PREFIXES, toks=toks)
     (results_name, results_406), (rdf_name, rdf_406) = formats
     job = Job(query=text, default_graphs=default_graphs, named_graphs=named_graphs,
               base_iri=endpoint_iri(conf),

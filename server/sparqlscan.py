@@ -17,7 +17,7 @@ them are ignored; the engine still parses the text and reports syntax errors its
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import pyoxigraph as ox
 
@@ -29,7 +29,7 @@ class RemoteAccessRefused(InputError):
     """A SERVICE or LOAD target outside the configured allowlist."""
 
 
-def _prefixes(toks: list[Token]) -> dict[str, str]:
+def _prefixes(toks: Sequence[Token]) -> dict[str, str]:
     declared: dict[str, str] = {}
     for i, tok in enumerate(toks[:-2]):
         if tok.kind == "word" and tok.text.upper() == "PREFIX" and toks[i + 2].kind == "iri":
@@ -47,12 +47,21 @@ def _target(tok: Token, declared: dict[str, str], defaults: dict[str, str]) -> s
     return None  # a variable: the target is only known at evaluation time
 
 
+def scan(text: str) -> list[Token]:
+    """The significant tokens of `text`, for the checks below and the cache's: a request
+    scans its text once (a scan of a query with the namespace map's prologue costs
+    ~0.15 ms, a third of a point lookup's time in the server)."""
+    return list(tokens(text))
+
+
 def check_remote_access(text: str, allowlist: tuple[str, ...], *,
-                        default_prefixes: dict[str, str] | None = None) -> None:
+                        default_prefixes: dict[str, str] | None = None,
+                        toks: Sequence[Token] | None = None) -> None:
     """Raise RemoteAccessRefused when `text` uses SERVICE or LOAD with a target that is
     not under one of the `allowlist` IRI prefixes. Checks the nesting first (TooDeep):
-    every text bound for the engine passes here, and both refusals must come before it."""
-    toks = list(tokens(text))
+    every text bound for the engine passes here, and both refusals must come before it.
+    `toks`: the text's tokens (`scan`) when the caller has them already."""
+    toks = scan(text) if toks is None else toks
     _check_nesting(toks)
     declared: dict[str, str] | None = None
     for i, tok in enumerate(toks):

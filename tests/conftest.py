@@ -16,7 +16,7 @@ import pytest
 import requests
 from click.testing import CliRunner
 
-from bench.processes import free_port, stop_group
+from bench.processes import die_with_parent, free_port, stop_group
 
 ROOT = Path(__file__).resolve().parent.parent
 # Builds of articles a test writes itself run the rule layer alone instead of starting a
@@ -95,7 +95,7 @@ def start_server(store: str | Path, *, env: dict[str, str] | None = None,
         process = subprocess.Popen(
             [KG, "serve", "--store", str(store), "--host", "127.0.0.1", "--port", str(port),
              *args],
-            env={**os.environ, **(env or {})}, start_new_session=True,
+            env={**os.environ, **(env or {})}, start_new_session=True, preexec_fn=die_with_parent(),
             stdout=subprocess.DEVNULL, stderr=log,
         )
     server = LiveServer(f"http://127.0.0.1:{port}", process, log_path)

@@ -17,6 +17,7 @@ from server.cache import Cached, cacheable, request_key
 from server.context import result_cache, runner, settings, store
 from server.pages.labels import names
 from server.sparql import run_query
+from server.sparqlscan import scan
 
 PAGE_SIZE = 100
 
@@ -36,12 +37,13 @@ def _answer(text: str) -> bytes:
     cache = result_cache()
     generation = getattr(store(), "generation", None)
     key = request_key(text, [], [], "json", "page")
-    keep = generation is not None and cache.enabled and cacheable(text)
+    toks = scan(text)
+    keep = generation is not None and cache.enabled and cacheable(text, toks)
     found = cache.get(generation, key) if keep and generation is not None else None
     if found is not None:
         return found.body
     fmt, body = run_query(settings(), runner(), text, (("json", None), ("ttl", None)),
-                          default_graphs=[], named_graphs=[])
+                          default_graphs=[], named_graphs=[], toks=toks)
     raw = body if isinstance(body, bytes) else b"".join(body)
     if keep and generation is not None:
         cache.put(generation, key, Cached(fmt.kind, fmt.name, raw))

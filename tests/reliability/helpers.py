@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from bench.processes import die_with_parent
 from tests.conftest import CORPUS, KG, free_port
 
 ROOT = CORPUS.parent
@@ -206,7 +207,8 @@ def start_oxigraph(location: Path, port: int | None = None) -> Oxigraph:
     port = port or free_port()
     process = subprocess.Popen([OXIGRAPH, "serve", "--location", str(location),
                                 "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               preexec_fn=die_with_parent())
     server = Oxigraph(location, port, process)
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import requests
 
-from bench.processes import VIRTUOSO_INI, stop_group
+from bench.processes import VIRTUOSO_INI, die_with_parent, stop_group
 from tests.conftest import free_port
 
 OXIGRAPH = str(Path(sys.executable).with_name("oxigraph"))
@@ -56,7 +56,8 @@ def start_oxigraph(location: Path) -> StoreProcess:
         process = subprocess.Popen(
             [OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
              "--union-default-graph"],
-            stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+            stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            preexec_fn=die_with_parent())
     return _wait(StoreProcess(f"http://127.0.0.1:{port}/query", process, log), 30)
 
 
@@ -78,5 +79,5 @@ def _run_virtuoso(directory: Path) -> StoreProcess:
     with open(log, "wb") as out:
         process = subprocess.Popen([VIRTUOSO, "+configfile", str(ini), "+foreground"],
                                    cwd=directory, stdout=out, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
+                                   start_new_session=True, preexec_fn=die_with_parent())
     return _wait(StoreProcess(f"http://127.0.0.1:{http_port}/sparql", process, log), 120)
