@@ -227,10 +227,12 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                     t.precision in {"Year", "Month", "Season"} and e <= t.begin <= e + wide
                     and not re.search(r"[,;]", text[e:t.begin]))]
             counted = spec.get("background") and _count(text, begin, b, rules)
+            # "killed in clashes with Eritrean troops": a clash that names its other side
+            sided = not spec.get("background") and _with_side(text, e, end, mentions)
             # one side as the subject ("it was fighting to recapture") is an act of its own
             directed = cls in HOSTILE and _one_side_fighting(
                 parse, (b, e), mentions, frame, rules) is not None
-            if not (near or counted or directed) or (
+            if not (near or counted or directed or sided) or (
                     not earlier and any(k[0] == cls and not _own_time(
                         text, times, begin, end, b, r.trigger[0],
                         conflict_starts | (speech or set())) for k, r in records.items())):
@@ -875,6 +877,16 @@ _NAMED_AGAIN = {"event.open-fire", "event.shelling"}
 # the words between such a trigger and a name of its own phrase
 _OWN_PHRASE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:on|against|upon|by|from)\s+(?:the\s+)?"
                          r"(?:[\w\-']+\s+){0,2}", re.IGNORECASE)
+_WITH = re.compile(r"\s+with\s+(?:the\s+)?")
+
+
+def _with_side(text: str, e: int, end: int, mentions: list[Mention]) -> bool:
+    """"clashes with Eritrean troops": an actor right after "with"."""
+    m = _WITH.match(text, e, end)
+    return m is not None and any(x.begin == m.end() and x.entity is not None
+                                 and x.entity.is_actor for x in mentions)
+
+
 _UNDER = re.compile(r"\bunder\b", re.IGNORECASE)
 _FROM = re.compile(r"\s+(?:[\w']+\s+){0,4}?from\s+(?:across\s+)?(?:the\s+)?")
 

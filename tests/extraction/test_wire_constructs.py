@@ -1481,3 +1481,10 @@ def test_aggression_that_might_come_is_no_attack(extract) -> None:
     result = extract("Pakistan would respond to any aggression, the minister said.",
                      "2017-05-06")
     assert not [e for e in result.events if e.cls == "ArmedClash"]
+
+
+def test_clashes_that_name_their_other_side_need_no_date(extract) -> None:
+    result = extract("DJIBOUTI (Reuters) - Nine Djiboutian soldiers were killed in clashes with "
+                     "Eritrean troops, the defence ministry said on Thursday.", "2008-06-12")
+    (clash,) = [e for e in result.events if e.cls == "ArmedClash"]
+    assert sorted(_state(p) for p in clash.participants) == ["djibouti", "eritrea"]
