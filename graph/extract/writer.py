@@ -38,7 +38,8 @@ _NO_PLACE = "the text names no place for it"
 # "Indian Foreign Secretary X": X acts for that state), recorded as statements; the others
 # (a town's state from the gazetteer, an office holder's state) are background the entity
 # carries.
-_STATED_FACTS = {"claim.speaker-of", "entity.person-context", "entity.monarch"}
+_STATED_FACTS = {"claim.speaker-of", "entity.person-context", "entity.monarch",
+                 "entity.person-role"}
 
 
 class Writer:
