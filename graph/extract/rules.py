@@ -59,7 +59,10 @@ def phrase_regex(phrases: list[str], *, flags: int = re.IGNORECASE) -> re.Patter
 
 def norm_key(text: str) -> str:
     """Lookup key for a phrase: lower case, single spaces, hyphens as spaces."""
-    return re.sub(r"[\s\-]+", " ", text.strip().lower())
+    return _SEPARATORS.sub(" ", text.strip().lower())
+
+
+_SEPARATORS = re.compile(r"[\s\-]+")  # compiled once: every lexicon match is looked up
 
 
 @dataclass
