@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from re import _constants as sre_constants  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 
@@ -63,6 +65,49 @@ def norm_key(text: str) -> str:
 
 
 _SEPARATORS = re.compile(r"[\s\-]+")  # compiled once: every lexicon match is looked up
+
+
+@lru_cache(maxsize=256)
+def needed_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lower-case ASCII strings one of which is in every text `pattern` finds something in
+    (read off its parsed form: a run of literal characters every match spells, or one per
+    alternative), or None when no such set is known. Most sentences lack all of them, and
+    a substring test is far cheaper than a regex scan that tries every position."""
+    needs = _needs(sre_parse.parse(pattern.pattern, pattern.flags))
+    return tuple(dict.fromkeys(needs)) if needs is not None else None
+
+
+def may_match(pattern: re.Pattern[str], text: str, lowered: str | None) -> bool:
+    """False only where `pattern` surely finds nothing in `text`; `lowered` is
+    `text.lower()` when `text` is ASCII (case folding elsewhere is richer than lower()),
+    else None, which skips the test."""
+    needs = needed_words(pattern) if lowered is not None else None
+    return needs is None or any(w in lowered for w in needs)  # type: ignore[operator]
+
+
+def _needs(items: Any) -> tuple[str, ...] | None:
+    candidates: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for op, arg in [*items, (None, None)]:  # the sentinel ends the last run
+        if op is sre_constants.LITERAL and arg < 128:
+            run.append(chr(arg).lower())
+            continue
+        if len(run) > 1:
+            candidates.append(("".join(run),))
+        run = []
+        sub: tuple[str, ...] | None = None
+        if op is sre_constants.SUBPATTERN:
+            sub = _needs(arg[3])
+        elif op is sre_constants.BRANCH:
+            branches = [_needs(b) for b in arg[1]]
+            if all(b is not None for b in branches):
+                sub = tuple(w for b in branches for w in b or ())
+        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and arg[0] >= 1:
+            sub = _needs(arg[2])
+        if sub:
+            candidates.append(sub)
+    # the set whose shortest string is longest: the rarest to be found by chance
+    return max(candidates, key=lambda c: (min(map(len, c)), -len(c)), default=None)
 
 
 @dataclass
