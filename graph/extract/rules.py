@@ -81,8 +81,10 @@ def may_match(pattern: re.Pattern[str], text: str, lowered: str | None) -> bool:
     """False only where `pattern` surely finds nothing in `text`; `lowered` is
     `text.lower()` when `text` is ASCII (case folding elsewhere is richer than lower()),
     else None, which skips the test."""
-    needs = needed_words(pattern) if lowered is not None else None
-    return needs is None or any(w in lowered for w in needs)  # type: ignore[operator]
+    if lowered is None:
+        return True
+    needs = needed_words(pattern)
+    return needs is None or any(map(lowered.__contains__, needs))
 
 
 def _needs(items: Any) -> tuple[str, ...] | None:
