@@ -95,11 +95,11 @@ def article_graph(article: Article, minter: Minter, decisions: list[Decision] | 
     document_triples(article, sentences, minter, sink)
     counts: Counter[str] = Counter(sentences=len(sentences))
     counts.update(extract_article(article, sentences, minter, sink, annotation=annotation))
-    triples = list(sink)
+    triples = list(sink)  # without duplicates already: only a decision may add one
     applied = 0
     if decisions:
         triples, applied = apply_decisions(triples, decisions, minter.article(article.slug))
-    return list(dict.fromkeys(triples)), counts, applied
+    return (list(dict.fromkeys(triples)) if applied else triples), counts, applied
 
 
 ProgressFn = Callable[[int, int, str, "BuildReport"], None]

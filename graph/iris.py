@@ -14,8 +14,11 @@ from graph.config import base_iri
 def slugify(text: str) -> str:
     """Lower-case ASCII words joined by '-' ("Kok-Tash" -> "kok-tash")."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    slug = _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
     return slug or "x"
+
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")  # compiled once: every IRI of a build passes here
 
 
 def digest(*parts: object, length: int = 12) -> str:

@@ -14,7 +14,7 @@ from graph.extract.claims import Frame
 from graph.extract.kb import Entity
 from graph.extract.linking import Discourse
 from graph.extract.mentions import NAME, Mention
-from graph.extract.rules import Rules, norm_key, phrase_pattern
+from graph.extract.rules import Rules, may_match, norm_key, phrase_pattern
 from graph.extract.timex import TimeExpr
 
 
@@ -211,7 +211,9 @@ def find_figures(text: str, span: tuple[int, int], frame: Frame | None, mentions
     around it ("Overnight, the province reported that 31 people had been injured")."""
     c = _compile(rules)
     begin, end = span
-    if c.cue is not None and c.cue.search(text, begin, end) is None:
+    if c.cue is not None and (  # most sentences hold none of the cue's words
+            not may_match(c.cue, text, text.lower() if text.isascii() else None)
+            or c.cue.search(text, begin, end) is None):
         return []
     figures: list[Figure] = []
     last_population = ""

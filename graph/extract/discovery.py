@@ -78,11 +78,17 @@ def _discover_groups(texts: list[str], disc: Discourse, rules: Rules) -> None:
     apposed = re.compile(r"(?:^|(?<=\s))(?P<name>" + NAME +
                          r"),\s+(?:an?\s+|the\s+)?(?:[\w'\-]+\s+){0,4}?"
                          + phrase_pattern(spec["nouns"]) + r"\b")
+    # each pattern needs its noun: a sentence without one is not scanned name by name
+    nouns = re.compile(phrase_pattern(spec["nouns"]))
+    context = re.compile(phrase_pattern(spec["acronym_context"]))
     stop = set(rules.places["stop"]["words"])
     numbers = rules.casualties["numbers"]
     groups: dict[str, Entity] = {}
     for text in texts:
-        for m in [*pattern.finditer(text), *acronym.finditer(text), *apposed.finditer(text)]:
+        named = nouns.search(text) is not None
+        for m in [*(pattern.finditer(text) if named else ()),
+                  *(acronym.finditer(text) if context.search(text) else ()),
+                  *(apposed.finditer(text) if named else ())]:
             name = m.group("name")
             words = re.split(r"[\s\-]+", name)
             if words[0].lower() in numbers and len(words) > 1:

@@ -17,6 +17,7 @@ import pyoxigraph as ox
 
 from graph.errors import InputError
 from graph.extract.namekey import MIN_KEYED, name_key
+from graph.extract.rules import alternation
 from ontology.namespaces import PREFIXES
 
 CKG = PREFIXES["ckg"]
@@ -114,9 +115,9 @@ def kb_dir() -> Path:
 
 def _names_regex(names: list[str]) -> re.Pattern[str]:
     ordered = sorted(set(names), key=lambda n: (-len(n), n))
-    body = "|".join(re.escape(n).replace(r"\ ", r"[\s\-]+") for n in ordered) or "(?!x)x"
+    body = alternation([(n[:1], re.escape(n).replace(r"\ ", r"[\s\-]+")) for n in ordered])
     # a name may follow a hyphen ("the Kyrgyzstan-Tajikistan border"), not a letter
-    return re.compile(r"(?<![\w])(?:" + body + r")(?![\w])")
+    return re.compile(r"(?<![\w])" + body + r"(?![\w])")
 
 
 @lru_cache(maxsize=4)

@@ -38,6 +38,9 @@ def _words_regex(words: list[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w\-])(?:" + alternatives + r")(?![\w])")
 
 
+# compiled once: every mention's surface passes through Discourse.heard
+_SPACES = re.compile(r"\s+")
+_THE = re.compile(r"^(?:the|The)\s+")
 # Ranks and titles that a capitalised run of words may carry before a person's name.
 _TITLE_WORDS = {"Lieutenant", "General", "Colonel", "Major", "Brigadier", "Captain",
                 "Sergeant", "Admiral", "Marshal", "Commander", "Secretary", "Minister",
@@ -107,7 +110,7 @@ class Discourse:
 
     def heard(self, entity: Entity, surface: str) -> None:
         """Keep the text's own name for an entity ("Tavush" for the ISO "Tavuš")."""
-        surface = re.sub(r"^(?:the|The)\s+", "", re.sub(r"\s+", " ", surface)).strip()
+        surface = _THE.sub("", _SPACES.sub(" ", surface)).strip()
         if surface and surface != entity.label and surface not in entity.aliases:
             self.surfaces.setdefault(entity.iri, set()).add(surface)
 

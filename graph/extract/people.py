@@ -86,6 +86,7 @@ def monarchs(text: str, base: list[Mention], disc: Discourse, rules: Rules) -> l
 
 
 _SAID = re.compile("(" + NAME + r"),?\s+(?:said|says|told|added|wrote|stated)\b")
+_SAID_VERB = re.compile(r"\s(?:said|says|told|added|wrote|stated)\b")  # what _SAID needs
 _APPOSITIVE_TITLE = re.compile("(" + NAME + r"),\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z]\w+(?:'s)?\s+)?"
                                r"(?:deputy\s+|acting\s+|former\s+)?$")
 
@@ -94,7 +95,7 @@ def named_people(text: str, base: list[Mention], disc: Discourse,
                   rules: Rules) -> list[Mention]:
     """People named without a title before them: "NAME said", "NAME, the Kyrgyz envoy"."""
     found = []
-    candidates = [m for m in _SAID.finditer(text)]
+    candidates = [m for m in _SAID.finditer(text)] if _SAID_VERB.search(text) else []
     for b, _, _spec in rules.offices.find(text):
         m = _APPOSITIVE_TITLE.search(text[:b])
         if m:

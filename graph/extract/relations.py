@@ -220,7 +220,9 @@ def _borders(text: str, mentions: list[Mention], rules: Rules) -> list[Relation]
 def _exclaves(text: str, mentions: list[Mention], disc: Discourse,
               rules: Rules) -> list[Relation]:
     spec = rules.relations["exclave"]
-    out = []
+    out: list[Relation] = []
+    if not re.search("|".join(spec["nouns"]), text):
+        return out  # both patterns need the noun
     links = "|".join(re.escape(x) for x in spec["links"])
     pattern = re.compile(r"(?:\b(?P<dem>[A-Z]\w+)\s+)?(?:" + "|".join(spec["nouns"]) +
                          r")\s*(?:" + links + r")\s*(?P<name>" + NAME + ")")

@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from graph.extract.rules import Rules
+from graph.extract.rules import Rules, may_match
 
 DAY, PART, WEEK, MONTH, YEAR, CLOCK = "Day", "PartOfDay", "Week", "Month", "Year", "TimeOfDay"
 # a year written out this many sentences back still dates "on May 7"
@@ -203,18 +203,25 @@ def find_times(text: str, anchor: dt.date, rules: Rules, context: TimeContext | 
             return here[-1]
         return ctx.year if ctx.year is not None and ctx.year_age < _YEAR_REACH else None
 
-    for m in c.month_rel.finditer(text):
+    # a pattern whose words the sentence lacks is not scanned (most lack most of them)
+    lowered = text.lower() if text.isascii() else None
+
+    def scan(pattern: re.Pattern[str]) -> Iterable[re.Match[str]]:
+        return pattern.finditer(text) if may_match(pattern, text, lowered) else ()
+
+    for m in scan(c.month_rel):
         add(_month_relative(m, anchor, c))
-    for m in c.date.finditer(text):
+    for m in scan(c.date):
         add(_date(m, text, anchor, c, year_for))
-    for m in c.clock.finditer(text):
+    for m in scan(c.clock):
         add(_clock(m, rules))
-    for pattern, spec in c.relative if c.any_relative.search(text) else ():
+    relative = [r for r in c.relative if may_match(r[0], text, lowered)]
+    for pattern, spec in relative if len(relative) < 3 or c.any_relative.search(text) else ():
         for m in pattern.finditer(text):
             add(_relative(m, spec, anchor, c.numbers))
-    for m in c.weekday.finditer(text):
+    for m in scan(c.weekday):
         add(_weekday(m, text, anchor, c.future))
-    for m in c.year.finditer(text):
+    for m in scan(c.year):
         if not c.not_year.match(text, m.end()):
             y = int(m.group("year"))
             add(TimeExpr(m.start(), m.end(), m.group(), dt.date(y, 1, 1), dt.date(y, 12, 31),
@@ -223,7 +230,8 @@ def find_times(text: str, anchor: dt.date, rules: Rules, context: TimeContext | 
     found = _merge_weekday_dates(text, found)
     found = _part_of_day_phrases(text, found, c)
     # anchored expressions count from the previous resolved time
-    for pattern, spec in c.anchored if c.any_anchored.search(text) else ():
+    anchored = [r for r in c.anchored if may_match(r[0], text, lowered)]
+    for pattern, spec in anchored if len(anchored) < 3 or c.any_anchored.search(text) else ():
         for m in pattern.finditer(text):
             points = [t for t in found if not t.duration and not (
                 t.begin < m.end() and m.start() < t.end)]
