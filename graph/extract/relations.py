@@ -182,6 +182,23 @@ def _state_borders(text: str, mentions: list[Mention], disc: Discourse,
             elif re.search(r"\btheir\b", head) and len(disc.pair()) == 2:
                 pairs.append((disc.pair()[0], disc.pair()[1]))
             continue
+        # "India's 4,096-km border with Bangladesh"
+        own = re.search(r"'s\s+(?:[\w\-,.()]+\s+){0,4}$", head)
+        with_state = re.match(r"\s+with\s+(?:the\s+)?", text[e:])
+        if own and with_state:
+            other = next((m for m in states if m.begin == e + with_state.end()), None)
+            owner = next((m for m in states if m.end == b - len(head) + own.start()), None)
+            if other is not None and owner is not None:
+                pairs.append((owner.entity, other.entity))  # type: ignore[arg-type]
+                continue
+        # "where the two countries have disputed the border": the border of the pair the
+        # sentence names as its subject
+        pair_before = [m for m in mentions if m.kind == "pair" and m.end <= b
+                       and len(m.pair) == 2]
+        if pair_before and re.search(r"\bthe\s+(?:disputed\s+|common\s+|shared\s+)?$",
+                                     head) and not [m for m in states if b - 40 <= m.end <= b]:
+            pairs.append((pair_before[-1].pair[0], pair_before[-1].pair[1]))
+            continue
         # "X fought a border war with Y"
         with_ = re.match(r"\s+(?:war|wars|conflict|dispute)\s+with\s+(?:the\s+)?", text[e:])
         if with_:
