@@ -193,11 +193,13 @@ def _state_borders(text: str, mentions: list[Mention], disc: Discourse,
                 continue
         # "where the two countries have disputed the border": the border of the pair the
         # sentence names as its subject
-        pair_before = [m for m in mentions if m.kind == "pair" and m.end <= b
-                       and len(m.pair) == 2]
-        if pair_before and re.search(r"\bthe\s+(?:disputed\s+|common\s+|shared\s+)?$",
-                                     head) and not [m for m in states if b - 40 <= m.end <= b]:
-            pairs.append((pair_before[-1].pair[0], pair_before[-1].pair[1]))
+        pair_before = [m for m in mentions if m.kind == "pair" and m.end <= b]
+        named = list({m.entity.iri: m.entity for m in states if m.entity is not None}.values())
+        sides = pair_before[-1].pair if pair_before and len(pair_before[-1].pair) == 2 else \
+            named if pair_before and len(named) == 2 else []
+        if sides and re.search(r"\bthe\s+(?:disputed\s+|common\s+|shared\s+)?$", head) \
+                and not [m for m in states if b - 40 <= m.end <= b]:
+            pairs.append((sides[0], sides[1]))
             continue
         # "X fought a border war with Y"
         with_ = re.match(r"\s+(?:war|wars|conflict|dispute)\s+with\s+(?:the\s+)?", text[e:])
