@@ -1489,3 +1489,17 @@ def test_clashes_that_name_their_other_side_need_no_date(extract) -> None:
                      "Eritrean troops, the defence ministry said on Thursday.", "2008-06-12")
     (clash,) = [e for e in result.events if e.cls == "ArmedClash"]
     assert sorted(_state(p) for p in clash.participants) == ["djibouti", "eritrea"]
+
+
+@pytest.mark.parametrize(("sentence", "cls"), [
+    ("The Tajik side accused Kyrgyzstan of striking residential areas with drones.",
+     "ArmedClash"),
+    ("Morocco and Algeria fought on Wednesday. Each government accuses the other of firing "
+     "the first shots.", "ArmedClash"),
+    ("Somalia accused Ethiopia of invading its territory.", "Occupation"),
+])
+def test_what_a_side_is_accused_of_doing_is_the_claimed_event(extract, sentence: str,
+                                                             cls: str) -> None:
+    result = extract(sentence, "2022-09-17")
+    assert cls in {kind_cls for _, kind, obj, _ in result.claims if kind == "event"
+                   for kind_cls in [obj.cls]}
