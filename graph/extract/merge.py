@@ -148,6 +148,15 @@ def fold_repeat(record: EventRecord, previous: list[EventRecord], disc: Discours
     for earlier in reversed(previous):
         if _compatible_parts(earlier, record, disc) and _repeats(earlier, record, disc):
             return earlier
+    if record.cls in HOSTILE and record.agent is None and not record.participants \
+            and not record.mutual and not record.earlier and not record.claimed:
+        # "was killed when a rocket struck the school", "about 170 shells were fired at
+        # the island": an act told again with its agent left out, what it hit or where
+        # agreeing with one told before
+        told = next((e for e in reversed(previous) if e.cls == record.cls and not e.earlier
+                     and e.agent is not None and _no_conflict(e, record, disc)), None)
+        if told is not None:
+            return told
     return None
 
 

@@ -1503,3 +1503,18 @@ def test_what_a_side_is_accused_of_doing_is_the_claimed_event(extract, sentence:
     result = extract(sentence, "2022-09-17")
     assert cls in {kind_cls for _, kind, obj, _ in result.claims if kind == "event"
                    for kind_cls in [obj.cls]}
+
+
+def test_an_act_told_again_without_its_agent_is_the_act_told_before(extract) -> None:
+    result = extract("BISHKEK (Reuters) - Tajik forces shelled Kyrgyz villages on Friday. A "
+                     "teacher was killed when a rocket struck a school.",
+                     "2022-09-16")
+    shellings = [e for e in result.events if e.cls == "Shelling"]
+    assert len(shellings) == 1 and _state(shellings[0].agent) == "tajikistan"
+    assert shellings[0].also
+
+
+def test_an_inquiry_demanded_is_no_appeal(extract) -> None:
+    result = extract("The Border Service sent a note of protest to the Tajik side and demanded "
+                     "an investigation.", "2014-08-13")
+    assert not [e for e in result.events if e.cls == "Appeal"]
