@@ -153,10 +153,10 @@ def fold_repeat(record: EventRecord, previous: list[EventRecord], disc: Discours
         # "was killed when a rocket struck the school", "about 170 shells were fired at
         # the island": an act told again with its agent left out, what it hit or where
         # agreeing with one told before
-        told = next((e for e in reversed(previous) if e.cls == record.cls and not e.earlier
+        same = next((e for e in reversed(previous) if e.cls == record.cls and not e.earlier
                      and e.agent is not None and _no_conflict(e, record, disc)), None)
-        if told is not None:
-            return told
+        if same is not None:
+            return same
     return None
 
 
