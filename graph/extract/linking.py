@@ -134,6 +134,9 @@ class Discourse:
         gazetteer knows in one of the article's states gets its coordinates and state."""
         if cls == "Person":
             label = _without_titles(label)  # "Lieutenant General Constant Ndima"
+            named = self._honorific_reference(label)
+            if named is not None:
+                return named  # "Mr Meles" after "Prime Minister Meles Zenawi"
         known = self.kb.names.get(label) or self.extra_names.get(label)
         if known is not None and cls in known.classes:
             return known
@@ -165,6 +168,18 @@ class Discourse:
             if all((f.predicate, f.obj) != (fact.predicate, fact.obj) for f in known_facts):
                 known_facts.append(fact)
         return entity
+
+    def _honorific_reference(self, label: str) -> Entity | None:
+        """"Mr Meles", "Mrs Bhutto": one name after an honorific is the person named
+        before with that name as one of theirs (first, as in Ethiopian usage, or last),
+        when exactly one was."""
+        words = label.split()
+        if len(words) != 2 or words[0].rstrip(".") not in {"Mr", "Mrs", "Ms", "Dr"}:
+            return None
+        people = {e.iri: e for e in self.mentioned.values()
+                  if e.is_a("Person") and len(e.label.split()) >= 2
+                  and words[1] in e.label.split()}
+        return next(iter(people.values())) if len(people) == 1 else None
 
     def demonym(self, word: str) -> Entity | None:
         """The state an adjective names ("Tajik", "Thai", or one learnt from this article)."""

@@ -1518,3 +1518,10 @@ def test_an_inquiry_demanded_is_no_appeal(extract) -> None:
     result = extract("The Border Service sent a note of protest to the Tajik side and demanded "
                      "an investigation.", "2014-08-13")
     assert not [e for e in result.events if e.cls == "Appeal"]
+
+
+def test_an_honorific_and_one_name_is_the_person_named_before(extract) -> None:
+    result = extract("ADDIS ABABA (AFP) - Ethiopian Prime Minister Meles Zenawi said his country "
+                     "had been forced into the conflict. Mr Meles said Ethiopian jets had "
+                     "bombed the airport.", "2006-12-25")
+    assert {f.claimant.label for f, *_ in result.claims} == {"Meles Zenawi"}
