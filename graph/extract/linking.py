@@ -344,4 +344,13 @@ class Discourse:
             return entity
         if not entity.acts_on(self.anchor):
             return None  # "the Taliban" in a report of 2017: no government yet
-        return self.entity(entity.state) if entity.state else None
+        if not entity.state:
+            return None
+        found = self.entity(entity.state)
+        if found is None and entity.in_kb:
+            # a base body of a state the base lacks ("the BSF" of India): the gazetteer's
+            # state of that name, as the article would have named it
+            country = self.gazetteer.country_named(
+                entity.state.rsplit("/", 1)[-1].replace("-", " "))
+            found = self.state_for_country(country) if country is not None else None
+        return found

@@ -148,8 +148,15 @@ def role_people(text: str, base: list[Mention], disc: Discourse,
         known = [b for b in base if b.begin < m.end(2) and b.end > m.start(2)]
         if known:
             # the name is found already (the annotator's person, the base): an
-            # organisation's role word before it still says whom he speaks for
+            # organisation's role word before it still says whom he speaks for, and a
+            # state's or a state body's ("BSF Director General X")
             _speaks_for_organisation(text, m.start(), known, base, disc, spec["id"])
+            person = next((k.entity for k in known if k.entity is not None
+                           and k.entity.is_a("Person") and not k.entity.in_kb), None)
+            cue = _state_before(text, m.start(), base, disc) \
+                if m.group("role") not in spec["office_words"] else None
+            if person is not None and not person.state and cue is not None:
+                disc.acts_for(person, cue.iri, spec["id"])
             continue
         # "Congolese army spokesman X", "SPLA spokesman X", "the Tajik envoy X": the
         # state of the adjective or body right before the role word speaks through them
@@ -254,5 +261,7 @@ def _state_before(text: str, pos: int, base: list[Mention],
     """The state named in the few words before `pos` ("Sudanese army spokesman")."""
     window = max(0, pos - 45)
     cues = [m for m in base if window <= m.begin and m.end <= pos and m.entity is not None
-            and m.entity.is_state and not re.search(r"[,;.]", text[m.end:pos])]
-    return cues[-1].entity if cues else None
+            and (m.entity.is_state or (m.entity.is_actor and m.entity.state))
+            and not re.search(r"[,;.]", text[m.end:pos])]
+    # "BSF Director General X": a body the base ties to its state speaks through him
+    return disc.state_of(cues[-1].entity) if cues else None

@@ -1525,3 +1525,10 @@ def test_an_honorific_and_one_name_is_the_person_named_before(extract) -> None:
                      "had been forced into the conflict. Mr Meles said Ethiopian jets had "
                      "bombed the airport.", "2006-12-25")
     assert {f.claimant.label for f, *_ in result.claims} == {"Meles Zenawi"}
+
+
+def test_a_role_after_a_body_named_for_itself_gives_the_bodys_state(extract) -> None:
+    result = extract("SHILLONG (PTI) - BSF Director General Gurbachan Jagat told reporters that "
+                     "BDR troops had fired on the post.", "2001-04-19")
+    ((frame, *_),) = result.claims
+    assert frame.claimant.label == "Gurbachan Jagat" and _state(frame.claimant) == "india"
