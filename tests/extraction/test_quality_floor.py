@@ -22,19 +22,18 @@ GOLD = ROOT / "tests" / "gold"
 DEV = ROOT / "tests" / "articles" / "dev"
 TEST = ROOT / "tests" / "articles" / "test"
 
-# F1 floors per kind: the figures measured on 2026-12-01 19:05 UTC (all kinds: corpus 0.99,
-# dev 0.83 over 97 articles, test 0.83), rounded down a little, because the extractor is
-# changing under them. The dev floors went down that day because the split doubled with
-# reports of other wars, scored before any rule read them (README, "Quality").
-# The dev split grew from 32 to 52 articles that day (20 written before any rule read them,
-# on conflicts the base does not know), which is why its entity, relation, office and time
-# floors are lower than the 32-article figures they replace; its event and claim floors rose.
+# F1 floors per kind: the figures measured on 2026-12-01 21:48 UTC (all kinds: corpus 0.99,
+# dev 0.84 over 107 articles, test 0.83), rounded down a little, because the extractor is
+# changing under them. The dev split grew by fifteen articles that day, scored before any
+# rule read them (README, "Quality"), so its office floor went down; its event and claim
+# floors rose. The test split's relation floor went down with one rule of FORMAT.md: a
+# deputy, vice or former holder of a title holds no office (and so no holdsOfficeIn).
 CORPUS_FLOOR = {"entity": 0.97, "relation": 1.00, "office": 1.00, "event": 1.00,
                 "claim": 1.00, "casualty": 1.00, "time": 0.92}
-DEV_FLOOR = {"entity": 0.87, "relation": 0.80, "office": 0.84, "event": 0.67,
-             "claim": 0.76, "casualty": 0.89, "time": 0.92}
-TEST_FLOOR = {"entity": 0.83, "relation": 0.85, "office": 0.90, "event": 0.69,
-              "claim": 0.76, "casualty": 0.92, "time": 0.93}
+DEV_FLOOR = {"entity": 0.87, "relation": 0.80, "office": 0.83, "event": 0.70,
+             "claim": 0.77, "casualty": 0.91, "time": 0.92}
+TEST_FLOOR = {"entity": 0.84, "relation": 0.83, "office": 0.93, "event": 0.70,
+              "claim": 0.78, "casualty": 0.92, "time": 0.93}
 
 
 def _built(folder: Path, tmp_path_factory: pytest.TempPathFactory):
