@@ -255,8 +255,11 @@ def _body_mentions(text: str, base: list[Mention], disc: Discourse,
                 # (a state named after the body is more often the other side: "ISPR said
                 # the shelling by Afghan forces ..."; then the state of who spoke last, or
                 # of the dateline)
-                in_sentence = [x.entity for x in base if x.entity is not None
-                               and x.entity.is_state and x.kind != "pair" and x.end <= start]
+                # (in the order of the text: the base's names and the gazetteer's are
+                # found in separate passes)
+                in_sentence = [x.entity for x in sorted(base, key=lambda x: x.begin)
+                               if x.entity is not None and x.entity.is_state
+                               and x.kind != "pair" and x.end <= start]
                 spoke = disc.last_of_class.get("attribution:claimant")
                 last_state = _appositive_state(text, e, base) or (
                     in_sentence[0] if in_sentence else
