@@ -296,7 +296,7 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
         # and that Malian aircraft struck ...": the aircraft are no target of the raid)
         after = [m for m in _actor_mentions(mentions, e, _clause_end(text, e, end)
                                             if roles == "agent-target" else end)]
-        if record.definite and spec["id"] in _NAMED_AGAIN and roles == "agent-target":
+        if record.definite and spec["id"] in GENERIC_ATTACKS and roles == "agent-target":
             # "condemned the attack and said Sudan would ...", "speak with Putin about the
             # attack": an attack named again has the sides its own phrase gives ("its
             # attack", "Russia's strike", "the attack on Kosovo police"), no others
@@ -317,11 +317,11 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             if agent is None and frame is not None and frame.accused is not None:
                 agent = frame.accused
             if agent is None:
-                agent = _by_agent(text, after, e, end)  # "in response to shelling by X"
+                agent = _agent_after(_BY, text, after, e, end)  # "shelling by X"
             if agent is None and parsed is None and cls in HOSTILE:
                 # "came under fire from Tajik positions", "shots were fired at his car from
                 # the Tajik side": where the fire came from is who fired
-                agent = _from_agent(text, after, e, _clause_end(text, e, end))
+                agent = _agent_after(_FROM, text, after, e, _clause_end(text, e, end))
                 if agent is not None and _UNDER.search(text[b:e]):
                     under_target = next((m.entity for m in reversed(before)
                                          if m.entity is not None and m.kind != "pair"), None)
@@ -851,12 +851,18 @@ def _joint_appealer(text: str, record: EventRecord, mentions: list[Mention], beg
     return others[0] if len(others) == 1 else None
 
 
-def _by_agent(text: str, after: list[Mention], e: int, end: int) -> Entity | None:
-    """"shelling by Armenian forces", "an ambush by Ethiopian troops": the actor of a
-    "by" phrase right after the trigger."""
-    by = re.match(r"\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?", text[e:end])
-    found = next((m for m in after if by and m.begin == e + by.end() and m.kind != "pair"
-                  and m.entity is not None and m.entity.is_actor), None)
+# "shelling by Armenian forces", "an ambush by Ethiopian troops"; "came under fire from
+# Tajik positions", "were fired at his car from the Tajik side"
+_BY = re.compile(r"\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?")
+_FROM = re.compile(r"\s+(?:[\w']+\s+){0,4}?from\s+(?:across\s+)?(?:the\s+)?")
+
+
+def _agent_after(phrase: re.Pattern[str], text: str, after: list[Mention], e: int,
+                 end: int) -> Entity | None:
+    """The actor a "by" or "from" phrase right after the trigger names."""
+    m = phrase.match(text, e, end)
+    found = next((x for x in after if m and x.begin == m.end() and x.kind != "pair"
+                  and x.entity is not None and x.entity.is_actor), None)
     return found.entity if found is not None else None
 
 
@@ -871,9 +877,10 @@ def _object_after(text: str, e: int, end: int, spec: dict) -> bool:
     return _objects_pattern(tuple(spec["objects"])).match(text, e, end) is not None
 
 
-# rules whose trigger names an attack in general: with a definite article, the attack
-# told before (graph/extract/merge.py)
-_NAMED_AGAIN = {"event.open-fire", "event.shelling"}
+# rules whose trigger names an attack in general ("the attack", "the assault", "the
+# strikes"), which a definite article makes a reference to an attack told before (its
+# sides here, its node in graph/extract/merge.py)
+GENERIC_ATTACKS = {"event.open-fire", "event.shelling"}
 # the words between such a trigger and a name of its own phrase
 _OWN_PHRASE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:on|against|upon|by|from)\s+(?:the\s+)?"
                          r"(?:[\w\-']+\s+){0,2}", re.IGNORECASE)
@@ -888,17 +895,6 @@ def _with_side(text: str, e: int, end: int, mentions: list[Mention]) -> bool:
 
 
 _UNDER = re.compile(r"\bunder\b", re.IGNORECASE)
-_FROM = re.compile(r"\s+(?:[\w']+\s+){0,4}?from\s+(?:across\s+)?(?:the\s+)?")
-
-
-def _from_agent(text: str, after: list[Mention], e: int, end: int) -> Entity | None:
-    """"came under fire from Tajik positions", "were fired at his car from the Tajik
-    side": the actor a "from" phrase after the trigger names."""
-    m = _FROM.match(text, e, end)
-    found = next((x for x in after if m and x.begin == m.end() and x.kind != "pair"
-                  and x.entity is not None and (x.entity.is_actor or x.entity.is_state)),
-                 None)
-    return found.entity if found is not None else None
 
 
 def _in_relative(text: str, m: Mention, trig: int) -> bool:

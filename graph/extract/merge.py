@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from graph.extract.casualties import Figure
-from graph.extract.events import HOSTILE
+from graph.extract.events import GENERIC_ATTACKS, HOSTILE
 from graph.extract.kb import Entity
 from graph.extract.linking import Discourse
 from graph.extract.timex import TimeExpr
@@ -116,14 +116,14 @@ def fold_repeat(record: EventRecord, previous: list[EventRecord], disc: Discours
     if record.cls == "Accusation":
         return None  # one per act of accusing; what is alleged is folded on its own
     if (record.definite or record.anaphoric) and _bare(record) and \
-            record.rule in _GENERIC_ATTACKS and not record.participants:
+            record.rule in GENERIC_ATTACKS and not record.participants:
         # "condemned the attack": the article's first attack, whatever it was called
         # ("North Korea shelled the island ... Washington condemned the attack")
         first = next((e for e in previous if e.cls in HOSTILE and not e.earlier
                       and not e.mutual and _directed(e)), None)
         if first is not None:
             return first
-    if (record.definite or record.anaphoric) and record.rule in _GENERIC_ATTACKS and \
+    if (record.definite or record.anaphoric) and record.rule in GENERIC_ATTACKS and \
             not record.participants and not record.mutual:
         # "Hamdok condemned the attack and said Sudan would ...", "the strike killed two
         # children": a part the sentence around it gave the reference does not make it a
@@ -160,9 +160,6 @@ def fold_repeat(record: EventRecord, previous: list[EventRecord], disc: Discours
     return None
 
 
-# rules whose trigger names an attack in general ("the attack", "the assault", "the
-# strikes"), which a definite article makes a reference to an attack told before
-_GENERIC_ATTACKS = {"event.open-fire", "event.shelling"}
 # rules whose trigger names fighting in general ("the fighting", "the shooting", "the
 # exchange of fire"): definite, they name the clash told before
 _GENERIC_FIGHTING = {"event.clash", "event.exchange-of-fire", "event.small-arms-fire"}

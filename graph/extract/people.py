@@ -146,23 +146,21 @@ def role_people(text: str, base: list[Mention], disc: Discourse,
         if len(name.split()) < 2 or not is_name(name, rules, disc):
             continue
         known = [b for b in base if b.begin < m.end(2) and b.end > m.start(2)]
+        # "Congolese army spokesman X", "SPLA spokesman X", "BSF Director General X", "the
+        # Tajik envoy X": the state of the adjective or body right before the role word
+        # speaks through them (a counterpart's state is his office's: relations.py)
+        cue = _state_before(text, m.start(), base, disc) \
+            if m.group("role") not in spec["office_words"] else None
         if known:
             # the name is found already (the annotator's person, the base): an
-            # organisation's role word before it still says whom he speaks for, and a
-            # state's or a state body's ("BSF Director General X")
+            # organisation's role word before it still says whom he speaks for, and so
+            # does a state's or a state body's
             _speaks_for_organisation(text, m.start(), known, base, disc, spec["id"])
             person = next((k.entity for k in known if k.entity is not None
                            and k.entity.is_a("Person") and not k.entity.in_kb), None)
-            cue = _state_before(text, m.start(), base, disc) \
-                if m.group("role") not in spec["office_words"] else None
             if person is not None and not person.state and cue is not None:
                 disc.acts_for(person, cue.iri, spec["id"])
             continue
-        # "Congolese army spokesman X", "SPLA spokesman X", "the Tajik envoy X": the
-        # state of the adjective or body right before the role word speaks through them
-        # (a counterpart's state is his office's: relations.py gives it)
-        cue = _state_before(text, m.start(), base, disc) \
-            if m.group("role") not in spec["office_words"] else None
         if cue is None:
             # "NATO Secretary-General Jens Stoltenberg": he speaks for the organisation
             cue = _organisation_before(text, m.start(), base, disc)
