@@ -273,6 +273,9 @@ def _account_teller(text: str, span: tuple[int, int], mentions: list[Mention],
 _CLAUSE_OPENER = re.compile(r"(?:^|,)\s*(?:where|when|and|but|while|as)\s*,\s*$", re.IGNORECASE)
 
 
+_NEXT_CLAUSE = re.compile(r"\s*(?:and|but|while|whereas|although)\b", re.IGNORECASE)
+
+
 def _according_anaphor(text: str, b: int, e: int, phrase_end: int, begin: int, end: int,
                        lemma: str, disc: Discourse, rules: Rules) -> Frame | None:
     """"According to the service, CLAIM" / "CLAIM, according to the agency": a definite
@@ -333,6 +336,12 @@ def _find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc
         opens = b - begin <= 2 or _CLAUSE_OPENER.search(text, begin, b) is not None
         phrase_end = text.find(",", e, end) if opens else end
         phrase_end = end if phrase_end < 0 else phrase_end
+        if not opens:
+            # "..., according to official data, and more than 140,000 people were
+            # evacuated from the Kyrgyz side": the phrase ends where the next clause starts
+            comma = text.find(",", e, end)
+            if comma >= 0 and _NEXT_CLAUSE.match(text, comma + 1, end):
+                phrase_end = comma
         source = next((m for m in _actors(mentions, e, phrase_end)), None)
         if source is None:
             # "According to the service, ...": the body that spoke last, by its noun

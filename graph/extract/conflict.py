@@ -4,12 +4,14 @@ pair of states (graph.extract.merge.conflict_iri), built up over the whole artic
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
 from graph.extract.kb import Entity
 from graph.extract.linking import Discourse
 from graph.extract.rules import Rules, phrase_pattern
+from graph.extract.timex import TimeExpr
 from graph.extract.types import ConflictState, Offsets, SentenceReading
 
 _SINCE_BEFORE = re.compile(r"\bsince\s+$")
@@ -21,6 +23,9 @@ class ConflictWords:
 
     start: re.Pattern[str]
     named: re.Pattern[str]
+    # how far a past war's date may stand from the word (the past-war rule's windows)
+    gap: int = 12
+    wide: int = 40
 
     @classmethod
     def compile(cls, rules: Rules) -> ConflictWords:
@@ -30,7 +35,36 @@ class ConflictWords:
         words = next(e for e in rules.events["event"] if e["class"] == "Conflict"
                      and not e.get("background"))
         named = re.compile(r"\b" + phrase_pattern(words["triggers"]) + r"\b", re.IGNORECASE)
-        return cls(start, named)
+        past = past_war_spec(rules)
+        return cls(start, named, past["time_within"],
+                   past.get("coarse_time_within", past["time_within"]))
+
+
+def past_war_spec(rules: Rules) -> dict:
+    return next(e for e in rules.events["event"] if e["class"] == "Conflict"
+                and e.get("background"))
+
+
+# a conflict dated this long before the report is a past one, not the one reported on
+_PAST = dt.timedelta(days=30)
+
+
+def past_date(text: str, times: list[TimeExpr], trigger: Offsets, anchor: dt.date,
+              words: ConflictWords) -> TimeExpr | None:
+    """The date of a past conflict the words at `trigger` name ("in a similar conflict on
+    the border in April last year", "a conflict that killed scores of people in 2021"):
+    a time beside them, or a year or month later in their clause, that ended well before
+    the report. Such a conflict is an event of its own, not the one the article is
+    about."""
+    b, e = trigger
+    for t in times:
+        if t.duration or t.stop >= anchor - _PAST:
+            continue
+        if (b - words.gap <= t.end and t.begin <= e + words.gap) or (
+                t.precision in {"Year", "Month", "Season"} and e <= t.begin <= e + words.wide
+                and not re.search(r"[,;]", text[e:t.begin])):
+            return t
+    return None
 
 
 def note_start(reading: SentenceReading, conflict: ConflictState, words: ConflictWords
@@ -56,7 +90,9 @@ def note_named(reading: SentenceReading, span: Offsets, conflict: ConflictState,
     """A span that names the conflict ("in an escalating border conflict"): its sentence
     supports the conflict node, its two states are the sides, "involving tanks" its
     weapons. A claim may name it too."""
-    if words.named.search(reading.text, *span) is None:
+    named = [m for m in words.named.finditer(reading.text, *span)
+             if past_date(reading.text, reading.times, m.span(), disc.anchor, words) is None]
+    if not named:
         return
     conflict.sentences.add(reading.n)
     states: list[Entity] = []

@@ -10,6 +10,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from graph.extract.claims import Frame, hearsay
+from graph.extract.conflict import ConflictWords, past_date, past_war_spec
 from graph.extract.grammar import Parse, follow
 from graph.extract.kb import Entity
 from graph.extract.linking import Discourse
@@ -132,6 +133,15 @@ def _time(times: list[TimeExpr], begin: int, end: int, trig: int,
     return min(inside, key=lambda t: abs(t.begin - trig))
 
 
+_TOLLED = re.compile(r"\s+(?:that|which)\s+(?:had\s+)?(?:killed|claimed|left)\b",
+                     re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def _conflict_words(rules: Rules) -> ConflictWords:
+    return ConflictWords.compile(rules)
+
+
 def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                 mentions: list[Mention], times: list[TimeExpr], weapons: list[tuple[int, int, str]],
                 sentence: int, disc: Discourse, rules: Rules, *,
@@ -159,6 +169,10 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
     appeals = [ae for _, ae, sp in hits if sp["class"] == "Appeal"]
     for b, e, spec in hits:
         cls = spec["class"]
+        if cls == "Conflict" and not spec.get("background") and past_date(
+                text, times, (b, e), disc.anchor, _conflict_words(rules)) is not None:
+            # "in a similar conflict on the border in April last year": a past war
+            spec = past_war_spec(rules)
         own_time: TimeExpr | None = None
         if cls != "Appeal" and _urged(text, appeals, b) and not (
                 cls == "CeasefireAgreement"
@@ -227,6 +241,8 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                     t.precision in {"Year", "Month", "Season"} and e <= t.begin <= e + wide
                     and not re.search(r"[,;]", text[e:t.begin]))]
             counted = spec.get("background") and _count(text, begin, b, rules)
+            # "in a war that claimed some 30,000 lives": a past war told by its toll
+            counted = counted or bool(spec.get("background") and _TOLLED.match(text, e, end))
             # "killed in clashes with Eritrean troops": a clash that names its other side
             sided = not spec.get("background") and _with_side(text, e, end, mentions)
             # one side as the subject ("it was fighting to recapture") is an act of its own
@@ -446,7 +462,13 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
         if spec.get("needs") == "time" and not record.participants and one_side is None:
             record.participants = disc.pair()
         if spec.get("background") and len(disc.pair()) == 2:
-            record.participants = disc.pair()  # "the neighbours fought three wars"
+            # "the neighbours fought three wars": the article's sides, unless the clause
+            # names two states of its own and not both of them ("Eritrea fought a border
+            # war with Ethiopia" in a report on Djibouti and Eritrea)
+            named = {s.iri: s for s in (state_of(p) or p for p in record.participants)
+                     if s.is_state}
+            record.participants = list(named.values()) if len(named) >= 2 and not all(
+                s.iri in named for s in disc.pair()) else disc.pair()
         # an organisation's own meeting takes no sides the span does not name
         own_meeting = cls == "Meeting" and any(
             p.is_a("Organization", "Alliance") for p in record.participants) and not any(

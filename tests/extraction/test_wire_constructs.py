@@ -1532,3 +1532,44 @@ def test_a_role_after_a_body_named_for_itself_gives_the_bodys_state(extract) -> 
                      "BDR troops had fired on the post.", "2001-04-19")
     ((frame, *_),) = result.claims
     assert frame.claimant.label == "Gurbachan Jagat" and _state(frame.claimant) == "india"
+
+
+def test_a_conflict_dated_long_before_the_report_is_a_past_war(extract) -> None:
+    result = extract("Tajik troops shelled the Kyrgyz village of Dostuk on Friday, the Kyrgyz "
+                     "border service said. More than 50 people were killed in a similar "
+                     "conflict on the border in April last year.", "2022-09-17")
+    (war,) = [e for e in result.events if e.cls == "Conflict"]
+    assert (war.rule, war.time.start.isoformat(), war.sentence) == (
+        "event.past-war", "2021-04-01", 1)
+    assert 1 not in result.conflict.sentences  # not the conflict the report is about
+
+
+def test_a_conflict_named_without_a_past_date_is_the_reports_own(extract) -> None:
+    result = extract("Twenty-four people have been killed in the armed conflict on the "
+                     "border with Tajikistan, the Kyrgyz health ministry said on Saturday.",
+                     "2022-09-17")
+    assert result.conflict.sentences == {0}
+    assert not [e for e in result.events if e.cls == "Conflict"]
+
+
+def test_a_past_war_between_two_other_states_keeps_its_own_sides(extract) -> None:
+    result = extract("Djibouti accused Eritrea of attacking its troops at Ras Doumeira on "
+                     "Tuesday. Eritrea fought a border war with Ethiopia from 1998 to 2000 "
+                     "that killed some 80,000 people.", "2008-06-12")
+    (war,) = [e for e in result.events if e.cls == "Conflict"]
+    assert sorted(p.label for p in war.participants) == ["Eritrea", "Ethiopia"]
+
+
+def test_a_past_war_told_by_its_toll_is_an_event(extract) -> None:
+    result = extract("Armenia and Azerbaijan traded fire on Wednesday. Armenian-backed "
+                     "forces took Nagorno-Karabakh from Azerbaijan in a war that claimed "
+                     "some 30,000 lives.", "2014-11-13")
+    (war,) = [e for e in result.events if e.cls == "Conflict"]
+    assert sorted(p.label for p in war.participants) == ["Armenia", "Azerbaijan"]
+
+
+def test_a_trailing_according_to_ends_where_the_next_clause_starts(extract) -> None:
+    result = extract("In September 2022, the fighting on the border killed 63 Kyrgyz "
+                     "citizens, according to official data, and more than 140,000 people "
+                     "were evacuated from the Kyrgyz side.", "2023-11-22")
+    assert result.claims == []
