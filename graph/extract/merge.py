@@ -165,6 +165,18 @@ def fold_repeat(record: EventRecord, previous: list[EventRecord], disc: Discours
 _GENERIC_FIGHTING = {"event.clash", "event.exchange-of-fire", "event.small-arms-fire"}
 
 
+def stated_again(record: EventRecord, events: list[EventRecord], disc: Discourse
+                 ) -> EventRecord | None:
+    """The first of `events` that `record` (a headline's) names: same class, a side in
+    common and none contradicting."""
+    if not _directed(record):
+        return None
+    return next((e for e in events if e.cls == record.cls and _directed(e)
+                 and not e.earlier and not e.mutual and _no_conflict(e, record, disc)
+                 and (record.agent is None or e.agent is not None)
+                 and (record.target is None or e.target is not None)), None)
+
+
 def _compatible_time(a: EventRecord, b: EventRecord) -> bool:
     return a.time is None or b.time is None or not (
         a.time.start > b.time.stop or b.time.start > a.time.stop)

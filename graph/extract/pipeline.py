@@ -12,7 +12,8 @@ are in graph/extract/types.py):
 Relations and offices are read per sentence beside the frames (graph.extract.relations),
 the conflict as a whole across the article (graph.extract.conflict).
 
-Headlines give entities only (they restate the body); captions give entities, relations
+Headlines give entities, and the voice of the body's events they restate (a headline
+states in the article's own voice what the body may attribute); captions give entities, relations
 and their own dates, marked `ckg:fromCaption`, but no events (they describe a photo, not
 the reported events); boilerplate gives nothing."""
 
@@ -29,6 +30,7 @@ from graph.extract.findings import ArticleFindings, SentenceTimes, find_in_span
 from graph.extract.framing import frame_sentence
 from graph.extract.kb import KnowledgeBase, load_kb
 from graph.extract.linking import Discourse
+from graph.extract.merge import stated_again
 from graph.extract.mentions import normalise
 from graph.extract.quotations import QuotationRun
 from graph.extract.reading import read_sentence
@@ -63,6 +65,7 @@ def analyse(article: Article, sentences: list[Sentence], kb: KnowledgeBase, rule
     found = ArticleFindings(events=result.events)
     clock = TimeContext(article.reported_date)  # what earlier sentences set for time
     quotation = QuotationRun()
+    headlines: list[SentenceReading] = []
     for sentence in prose:  # a "sentence" too long is not prose (a capture gone wrong)
         reading, named = read_sentence(sentence, annotation, disc, rules, clock)
         n, caption = reading.n, sentence.role == CAPTION
@@ -71,6 +74,7 @@ def analyse(article: Article, sentences: list[Sentence], kb: KnowledgeBase, rule
         result.mention_spans.extend((m, n) for m in reading.mentions)
         result.sentence_begins[n] = sentence.begin
         if sentence.role == HEADLINE:
+            headlines.append(reading)
             continue
         framing = Framing() if caption else frame_sentence(reading, disc, rules)
         for frame in framing.frames:
@@ -87,9 +91,30 @@ def analyse(article: Article, sentences: list[Sentence], kb: KnowledgeBase, rule
                                    article)
     for ready, its_framing in quotation.finish():
         _events_figures_claims(ready, its_framing, words, found, result, disc, rules, article)
+    for reading in headlines:
+        _headline_voice(reading, result, disc, rules, article)
     if not result.conflict.participants and result.conflict.sentences:
         result.conflict.participants = disc.pair()
     return result, disc
+
+
+def _headline_voice(reading: SentenceReading, result: ArticleResult, disc: Discourse,
+                    rules: Rules, article: Article) -> None:
+    """A headline states in the article's own voice what its body may only attribute
+    ("Thai artillery pounds Myanmar positions" over "..., Thai officials said"): the body's
+    event it names is reported, its claims kept. The headline adds no event of its own."""
+    framing = frame_sentence(reading, disc, rules)
+    times = SentenceTimes.of(reading, set(), rules)
+    weapons = rules.weapon_words.find(reading.text)
+    for part in framing.spans:
+        if part.frame is not None:
+            continue  # "Kyrgyzstan says Tajik troops shelled ...": still a claim
+        span = find_in_span(reading, part, times, weapons, ArticleFindings(), disc, rules,
+                            article.reported_date)
+        for record in span.events:
+            told = stated_again(record, result.events, disc)
+            if told is not None:
+                told.claimed = False
 
 
 def _relations_and_offices(reading: SentenceReading, framing: Framing, caption: bool,

@@ -1573,3 +1573,23 @@ def test_a_trailing_according_to_ends_where_the_next_clause_starts(extract) -> N
                      "citizens, according to official data, and more than 140,000 people "
                      "were evacuated from the Kyrgyz side.", "2023-11-22")
     assert result.claims == []
+
+
+def test_a_headline_states_in_its_own_voice_what_the_body_attributes(extract) -> None:
+    text = ("Thai artillery pounds Myanmar positions\n\nMAE SAI, Thailand (AP) - Thai "
+            "artillery pounded Myanmar army positions across the border on Sunday, Thai "
+            "officials said.\n")
+    result = extract(text, "2001-02-11", title="Thai artillery pounds Myanmar positions")
+    (shelling,) = [e for e in result.events if e.cls == "Shelling"]
+    assert not shelling.claimed  # reported, as the headline says it
+    assert ("Government of Thailand", "say", "event") in _claims(result)  # the claim stays
+
+
+def test_a_headline_that_attributes_keeps_the_bodys_claim(extract) -> None:
+    text = ("Kyrgyzstan says Tajik troops shelled border villages\n\nBISHKEK (Reuters) - "
+            "Tajik troops shelled Kyrgyz border villages on Friday, the Kyrgyz border "
+            "service said.\n")
+    result = extract(text, "2022-09-16",
+                     title="Kyrgyzstan says Tajik troops shelled border villages")
+    (shelling,) = [e for e in result.events if e.cls == "Shelling"]
+    assert shelling.claimed
