@@ -53,6 +53,8 @@ _SINCE = re.compile(r"\bsince\s+(?:[\w\-']+\s+){0,5}$", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w\-]+\s+)?$",
                        re.IGNORECASE)
 _DEMONSTRATIVE = re.compile(r"\b(?:that|this|these|those)\s+$", re.IGNORECASE)
+# "It was the Kyrgyz side that opened fire": before a verb, "that" is a relative pronoun
+_PAST_VERB = re.compile(r"[a-z]+ed\b")
 _PLACE_NOUN_AFTER = re.compile(r"\s+(?:(?:border|port|capital|southern|northern|eastern|"
                                r"western)\s+)?(?:city|town|village|capital|region|province|"
                                r"district|port|exclave|enclave)\b", re.IGNORECASE)
@@ -300,7 +302,7 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                              definite=_DEFINITE.search(text, max(begin, b - 30), b)
                              is not None,
                              anaphoric=_DEMONSTRATIVE.search(text, max(begin, b - 20), b)
-                             is not None)
+                             is not None and not _PAST_VERB.match(text, b, e))
         records[key] = record
         roles = spec.get("roles", "agent-target")
         one_side = _one_side_fighting(parse, (b, e), mentions, frame, rules) \
@@ -1097,10 +1099,33 @@ def _participants(text: str, actors: list[Mention], frame: Frame | None, begin: 
     return list(found.values())
 
 
+_CLEFT = re.compile(r"\bit\s+(?:was|is|had\s+been|has\s+been)\s+(?P<np>[^,;]{1,60}?)\s+"
+                    r"(?:that|who|which)\s+(?:had\s+|has\s+|have\s+)?$", re.IGNORECASE)
+
+
+def _side(entity: Entity) -> str:
+    return entity.iri if entity.is_state else (entity.state or entity.iri)
+
+
 def attach_relative_agents(text: str, records: list[EventRecord], mentions: list[Mention]
                            ) -> None:
-    """"Moscow, which urged ...": the agent is the mention before ", which"."""
+    """"Moscow, which urged ...": the agent is the mention before ", which". "It was the
+    Kyrgyz side that opened fire on a Tajik patrol": the agent is what the cleft names,
+    whatever the parse or the positions gave."""
     for record in records:
+        cleft = _CLEFT.search(text, 0, record.trigger[0])
+        named = [x for x in mentions if cleft is not None and x.entity is not None
+                 and cleft.start("np") <= x.begin and x.end <= cleft.end("np")
+                 and x.entity.is_actor]
+        if named:
+            agent = named[-1].entity
+            record.agent = agent
+            if record.target is not None and _side(record.target) == _side(agent):
+                after = [x.entity for x in mentions if x.begin >= record.trigger[1]
+                         and x.entity is not None and x.entity.is_actor
+                         and _side(x.entity) != _side(agent)]
+                record.target = after[0] if after else None
+            continue
         if record.agent is not None:
             continue
         m = re.search(r",\s+which\s+(?:\w+\s+){0,2}$", text[:record.trigger[0]])

@@ -214,9 +214,7 @@ def _repeats(a: EventRecord, b: EventRecord, disc: Discourse) -> bool:
 def _compatible_parts(a: EventRecord, b: EventRecord, disc: Discourse) -> bool:
     if a.cls != b.cls or (a.count or None) != (b.count or None):
         return False
-    if a.frame is not None and b.frame is not None and a.claimed and b.claimed and \
-            a.cls in HOSTILE and _directed(a) and _directed(b) and \
-            _state_key(a.frame.claimant, disc) != _state_key(b.frame.claimant, disc):
+    if _other_tellers(a, b, disc):
         return False  # each side's own account of an act is a claim of its own
     if not (_compatible(a.agent, b.agent, disc) and _compatible(a.target, b.target, disc)):
         return False
@@ -240,10 +238,17 @@ def _directed(record: EventRecord) -> bool:
 
 
 def _no_conflict(a: EventRecord, b: EventRecord, disc: Discourse) -> bool:
-    """No part of `b` contradicts `a`."""
+    """No part of `b` contradicts `a`, nor does its teller (each side's own account of an
+    act is a claim of its own)."""
     return _compatible(a.agent, b.agent, disc) and _compatible(a.target, b.target, disc) \
         and (a.place is None or b.place is None or a.place.iri == b.place.iri) \
-        and _compatible_time(a, b)
+        and _compatible_time(a, b) and not _other_tellers(a, b, disc)
+
+
+def _other_tellers(a: EventRecord, b: EventRecord, disc: Discourse) -> bool:
+    return a.frame is not None and b.frame is not None and a.claimed and b.claimed and \
+        a.cls in HOSTILE and _directed(a) and _directed(b) and \
+        _state_key(a.frame.claimant, disc) != _state_key(b.frame.claimant, disc)
 
 
 def _bare(record: EventRecord) -> bool:

@@ -30,8 +30,8 @@ from graph.extract.findings import ArticleFindings, SentenceTimes, find_in_span
 from graph.extract.framing import frame_sentence
 from graph.extract.kb import KnowledgeBase, load_kb
 from graph.extract.linking import Discourse
-from graph.extract.merge import stated_again
 from graph.extract.mentions import normalise
+from graph.extract.merge import stated_again
 from graph.extract.quotations import QuotationRun
 from graph.extract.reading import read_sentence
 from graph.extract.relations import find_offices, find_relations

@@ -1593,3 +1593,37 @@ def test_a_headline_that_attributes_keeps_the_bodys_claim(extract) -> None:
                      title="Kyrgyzstan says Tajik troops shelled border villages")
     (shelling,) = [e for e in result.events if e.cls == "Shelling"]
     assert shelling.claimed
+
+
+def test_a_definite_noun_names_the_body_named_before_it_spoke(extract) -> None:
+    result = extract("A serviceman of the Border Service of Kyrgyzstan was wounded near "
+                     "Kyzyl-Bel late on Monday. According to the service, a Kyrgyz border "
+                     "detail came under small arms fire from Tajik positions.", "2023-08-15")
+    assert ("Border Guard Service of Kyrgyzstan", "according to", "event") in _claims(result)
+    (fire,) = [e for e in result.events if e.sentence == 1]
+    assert (fire.cls, _state(fire.agent), _state(fire.target)) == (
+        "ArmedClash", "tajikistan", "kyrgyzstan")
+
+
+def test_its_before_a_noun_is_no_body_named_before(extract) -> None:
+    result = extract("Djibouti's defence ministry said Eritrean troops opened fire on its "
+                     "positions. Eritrea rejected the account. Its information ministry said "
+                     "Djiboutian forces had attacked Eritrean troops.", "2008-06-12")
+    assert ("Djibouti's defence ministry", "say", "event") not in {
+        (f.claimant.label, f.verb, k) for f, k, _, n in result.claims if n == 2}
+
+
+def test_a_cleft_names_the_agent(extract) -> None:
+    result = extract("The Border Troops of Tajikistan gave a different account. It was the "
+                     "Kyrgyz side that opened fire on a Tajik patrol, the agency said.",
+                     "2023-08-15")
+    (fire,) = [e for e in result.events if e.cls == "ArmedClash"]
+    assert (_state(fire.agent), _state(fire.target)) == ("kyrgyzstan", "tajikistan")
+
+
+def test_each_sides_account_of_the_same_act_stays_its_own(extract) -> None:
+    result = extract("Kyrgyz border guards returned fire on Tajik positions, the Kyrgyz "
+                     "border service said. It was the Kyrgyz side that opened fire on a "
+                     "Tajik patrol, the Tajik border troops said.", "2023-08-15")
+    fires = [e for e in result.events if e.cls == "ArmedClash"]
+    assert len(fires) == 2  # one claimed by each side, not folded into one
