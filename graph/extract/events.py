@@ -1114,11 +1114,11 @@ def attach_relative_agents(text: str, records: list[EventRecord], mentions: list
     whatever the parse or the positions gave."""
     for record in records:
         cleft = _CLEFT.search(text, 0, record.trigger[0])
-        named = [x for x in mentions if cleft is not None and x.entity is not None
+        named = [x.entity for x in mentions if cleft is not None and x.entity is not None
                  and cleft.start("np") <= x.begin and x.end <= cleft.end("np")
                  and x.entity.is_actor]
         if named:
-            agent = named[-1].entity
+            agent = named[-1]
             record.agent = agent
             if record.target is not None and _side(record.target) == _side(agent):
                 after = [x.entity for x in mentions if x.begin >= record.trigger[1]
