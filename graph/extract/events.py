@@ -139,6 +139,29 @@ _TOLLED = re.compile(r"\s+(?:that|which)\s+(?:had\s+)?(?:killed|claimed|left)\b"
                      re.IGNORECASE)
 
 
+@lru_cache(maxsize=8)
+def _heavy_with_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    # the weapons the act was done with, not who it was fought with ("clashed with Armenian
+    # troops using artillery" names the other side first)
+    return re.compile(r"[^.;]{0,80}?\bwith\s+(?:(?!troops|forces|soldiers|army|guards|units|"
+                      r"police|fighters)[^.;]){0,40}?\b" + phrase_pattern(list(words)) + r"\b",
+                      re.IGNORECASE)
+
+
+def _heavy_with(text: str, e: int, end: int, words: tuple[str, ...],
+                light: tuple[str, ...]) -> bool:
+    """Done with heavy weapons only: "with tanks and artillery", "with automatic weapons
+    and mortars" is fighting of every kind."""
+    m = _heavy_with_pattern(words).match(text, e, end)
+    if m is None:
+        return False
+    listed = re.match(r"[^.;]{0,60}", text[m.end():end]).group()  # type: ignore[union-attr]
+    listed = re.split(r"\b(?:on|at|against|near|in|and\s+(?:that|then|had|has|have))\b",
+                      listed)[0]
+    return not light or not re.search(r"\b" + phrase_pattern(list(light)) + r"\b",
+                                      text[m.start():m.end()] + listed, re.IGNORECASE)
+
+
 @lru_cache(maxsize=4)
 def _conflict_words(rules: Rules) -> ConflictWords:
     return ConflictWords.compile(rules)
@@ -175,6 +198,9 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                 text, times, (b, e), disc.anchor, _conflict_words(rules)) is not None:
             # "in a similar conflict on the border in April last year": a past war
             spec = past_war_spec(rules)
+        if spec.get("heavy_with") and _heavy_with(text, e, end, tuple(spec["heavy_with"]),
+                                                  tuple(spec.get("light_with", ()))):
+            cls = spec["heavy_with_class"]  # "pounded the village with artillery and rockets"
         own_time: TimeExpr | None = None
         if cls != "Appeal" and _urged(text, appeals, b) and not (
                 cls == "CeasefireAgreement"
@@ -192,7 +218,8 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
         if spec.get("not_after") and _words_before(tuple(spec["not_after"])).search(
                 text[max(0, b - 20):b]):
             continue  # "fighting to recapture the oil field": an aim, not an act
-        if spec.get("not_after_people") and _people_before(text, b, rules):
+        if spec.get("not_after_people") and (_people_before(text, b, rules)
+                                             or _person_before(text, b, mentions)):
             continue  # "three Thai soldiers had been captured": people, not ground
         if spec.get("not_after_pattern") and re.search(
                 spec["not_after_pattern"], text[max(0, b - 60):b], re.IGNORECASE):
@@ -775,6 +802,24 @@ def _urged(text: str, appeal_ends: list[int], b: int) -> bool:
 def _people_before(text: str, b: int, rules: Rules) -> bool:
     """People as the subject of a passive trigger ("soldiers had been captured")."""
     return _people_passive(rules).search(text[max(0, b - 60):b]) is not None
+
+
+_PERSON_SUBJECT = re.compile(r"(?:\b(?P<pronoun>he|she)\s+(?:had\s+been\s+|had\s+|has\s+|"
+                             r"was\s+)?(?:\w+ly\s+)?"
+                             r"|\s+(?:had\s+|has\s+|have\s+)?(?:been|was|were)\s+)$",
+                             re.IGNORECASE)
+
+
+def _person_before(text: str, b: int, mentions: list[Mention]) -> bool:
+    """One person as the subject ("Toktosunov was seized by a Tajik patrol", "he had
+    crossed into Tajik territory"): a person taken or crossing, not ground."""
+    m = _PERSON_SUBJECT.search(text, max(0, b - 40), b)
+    if m is None:
+        return False
+    if m.group("pronoun"):
+        return True
+    return any(x.entity is not None and x.entity.is_a("Person") and 0 <= m.start() - x.end <= 1
+               for x in mentions)
 
 
 @lru_cache(maxsize=2)

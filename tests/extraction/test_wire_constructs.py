@@ -1627,3 +1627,26 @@ def test_each_sides_account_of_the_same_act_stays_its_own(extract) -> None:
                      "Tajik patrol, the Tajik border troops said.", "2023-08-15")
     fires = [e for e in result.events if e.cls == "ArmedClash"]
     assert len(fires) == 2  # one claimed by each side, not folded into one
+
+
+def test_a_person_seized_or_crossing_is_no_occupation(extract) -> None:
+    result = extract("Kyrgyzstan's border service said a villager from Ak-Sai was missing. "
+                     "It said he was seized by a Tajik border patrol on June 8. Tajik "
+                     "officials said he had crossed into Tajik territory illegally.",
+                     "2015-06-10")
+    assert not [e for e in result.events if e.cls == "Occupation"]
+
+
+def test_fighting_that_entered_a_third_day_entered_no_ground(extract) -> None:
+    result = extract("Fighting between Armenian and Azerbaijani forces on their northern "
+                     "border entered a third day on Tuesday.", "2020-07-14")
+    assert not [e for e in result.events if e.cls == "Occupation"]
+
+
+def test_an_attack_with_heavy_weapons_only_is_shelling(extract) -> None:
+    result = extract("Syrian troops pounded the Lebanese border village of Qasr with "
+                     "artillery and rockets on Monday.", "2025-03-17")
+    assert [e.cls for e in result.events] == ["Shelling"]
+    mixed = extract("Tajik border guards opened fire with automatic weapons and mortars on "
+                    "Kyrgyz positions on Thursday.", "2022-01-28")
+    assert [e.cls for e in mixed.events] == ["ArmedClash"]
