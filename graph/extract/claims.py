@@ -735,7 +735,10 @@ def _accuse_frames(text: str, begin: int, end: int, mentions: list[Mention],
                               (sources[0].begin, e), accused=accused.entity, accusation=True)]
         if not link:
             continue
-        content = (link.end(), end)
+        # "... of violating a ceasefire, hours after their leaders agreed to halt the
+        # fighting": a clause that dates the accusation is the reporter's, not alleged
+        dated = _DATING_CLAUSE.search(text, link.end(), end)
+        content = (link.end(), dated.start() if dated else end)
         verb_span = (sources[0].begin, link.end())
         # "A and B accused each other of", "Both sides blamed the other for", "A and B
         # each accused the other of"
@@ -775,6 +778,11 @@ def _accuse_frames(text: str, begin: int, end: int, mentions: list[Mention],
                                 (also.end(), end), (also.start(), also.end())))
         return frames
     return []
+
+
+_DATING_CLAUSE = re.compile(r",\s+(?:(?:hours|days|weeks|a\s+day|a\s+week|shortly|just|only|"
+                            r"soon)\s+)?(?:after|before)\s+(?!(?:it|they|he|she)\b)",
+                            re.IGNORECASE)
 
 
 def _link(text: str, begin: int, end: int, links: str) -> re.Match[str] | None:

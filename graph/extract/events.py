@@ -61,7 +61,8 @@ _PLACE_NOUN_AFTER = re.compile(r"\s+(?:(?:border|port|capital|southern|northern|
 # "the Iran-backed group", "a Rwanda-based militia": the sponsor is no party to the act
 _SPONSOR_AFTER = re.compile(r"-(?:backed|based|allied|aligned|funded|supported|sponsored|"
                             r"armed|trained|financed)\b", re.IGNORECASE)
-_SOURCE_PRONOUN = re.compile(r"\b(?:its|their|his|her|they|it)\b", re.IGNORECASE)
+# "its troops", and in a quotation "our air defences", "we": the frame's speaker's side
+_SOURCE_PRONOUN = re.compile(r"\b(?:its|their|his|her|they|it|our|we)\b", re.IGNORECASE)
 _SINGULAR_POSSESSIVE = re.compile(r"\b(?:its|his|her)\b", re.IGNORECASE)
 
 
@@ -512,6 +513,14 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             # a side is attacked, not a person the clause names ("... on Kurti's
             # government"): the person's state, if the text gave one
             record.target = state_of(record.target)
+        if frame is not None and frame.accused is not None and record.target is not None \
+                and (cls in HOSTILE or cls == "CeasefireViolation"):
+            # "Thailand and Cambodia accused each other of violating a ceasefire ..., hours
+            # after their leaders agreed in Malaysia ...": what an accuser says the accused
+            # did was done to one of the two, not to a state a later clause names
+            teller_sides = {(state_of(x) or x).iri for x in (frame.claimant, frame.accused)}
+            if (state_of(record.target) or record.target).iri not in teller_sides:
+                record.target = state_of(frame.claimant) or frame.claimant
         if record.agent is not None and record.target is not None and \
                 state_of(record.agent) is not None and \
                 state_of(record.agent) is state_of(record.target):

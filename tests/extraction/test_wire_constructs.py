@@ -1650,3 +1650,30 @@ def test_an_attack_with_heavy_weapons_only_is_shelling(extract) -> None:
     mixed = extract("Tajik border guards opened fire with automatic weapons and mortars on "
                     "Kyrgyz positions on Thursday.", "2022-01-28")
     assert [e.cls for e in mixed.events] == ["ArmedClash"]
+
+
+def test_our_in_a_quotation_is_the_speakers_side(extract) -> None:
+    result = extract("\"Our air defences shot down an Azerbaijani drone,\" said Shushan "
+                     "Stepanyan, a spokeswoman for the Armenian defence ministry.",
+                     "2020-07-14")
+    (downing,) = result.events
+    assert downing.agent is not None and downing.agent.label == "Shushan Stepanyan"
+
+
+def test_two_like_bodies_blaming_each_other_are_one_per_side(extract) -> None:
+    result = extract("Armenia and Azerbaijan reported fighting on their border. The two "
+                     "defence ministries blamed each other for starting the fighting.",
+                     "2020-07-14")
+    accusations = {(_state(e.agent), _state(e.target)) for e in result.events
+                   if e.cls == "Accusation"}
+    assert accusations == {("armenia", "azerbaijan"), ("azerbaijan", "armenia")}
+
+
+def test_an_accused_act_is_done_to_one_of_the_two_not_to_a_dating_clause(extract) -> None:
+    result = extract("Thailand and Cambodia accused each other on Tuesday of violating a "
+                     "ceasefire that took effect at midnight, hours after their leaders "
+                     "agreed in Malaysia to halt five days of fighting.", "2025-07-29")
+    violations = {(_state(e.agent), _state(e.target)) for e in result.events
+                  if e.cls == "CeasefireViolation"}
+    assert violations == {("cambodia", "thailand"), ("thailand", "cambodia")}
+    assert not [e for e in result.events if e.cls == "ArmedClash" and e.claimed]
