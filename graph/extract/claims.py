@@ -953,3 +953,38 @@ def speech_times(text: str, rules: Rules) -> list[tuple[int, int]]:
         if bare:
             spans.append((e, e + bare.end()))
     return spans
+
+
+# A sentence that only names who reported the one before it ("The press center of the
+# service reported.", "This was reported by the Border Service.", "The ministry said so.")
+_REPORTED_BACK = re.compile(
+    r"^\s*(?:(?:this|that|it)\s+(?:was|has\s+been|had\s+been)\s+(?P<passive>reported|"
+    r"announced|stated|confirmed)\s+by\s+(?P<by>[^.;]+?)|(?P<who>[^.;,]+?)\s+(?P<verb>"
+    r"reported|announced|stated|confirmed|said)(?:\s+(?:this|it|so|that))?)"
+    r"(?:\s+(?:on|late\s+on|early\s+on)\s+\w+)?\s*\.?\s*$", re.IGNORECASE)
+_BACK_LEMMA = {"reported": "report", "announced": "announce", "stated": "state",
+               "confirmed": "confirm", "said": "say"}
+
+
+def reported_back(text: str, mentions: list[Mention], disc: Discourse, rules: Rules
+                  ) -> Frame | None:
+    """The frame of a sentence that reports the one before it (and says nothing itself):
+    its claimant, named or a definite noun for a body named before ("the service"). The
+    frame's spans are this sentence's; the claimed content is the previous sentence."""
+    m = _REPORTED_BACK.match(text)
+    if m is None:
+        return None
+    begin, end = m.span("by") if m.group("by") else m.span("who")
+    verb = (m.group("passive") or m.group("verb")).lower()
+    named = [x for x in _actors(mentions, begin, end) if x.kind != "pair" and x.entity]
+    who = named[-1].entity if named else None
+    if who is None:
+        noun = re.search(r"\bthe\s+(?:[\w\-]+\s+){0,2}?(?:service|ministry|agency|committee|"
+                         r"department|office|army|government|command)\b", text[begin:end],
+                         re.IGNORECASE)
+        if noun is None or anaphor(noun.group(), rules) != "definite":
+            return None
+        who = recall(disc, noun.group(), rules)
+    if who is None:
+        return None
+    return Frame(who, _BACK_LEMMA[verb], rules.reporting["say"]["id"], (0, 0), (begin, end))

@@ -1052,8 +1052,13 @@ def _negated(text: str, begin: int, b: int, rules: Rules) -> bool:
 
 
 def _passive_before(text: str, begin: int, trig: int) -> bool:
-    return _PASSIVE_AUX.search(text, begin, trig) is not None and \
-        _PARTICIPLE.match(text, trig) is not None
+    return (_PASSIVE_AUX.search(text, begin, trig) is not None and
+            _PARTICIPLE.match(text, trig) is not None) or \
+        _PASSIVE_TRIGGER.match(text, trig) is not None  # "was shot", "had been shot"
+
+
+_PASSIVE_TRIGGER = re.compile(r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+"
+                              r"(?:fatally\s+)?shot\b", re.IGNORECASE)
 
 
 def _agent(text: str, before: list[Mention], frame: Frame | None, begin: int, trig: int,

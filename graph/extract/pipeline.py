@@ -24,6 +24,8 @@ from typing import Any
 
 from graph.corpus import Article
 from graph.document import BOILERPLATE, CAPTION, HEADLINE, Sentence, is_dateline
+from graph.extract.attribution import remember
+from graph.extract.claims import reported_back
 from graph.extract.conflict import ConflictWords, note_named, note_start
 from graph.extract.discovery import dateline_names, discover_states, home_state
 from graph.extract.findings import ArticleFindings, SentenceTimes, find_in_span
@@ -98,6 +100,30 @@ def analyse(article: Article, sentences: list[Sentence], kb: KnowledgeBase, rule
     return result, disc
 
 
+def _reported_back(reading: SentenceReading, result: ArticleResult, disc: Discourse,
+                   rules: Rules) -> bool:
+    """"A border guard was wounded in a shootout late on Monday. The press center of the
+    service reported.": the second sentence claims what the first stated (its events and
+    figures); True if it was such a sentence."""
+    frame = reported_back(reading.text, reading.mentions, disc, rules)
+    if frame is None:
+        return False
+    told = [r.sentence for r in result.events] + [f.sentence for f in result.figures]
+    before = max((n for n in told if n < reading.n), default=None)
+    if before is None or reading.n - before > 2:
+        return False
+    remember(disc, frame.claimant)
+    for record in result.events:
+        if record.sentence == before and record.frame is None and not record.earlier:
+            record.claimed, record.frame = True, frame
+            result.claims.append((frame, "event", record, reading.n))
+    for figure in result.figures:
+        if figure.sentence == before and figure.frame is None:
+            figure.frame = frame
+            result.claims.append((frame, "figure", figure, reading.n))
+    return True
+
+
 def _headline_voice(reading: SentenceReading, result: ArticleResult, disc: Discourse,
                     rules: Rules, article: Article) -> None:
     """A headline states in the article's own voice what its body may only attribute
@@ -137,6 +163,8 @@ def _events_figures_claims(reading: SentenceReading, framing: Framing, words: Co
     starts = note_start(reading, result.conflict, words)
     times = SentenceTimes.of(reading, starts, rules)
     weapons = rules.weapon_words.find(reading.text)
+    if not framing.frames and _reported_back(reading, result, disc, rules):
+        return
     for part in framing.spans:
         # the conflict may be named inside a claim too ("in an escalating conflict")
         note_named(reading, part.span, result.conflict, words, weapons, disc)

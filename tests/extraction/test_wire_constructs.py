@@ -1677,3 +1677,29 @@ def test_an_accused_act_is_done_to_one_of_the_two_not_to_a_dating_clause(extract
                   if e.cls == "CeasefireViolation"}
     assert violations == {("cambodia", "thailand"), ("thailand", "cambodia")}
     assert not [e for e in result.events if e.cls == "ArmedClash" and e.claimed]
+
+
+def test_a_sentence_that_only_names_the_reporter_claims_the_one_before(extract) -> None:
+    result = extract("A serviceman of the Border Service of Kyrgyzstan was wounded in a "
+                     "shootout near Kyzyl-Bel late on Monday. The press center of the "
+                     "service reported.", "2023-08-15")
+    assert ("Border Guard Service of Kyrgyzstan", "report", "event") in _claims(result)
+    (shootout,) = result.events
+    assert shootout.claimed
+    passive = extract("Tajik troops shelled the village of Dostuk on Friday. This was "
+                      "reported by the Border Service of Kyrgyzstan.", "2022-09-16")
+    assert ("Border Guard Service of Kyrgyzstan", "report", "event") in _claims(passive)
+
+
+def test_a_person_shot_by_a_side_is_that_sides_fire(extract) -> None:
+    result = extract("In April, a Kyrgyz shepherd was shot and wounded by Tajik border "
+                     "guards near Ak-Sai.", "2015-06-10")
+    (fire,) = result.events
+    assert (fire.cls, _state(fire.agent)) == ("ArmedClash", "tajikistan")
+
+
+def test_pushing_them_back_is_fighting(extract) -> None:
+    result = extract("Azerbaijani troops tried to seize an Armenian post near Tavush on "
+                     "Sunday, but Armenian forces pushed them back, the ministry said.",
+                     "2020-07-14")
+    assert any(e.cls == "ArmedClash" and _state(e.agent) == "armenia" for e in result.events)
