@@ -130,6 +130,15 @@ _DAY_AFTER_CLOCK = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Satu
                               r"\b(?!\s+(?:is|was|will|has|had|saw|brought)\b)")
 # a time zone after "a.m."/"p.m." ("9 a.m. Moscow time", "5 p.m. GMT")
 _ZONE = re.compile(r"(?:[A-Z][a-z]+\s+)?(?:[A-Z][a-z]+\s+time\b|GMT\b|UTC\b|local\s+time\b)")
+# what may open a sentence after a clock time; any other capitalised word goes on with the
+# clause the time belongs to ("According to the service, at around 6 a.m. Tajik border
+# guards occupied positions ...")
+_OPENER_AFTER_CLOCK = re.compile(
+    r"(?:The|A|An|It|He|She|They|We|I|In|On|At|By|After|Before|Later|Earlier|Meanwhile|"
+    r"There|This|That|These|Those|His|Her|Its|Their|Our|No|As|But|And|When|While|"
+    r"According|Since|During|From|Then|Both|Each|All|Some|One|Two|Three|Four|Five|Six|"
+    r"Seven|Eight|Nine|Ten|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"[0-9])\b|[\"'“‘(\[]")
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 
 
@@ -204,7 +213,8 @@ def split_sentences(text: str, begin: int, end: int) -> list[tuple[int, int]]:
         word = re.search(r"([A-Za-z.]+)\.$", text[start:stop])
         if word and word.group(1).lower() in {"a.m", "p.m"} and (
                 _ZONE.match(text, begin + match.end())
-                or _DAY_AFTER_CLOCK.match(text, begin + match.end())):
+                or _DAY_AFTER_CLOCK.match(text, begin + match.end())
+                or not _OPENER_AFTER_CLOCK.match(text, begin + match.end())):
             continue  # "from 9 a.m. Moscow time", "at 6 p.m. Saturday": the time goes on
         if word and (word.group(1).lower().rstrip(".") in _ABBREVIATIONS
                      or re.fullmatch(r"(?:[A-Z]\.)+", word.group(1) + ".")):

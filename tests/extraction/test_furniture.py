@@ -122,6 +122,15 @@ def test_a_clock_time_with_its_day_does_not_end_a_sentence() -> None:
         BODY, BODY]
 
 
+def test_a_clock_time_before_the_clauses_subject_does_not_end_a_sentence() -> None:
+    text = ("According to the service, at around 6 a.m. Tajik border guards occupied "
+            "positions near Bulakbashy. The talks ended at 5 p.m. The next round is due in "
+            "May.")
+    assert [t for _, t in _roles(text)] == [
+        "According to the service, at around 6 a.m. Tajik border guards occupied positions "
+        "near Bulakbashy.", "The talks ended at 5 p.m.", "The next round is due in May."]
+
+
 @pytest.mark.parametrize("dateline", [
     "BISHKEK, September 16. /TASS/.",
     'DUSHANBE, 11.01.2023 /NIAT "Khovar"/.',
