@@ -91,11 +91,12 @@ def recall(disc: Discourse, phrase: str, rules: Rules) -> Entity | None:
         return person
     # "A serviceman of the Border Service was wounded ... According to the service, ...":
     # the body named before by that noun, though it has not spoken yet
+    def called(entity: Entity) -> bool:  # "the border service": Border Guard Service of X
+        return all(w.rstrip("s") in entity.label.lower() for w in noun.split())
+
     named = [e for e in list(disc.mentioned.values()) + list(disc.minted.values())
-             if not e.is_a("Person") and not e.is_place
-             and noun.rstrip("s") in e.label.lower()]
-    if named and phrase.startswith("the ") and (
-            last is None or noun.rstrip("s") not in last.label.lower()):
+             if not e.is_a("Person") and not e.is_place and called(e)]
+    if named and phrase.startswith("the ") and (last is None or not called(last)):
         return named[-1]
     # "the army said": the body that spoke last, whatever the base calls it; before anyone
     # spoke, a body of the state the report was filed from ("ISLAMABAD - ... the army said")

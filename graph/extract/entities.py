@@ -244,11 +244,14 @@ def _body_mentions(text: str, base: list[Mention], disc: Discourse,
             bare = re.fullmatch(r"[Tt]he\s+[A-Z]?\w+", text[start:e]) is not None or (
                 re.fullmatch(r"\w+", text[start:e]) is not None
                 and re.search(r"\b[Tt]he\s+$", text[:start]) is not None)
+            # "the Border Service said" after both sides' services were named: the one
+            # whose name has its words, else the last of the kind
+            called = _called_before(text[start:e], spec["class"], disc)
             if previous is not None and bare:
-                entity = previous
+                entity = called or previous
             elif same_kind and re.search(r"\bthe\s+$", text[:start]):
                 # "the border guard service said": the body named before in the article
-                entity = previous
+                entity = called or previous
             elif proper and not spec.get("local_class"):
                 # "The Emergency Situations Ministry said": a body by its own name, of the
                 # state this sentence names first, else the one the article spoke of last
@@ -270,6 +273,14 @@ def _body_mentions(text: str, base: list[Mention], disc: Discourse,
             found.append(Mention(start, stop, text[start:stop], entity, "body", spec["id"],
                                  cue=cue.entity if cue else None, priority=2))
     return found
+
+
+def _called_before(written: str, cls: str, disc: Discourse) -> Entity | None:
+    words = [w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]+", written)
+             if w.lower() != "the"]
+    named = [x for x in list(disc.mentioned.values()) + list(disc.minted.values())
+             if x.is_a(cls) and words and all(w in x.label.lower() for w in words)]
+    return named[-1] if len({x.iri for x in named}) == 1 else None
 
 
 _APPOSITION = re.compile(r",\s+(?:the|an?)\s+(?:(?:official|state|state-run|national)\s+)?")

@@ -803,9 +803,16 @@ _URGED_BREAK = re.compile(r"[;]|\b(?:after|as|when|since|following|because|while
 
 
 def _urged(text: str, appeal_ends: list[int], b: int) -> bool:
-    """The trigger at `b` is inside what an appeal before it urges."""
+    """The trigger at `b` is inside what an appeal before it urges; not after the comma
+    that closes an opening subordinate clause ("When Kyrgyz border guards demanded that
+    they leave, the Tajik side opened fire")."""
+    subordinate = _OPENING_SUBORDINATE.match(text) is not None
     return any(0 <= b - ae <= 150 and not _URGED_BREAK.search(text, ae, b)
-               for ae in appeal_ends)
+               and not (subordinate and "," in text[ae:b]) for ae in appeal_ends)
+
+
+_OPENING_SUBORDINATE = re.compile(r"\s*(?:When|After|As\s+soon\s+as|Once|If|Because|"
+                                  r"Although|Though|While|Before|Until)\b")
 
 
 def _people_before(text: str, b: int, rules: Rules) -> bool:

@@ -1703,3 +1703,21 @@ def test_pushing_them_back_is_fighting(extract) -> None:
                      "Sunday, but Armenian forces pushed them back, the ministry said.",
                      "2020-07-14")
     assert any(e.cls == "ArmedClash" and _state(e.agent) == "armenia" for e in result.events)
+
+
+def test_a_demand_in_an_opening_when_clause_urges_nothing_after_its_comma(extract) -> None:
+    result = extract("According to the Border Service of Kyrgyzstan, Tajik border guards "
+                     "took up positions near Bulakbashy. When Kyrgyz border guards demanded "
+                     "that they leave, the Tajik side opened fire, the service said.",
+                     "2022-09-14")
+    assert any(e.cls == "ArmedClash" and e.sentence == 1 and _state(e.agent) == "tajikistan"
+               for e in result.events)
+
+
+def test_the_body_named_again_by_its_words_not_the_last_of_its_kind(extract) -> None:
+    result = extract("A Kyrgyz border guard was wounded near Bulakbashy on Wednesday, the "
+                     "Border Service of Kyrgyzstan reported. The Border Troops of Tajikistan "
+                     "accused Kyrgyz border guards of opening fire first. In the evening the "
+                     "two sides agreed on a ceasefire, the Border Service said.", "2022-09-14")
+    speakers = {f.claimant.label for f, _, _, n in result.claims if n == 2}
+    assert speakers == {"Border Guard Service of Kyrgyzstan"}
