@@ -69,6 +69,11 @@ def remember(disc: Discourse, claimant: Entity) -> None:
         disc.last_of_class[_LAST_PERSON] = claimant
 
 
+def last_speaker(disc: Discourse, person: bool = False) -> Entity | None:
+    """Who spoke last (the last person who spoke, with `person`)."""
+    return disc.last_of_class.get(_LAST_PERSON if person else _LAST)
+
+
 def recall(disc: Discourse, phrase: str, rules: Rules) -> Entity | None:
     """The earlier claimant an unnamed reporter ("it", "he", "the ministry") stands for."""
     c = _compile(rules)

@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from graph.extract.attribution import last_speaker
 from graph.extract.claims import Frame, hearsay
 from graph.extract.conflict import ConflictWords, past_date, past_war_spec
 from graph.extract.grammar import Parse, follow
@@ -1096,6 +1097,9 @@ def _agent(text: str, before: list[Mention], frame: Frame | None, begin: int, tr
         return candidates[0].entity
     if candidates:
         return candidates[-1].entity
+    if frame is None and _PERSON_PRONOUN_SUBJECT.fullmatch(head):
+        # "Hun Manet said ... He called on Thailand to ...": the person who spoke last
+        return last_speaker(disc, person=True)
     # "Moscow, which urged": the antecedent of a relative pronoun
     which = re.search(r"(\S+),\s+which\s+$", text[:trig])
     if which:
@@ -1103,6 +1107,7 @@ def _agent(text: str, before: list[Mention], frame: Frame | None, begin: int, tr
     return None
 
 
+_PERSON_PRONOUN_SUBJECT = re.compile(r"\s*(?:He|She)\s+(?:\w+ly\s+)?(?:also\s+|later\s+|then\s+)?")
 _COORDINATED_VERB = re.compile(r"\s(?:on\s+\w+\s+)?and\s+(?:also\s+|then\s+|later\s+)?$",
                                re.IGNORECASE)
 

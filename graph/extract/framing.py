@@ -64,12 +64,20 @@ def _coordinated_actor(span: Offsets, frames: list[Frame], text: str) -> Entity 
     for f in frames:
         if f.content[1] == span[0] and not f.accusation and _AND.match(text, span[0]):
             return f.claimant
-        if f.verb_span[1] <= span[0] and not text[f.verb_span[1]:span[0]].strip(" ,") and \
-                _ING_CLAUSE.match(text, span[0]):
-            return f.claimant  # "..., it said, calling on Yerevan to refrain from ..."
+        adjunct = _REPORT_ADJUNCT.match(text, span[0]) if f.verb_span[1] == span[0] else None
+        if f.verb_span[1] <= span[0] and _REPORT_ADJUNCT.fullmatch(
+                text, f.verb_span[1], span[0]) and _ING_CLAUSE.match(
+                    text, adjunct.end() if adjunct else span[0]):
+            # "..., it said, calling on Yerevan to refrain from ...", "... said in a
+            # statement, calling on Thailand and Cambodia to end the hostilities"
+            return f.claimant
     return None
 
 
+# what may stand between a reporting verb and its participle clause: "in a statement",
+# "on Tuesday", "late on Friday"
+_REPORT_ADJUNCT = re.compile(r"(?:\s+(?:in|on|at|late|early|later|earlier)\b[^,;]{0,40})?"
+                             r"[\s,]*")
 # a participle clause right after a reporter ("..., it said, calling on ...")
 _ING_CLAUSE = re.compile(r"[\s,]*(?:[a-z]+ly\s+)?[a-z]+ing\b")
 

@@ -1721,3 +1721,25 @@ def test_the_body_named_again_by_its_words_not_the_last_of_its_kind(extract) -> 
                      "two sides agreed on a ceasefire, the Border Service said.", "2022-09-14")
     speakers = {f.claimant.label for f, _, _, n in result.claims if n == 2}
     assert speakers == {"Border Guard Service of Kyrgyzstan"}
+
+
+def test_a_participle_after_a_report_and_its_adjunct_is_the_speakers_act(extract) -> None:
+    result = extract("\"We are deeply concerned,\" the U.S. State Department said in a "
+                     "statement, calling on Thailand and Cambodia to end the hostilities.",
+                     "2025-12-08")
+    (appeal,) = [e for e in result.events if e.cls == "Appeal"]
+    assert appeal.agent is not None and _state(appeal.agent) == "united-states"
+
+
+def test_the_officers_said_names_the_officers_who_spoke_before(extract) -> None:
+    result = extract("The confrontation began early Tuesday, according to two Indian army "
+                     "officers. Six Indian soldiers suffered minor injuries in the clash, the "
+                     "officers said.", "2017-08-16")
+    assert [n for f, kind, _, n in result.claims if kind == "figure"] == [1]
+
+
+def test_he_opening_a_sentence_is_the_person_who_spoke_before(extract) -> None:
+    result = extract("Cambodia does not want war, Prime Minister Hun Manet said. He called on "
+                     "Thailand to settle the dispute through talks.", "2025-05-28")
+    (appeal,) = [e for e in result.events if e.cls == "Appeal"]
+    assert appeal.agent is not None and appeal.agent.label == "Hun Manet"
