@@ -65,7 +65,7 @@ from typing import IO, Any
 
 import pyoxigraph as ox
 
-from graph.store.sparql_text import XSD_INTEGER, bind_values, paged, shape
+from graph.store.sparql_text import XSD_INTEGER, paged
 from ontology.namespaces import CKG, PREFIXES
 
 VERSION = 5
@@ -529,23 +529,12 @@ def saved_text(sparql: str, meta: Mapping[str, str],
                terms: Mapping[str, ox.NamedNode | ox.Literal], store: object,
                written: Callable[[Path, str], bool] | None = None,
                ) -> tuple[str, dict[str, ox.NamedNode | ox.Literal]]:
-    """A saved query's text, its parameters bound in it as a VALUES block first in its
-    WHERE group, as every runner of saved queries (`kg query`, `/queries/NAME`, its table
-    page) runs it: restricted to its page through a table when the query reads one and
-    the store's live generation has it, else as written, paged by LIMIT and OFFSET. When
-    the live generation lacks the table, `written(generation_dir, table_file)` may have it
-    written and say whether it is there now. The parameters left to bind are none: bound
-    as the engine's substitutions instead, a parameter did not steer the plan
-    (`events-in-place` took 22 s at a million triples from disk, 1 ms with the VALUES
-    block; `claimant-claims` 3.9 s, 1 ms)."""
-    text, rest = _saved_text(sparql, meta, terms, store, written)
-    return bind_values(text, shape(text), rest), {}
-
-
-def _saved_text(sparql: str, meta: Mapping[str, str],
-                terms: Mapping[str, ox.NamedNode | ox.Literal], store: object,
-                written: Callable[[Path, str], bool] | None,
-                ) -> tuple[str, dict[str, ox.NamedNode | ox.Literal]]:
+    """A saved query's text and the parameters left to bind, as every runner of saved
+    queries (`kg query`, `/queries/NAME`, its table page) runs it: restricted to its page
+    through a table when the query reads one and the store's live generation has it,
+    else as written, paged by LIMIT and OFFSET. When the live generation lacks the
+    table, `written(generation_dir, table_file)` may have it written and say whether it
+    is there now."""
     table = TABLES.get(meta.get("derived", "").split(" ", 1)[0])
     if table is not None:
         live = getattr(store, "live_generation_path", None)
