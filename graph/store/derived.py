@@ -9,14 +9,25 @@ order, computed once when the generation is written and kept beside its statisti
   sentence, sorted by statement and article as the query sorts.
 - `weapons` (`cq07-weapons` without a weapon named): every use of a weapon, sorted by
   weapon and article as the query sorts.
+- `places` (`cq04-places`): for every place an article graph types (by PLACE_KINDS), the
+  sentences of that graph that say where it is, the regions it lies in, the states it
+  belongs to and its labels, each with its label: the rows of the query's OPTIONAL parts
+  for the places its answer holds.
 
 A table that pages (`support`, `weapons`) has one row per answer row, and the rows of one
 key (an event with two claimants, a node with two rules) follow each other, so a page is
 the rows of its keys cut by LIMIT and OFFSET: exactly the page of the query as written,
 whose ORDER BY is total for that reason.
 
-Why: grouping 56,052 statements, or sorting 58,176 support rows or 21,816 weapon uses,
-took 0.5-9 s per request at a million triples; done once when a generation is written
+Why `places`: cq04's sub-selects are evaluated for every place of the graph before the
+join keeps the places of the answer (a SPARQL sub-select cannot see the place it joins
+with), and its OPTIONAL sentences for every statement record of every graph: 2.0 s at a
+million triples, where the reference graph locates 14,500 places and no article graph
+types one (12 ms through the table); joined as plain patterns instead, the same fact told
+by many article graphs multiplied the rows (gigabytes on a hundred articles).
+
+Why the others: grouping 56,052 statements, or sorting 58,176 support rows or 21,816
+weapon uses, took 0.5-9 s per request at a million triples; done once when a generation is written
 (about 9 s for all three at a million triples, from disk), a request then only computes
 its page: the same query text, its parts restricted by VALUES blocks to the keys of that
 page. Everything the answer shows
@@ -35,9 +46,11 @@ and sorted at query time.
 
 A saved query reads a table when its header says `# derived: NAME`; its text marks where
 each part's rows join with a comment line of its own, `# rows: PART` (the variables each
-part binds are listed in TABLES). Its `limit`/`offset` parameters choose the rows of the
-page, and for `statement-counts` a `min` parameter the rows stated by at least that many
-sources; a query given any other parameter runs as written.
+part binds are listed in TABLES); when a line `# end rows: PART` follows, the rows stand in
+for the lines between the two, which compute them when the query runs as written. Its
+`limit`/`offset` parameters choose the rows of the page, and for `statement-counts` a
+`min` parameter the rows stated by at least that many sources; a query given any other
+parameter runs as written.
 """
 
 from __future__ import annotations
@@ -63,6 +76,10 @@ KINDS = ("ArmedClash", "Shelling", "SmallArmsFire", "Occupation", "CeasefireAgre
          "CeasefireViolation", "TroopBuildUp", "Accusation", "Talks", "Meeting",
          "SummitAttendance", "Appeal", "Evacuation", "Conflict", "Claim", "CasualtyFigure",
          "OfficeHolding")
+
+# The place classes cq04 lists in its `VALUES ?kind` (a test holds them equal).
+PLACE_KINDS = ("Country", "Region", "District", "City", "Village", "Exclave", "BorderArea",
+               "BorderCrossing", "Outpost", "Facility", "MilitaryBase", "School")
 
 # A page or a `min` prefix longer than this runs the query as written: its VALUES blocks
 # would cost more to parse than the grouping they save.
@@ -143,6 +160,75 @@ def _weapon_rows(graph_reads: dict[str, dict[Any, list[Any]]], articles: set[Any
             yield (tuple(_order(t) for t in (weapon, article, sentence, event_, kind,
                                               assertion, claimant, used_by, state, text)),
                    ("uses", 0, (event_, weapon, article, sentence)))
+
+
+def _closure(edges: Mapping[Any, set[Any]], start: Any) -> set[Any]:
+    """The nodes one or more `edges` away from `start` (SPARQL's `+` path: `start` itself
+    only on a cycle back to it)."""
+    seen: set[Any] = set()
+    todo = list(edges.get(start, ()))
+    while todo:
+        node = todo.pop()
+        if node not in seen:
+            seen.add(node)
+            todo += edges.get(node, ())
+    return seen
+
+
+def _place_rows(store: ox.Store) -> list[Row]:
+    """cq04's sub-selects for the places of its answer, over the union of the graphs:
+    `?place ckg:locatedIn+ ?region . ?region a ckg:Region` with the region's labels;
+    `?place ckg:inState ?state`, or `?place ckg:locatedIn+/ckg:inState ?state`, with the
+    state's labels; the place's labels. A missing label is an unbound cell (its OPTIONAL)."""
+    def by_subject(predicate: str) -> dict[Any, set[Any]]:
+        found: dict[Any, set[Any]] = defaultdict(set)
+        for q in store.quads_for_pattern(None, ox.NamedNode(predicate), None):
+            found[q.subject].add(q.object)
+        return found
+
+    with_article = {q.graph_name for q in store.quads_for_pattern(
+        None, RDF_TYPE, ox.NamedNode(CKG + "Article"))}
+    typed: dict[Any, set[Any]] = defaultdict(set)  # graph -> the places it types
+    for name in PLACE_KINDS:
+        for q in store.quads_for_pattern(None, RDF_TYPE, ox.NamedNode(CKG + name)):
+            if q.graph_name in with_article:
+                typed[q.graph_name].add(q.subject)
+    places = set().union(*typed.values())
+    if not places:
+        return []
+    rows: set[tuple[str, tuple[Any, ...]]] = set()
+    # `GRAPH ?g { ?record rdf:subject ?place ; rdf:predicate ?where ;
+    # ckg:supportedBy ?sentence . ?sentence nif:anchorOf ?text }`, ?where one of WHERE.
+    where = {ox.NamedNode(CKG + name) for name in ("inState", "locatedIn", "enclavedIn")}
+    for graph, here in typed.items():
+        subjects, predicates = (_objects(store, part, graph) for part in _PARTS[:2])
+        supported = _objects(store, SUPPORTED_BY, graph)
+        anchors = _objects(store, DETAILS["anchorOf"], graph)
+        for record, about in subjects.items():
+            if not where.intersection(predicates.get(record, ())):
+                continue
+            rows |= {("records", (graph, place, sentence, text))
+                     for place in here.intersection(about)
+                     for sentence in supported.get(record, ())
+                     for text in anchors.get(sentence, ())}
+    located, in_state = by_subject(CKG + "locatedIn"), by_subject(CKG + "inState")
+    labels = by_subject(PREFIXES["rdfs"] + "label")
+    regions = {q.subject for q in store.quads_for_pattern(
+        None, RDF_TYPE, ox.NamedNode(CKG + "Region"))}
+    for place in places:
+        around = _closure(located, place)
+        for region in around & regions:
+            rows |= {("regions", (place, region, label))
+                     for label in labels.get(region) or [None]}
+        states = set(in_state.get(place, ()))
+        for outer in around:
+            states |= in_state.get(outer, set())
+        for state in states:
+            rows |= {("states", (place, state, label))
+                     for label in labels.get(state) or [None]}
+        rows |= {("labels", (place, label)) for label in labels.get(place, ())}
+    return [(part, 0, terms) for part, terms in
+            sorted(rows, key=lambda r: (r[0], *(_order(t) for t in r[1])))]
 
 
 def compute(store: ox.Store) -> dict[str, list[Row]]:
@@ -233,6 +319,7 @@ def compute(store: ox.Store) -> dict[str, list[Row]]:
         "statement-counts": [("nodes", n, (key[0], key[1])) if key[1] is not None
                              else ("relations", n, key[2:]) for n, _, key in counted],
         "support": [row for _, row in keyed],
+        "places": _place_rows(store),
     }
 
 
@@ -255,6 +342,10 @@ TABLES = {t.name: t for t in (
           {"records": ("statement", "sentence", "subject", "predicate", "object", "article"),
            "nodes": ("subject", "object", "sentence", "article")}),
     Table("weapons", {"uses": ("event", "weapon", "article", "sentence")}),
+    Table("places", {"records": ("g", "place", "sentence", "text"),
+                     "regions": ("place", "region", "regionLabel"),
+                     "states": ("place", "state", "stateLabel"),
+                     "labels": ("place", "placeLabel")}),
 )}
 
 
@@ -401,16 +492,26 @@ def page_text(table: Table, sparql: str, terms: Mapping[str, ox.NamedNode | ox.L
         keys[part][row] = None
     lines = sparql.splitlines(keepends=True)
     found = 0
-    for i, line in enumerate(lines):
+    out: list[str] = []
+    skipping = None
+    for line in lines:
         marker = line.strip()
+        if skipping is not None:
+            if marker == "# end rows: " + skipping:
+                skipping = None
+            continue
         part = marker[len("# rows:"):].strip()
         if marker.startswith("# rows:") and part in table.parts:
             indent = line[:len(line) - len(line.lstrip())]
-            lines[i] = indent + _values(table.parts[part], list(keys[part])) + "\n"
+            out.append(indent + _values(table.parts[part], list(keys[part])) + "\n")
             found += 1
+            if any(other.strip() == "# end rows: " + part for other in lines):
+                skipping = part  # the rows stand in for the lines that compute them
+            continue
+        out.append(line)
     if found != len(table.parts):
         return None
-    text = "".join(lines)
+    text = "".join(out)
     if limit is not None:
         # A table has one row per answer row, and the rows of one key (a node with two
         # extraction rules) follow each other: the keys' answer rows, cut to the page.

@@ -1,5 +1,6 @@
 """Helpers for the reliability tests: synthetic corpora, store fingerprints, a listener
-that records every connection made to it, and `kg` as a real subprocess."""
+that records every connection made to it, a relay that tells when a build starts writing
+to a store, and `kg` as a real subprocess."""
 
 from __future__ import annotations
 
@@ -178,6 +179,79 @@ class RecordingListener:
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}/"
+
+
+class WriteWatch:
+    """A TCP relay on a loopback port in front of a store: it passes every byte both ways
+    and sets `reached` once the `nth` write request (a Graph Store PUT or DELETE) has
+    started through it. A test that kills the store then kills it while a build is
+    writing, however fast or loaded the machine (a kill timed from an earlier build's
+    duration once came before the first write)."""
+
+    def __init__(self, upstream_port: int, nth: int) -> None:
+        self.port = free_port()
+        self.nth = nth
+        self.writes = 0
+        self.reached = threading.Event()
+        self._upstream = upstream_port
+        self._lock = threading.Lock()
+        self._sock = socket.socket()
+        self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._sock.bind(("127.0.0.1", self.port))
+        self._sock.listen(16)
+        self._sock.settimeout(0.2)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                client, _ = self._sock.accept()
+            except (TimeoutError, OSError):
+                continue
+            try:
+                store = socket.create_connection(("127.0.0.1", self._upstream), timeout=5)
+            except OSError:
+                client.close()  # the store is gone: the client sees its connection close
+                continue
+            for end in (client, store):
+                end.settimeout(None)
+            threading.Thread(target=self._pipe, args=(client, store, True), daemon=True).start()
+            threading.Thread(target=self._pipe, args=(store, client, False),
+                             daemon=True).start()
+
+    def _pipe(self, source: socket.socket, target: socket.socket, requests: bool) -> None:
+        try:
+            while data := source.recv(65536):
+                target.sendall(data)
+                # A request's line comes first in its own send; a body (N-Triples) never
+                # starts with a method name.
+                if requests and data.startswith((b"PUT ", b"DELETE ")):
+                    with self._lock:
+                        self.writes += 1
+                        if self.writes >= self.nth:
+                            self.reached.set()
+        except OSError:
+            pass
+        finally:
+            for end in (source, target):
+                with contextlib.suppress(OSError):
+                    end.shutdown(socket.SHUT_RDWR)
+                with contextlib.suppress(OSError):
+                    end.close()
+
+    def __enter__(self) -> WriteWatch:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join(timeout=2)
+        self._sock.close()
 
 
 @dataclass

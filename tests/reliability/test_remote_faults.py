@@ -15,6 +15,7 @@ import requests
 
 from tests.conftest import KG, start_server
 from tests.reliability.helpers import (
+    WriteWatch,
     assert_clean_error,
     drain_stderr,
     fingerprint_nquads,
@@ -48,14 +49,11 @@ def test_remote_store_killed_mid_build_leaves_whole_graphs(tmp_path) -> None:
                "b": make_corpus(tmp_path / "b", 12, variant=2, names="r")}
     location = tmp_path / "oxigraph"
     versions: dict[str, dict[str, tuple[str, int]]] = {}
-    durations = []
     for name in ("b", "a"):  # leaves "a" in the store
         server = start_oxigraph(location)
         try:
-            started = time.monotonic()
             done = run_kg("build", "--corpus", str(corpora[name]), "--store",
                           server.url + "/query", "-q")
-            durations.append(time.monotonic() - started)
             assert done.returncode == 0, done.stderr.decode()
             versions[name] = _per_graph(server.url)
         finally:
@@ -72,13 +70,19 @@ def test_remote_store_killed_mid_build_leaves_whole_graphs(tmp_path) -> None:
     target = "b"
     for _attempt in range(ATTEMPTS):
         server = start_oxigraph(location)
-        build = subprocess.Popen([KG, "build", "--corpus", str(corpora[target]), "--store",
-                                  server.url + "/query", "-q"],
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        # Late in the build, when the graphs are being sent.
-        time.sleep(rng.uniform(0.6, 1.0) * min(durations))
-        server.kill()
+        # Killed as the build's 1st to 4th graph write starts through the relay: while
+        # the graphs are being sent, not at a time guessed from another build.
+        with WriteWatch(server.port, nth=rng.randint(1, 4)) as watch:
+            build = subprocess.Popen([KG, "build", "--corpus", str(corpora[target]),
+                                      "--store", watch.url + "/query", "-q"],
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            while not watch.reached.wait(0.05) and build.poll() is None:
+                pass
+            server.kill()
         out, err = build.communicate(timeout=120)
+        # A store killed while the build writes is an error, never a quiet success.
+        assert build.returncode != 0 or not watch.reached.is_set(), (
+            f"seed {seed}: the build succeeded though the store died while it wrote")
         if build.returncode != 0:
             failed_builds += 1
             assert_clean_error(subprocess.CompletedProcess(build.args, build.returncode,
