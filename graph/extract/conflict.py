@@ -15,6 +15,11 @@ from graph.extract.timex import TimeExpr
 from graph.extract.types import ConflictState, Offsets, SentenceReading
 
 _SINCE_BEFORE = re.compile(r"\bsince\s+$")
+# a conflict not had: "Cambodia does not want an armed conflict with any neighbour"
+_UNWANTED = re.compile(r"\b(?:(?:does|did|do)\s+not|doesn't|didn't|don't|no\s+intention\s+of|"
+                       r"never)\s+(?:want|wanted|seek|sought|start|starting|enter|entering)"
+                       r"\b[^.;]{0,25}$|\b(?:avoid|avert|prevent)\w*\s+(?:an?\s+|any\s+)?"
+                       r"(?:[\w\-]+\s+)?$", re.IGNORECASE)
 
 
 @dataclass
@@ -91,7 +96,8 @@ def note_named(reading: SentenceReading, span: Offsets, conflict: ConflictState,
     supports the conflict node, its two states are the sides, "involving tanks" its
     weapons. A claim may name it too."""
     named = [m for m in words.named.finditer(reading.text, *span)
-             if past_date(reading.text, reading.times, m.span(), disc.anchor, words) is None]
+             if past_date(reading.text, reading.times, m.span(), disc.anchor, words) is None
+             and not _UNWANTED.search(reading.text, max(0, m.start() - 40), m.start())]
     if not named:
         return
     conflict.sentences.add(reading.n)

@@ -827,9 +827,16 @@ _PERSON_SUBJECT = re.compile(r"(?:\b(?P<pronoun>he|she)\s+(?:had\s+been\s+|had\s
                              re.IGNORECASE)
 
 
+_COUNTED_BEFORE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
+                             r"eleven|twelve|dozens|several|scores)\s+(?:more\s+|others\s+)?"
+                             r"(?:were\s+|had\s+been\s+|have\s+been\s+)?$", re.IGNORECASE)
+
+
 def _person_before(text: str, b: int, mentions: list[Mention]) -> bool:
     """One person as the subject ("Toktosunov was seized by a Tajik patrol", "he had
     crossed into Tajik territory"): a person taken or crossing, not ground."""
+    if _COUNTED_BEFORE.search(text, max(0, b - 30), b):
+        return True  # "one of its soldiers had been killed and 13 captured": people
     m = _PERSON_SUBJECT.search(text, max(0, b - 40), b)
     if m is None:
         return False

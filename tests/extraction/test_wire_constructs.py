@@ -1743,3 +1743,21 @@ def test_he_opening_a_sentence_is_the_person_who_spoke_before(extract) -> None:
                      "Thailand to settle the dispute through talks.", "2025-05-28")
     (appeal,) = [e for e in result.events if e.cls == "Appeal"]
     assert appeal.agent is not None and appeal.agent.label == "Hun Manet"
+
+
+def test_borders_that_meet_are_no_meeting(extract) -> None:
+    result = extract("A Cambodian soldier was killed at Chong Bok, a disputed area where the "
+                     "borders of Thailand, Cambodia and Laos meet.", "2025-05-28")
+    assert not [e for e in result.events if e.cls == "Meeting"]
+
+
+def test_soldiers_counted_and_captured_are_people_not_ground(extract) -> None:
+    result = extract("Armenia said one of its soldiers had been killed and 13 captured in "
+                     "heavy fighting with Azerbaijani forces.", "2021-11-16")
+    assert not [e for e in result.events if e.cls == "Occupation"]
+
+
+def test_a_conflict_not_wanted_is_not_the_reports_conflict(extract) -> None:
+    result = extract("Cambodia does not want an armed conflict with any neighbour, Prime "
+                     "Minister Hun Manet said.", "2025-05-28")
+    assert not result.conflict.sentences
