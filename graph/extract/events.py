@@ -247,6 +247,8 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             if any(o["class"] in HOSTILE and not o.get("needs") and 0 <= ob - e <= 40
                    for ob, oe, o in hits):
                 continue  # "using heavy weaponry to shell": the shelling is the event
+            if spec.get("heavy_weapons") and fired <= set(spec["heavy_weapons"]):
+                cls = spec["heavy_class"]  # "is using mortars against our positions"
         if spec.get("needs") == "actor" and not _actor_mentions(mentions, e, end):
             continue
         if spec.get("needs") == "object" and any(0 <= t.begin - e <= 1 for t in times):

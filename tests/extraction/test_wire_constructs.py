@@ -1761,3 +1761,19 @@ def test_a_conflict_not_wanted_is_not_the_reports_conflict(extract) -> None:
     result = extract("Cambodia does not want an armed conflict with any neighbour, Prime "
                      "Minister Hun Manet said.", "2025-05-28")
     assert not result.conflict.sentences
+
+
+def test_a_statement_posted_at_a_clock_time_still_closes_the_quotation(extract) -> None:
+    result = extract("A Kyrgyz border guard was wounded near Bulakbashy, the Border Service "
+                     "of Kyrgyzstan reported. \"The Tajik side is using mortars against our "
+                     "positions,\" the Border Service said in a statement posted at 1 p.m.",
+                     "2022-09-14")
+    (shelling,) = [e for e in result.events if e.sentence == 1]
+    assert (shelling.cls, shelling.claimed) == ("Shelling", True)  # mortars alone: shelling
+
+
+def test_where_the_shots_came_from_is_who_fired(extract) -> None:
+    result = extract("Kyrgyz border guards were wounded. The first shots came from the Tajik "
+                     "side, the Kyrgyz border service said.", "2022-09-14")
+    (fire,) = [e for e in result.events if e.sentence == 1]
+    assert (_state(fire.agent), fire.claimed) == ("tajikistan", True)
