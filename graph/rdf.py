@@ -11,6 +11,10 @@ import pyoxigraph as ox
 from ontology.namespaces import PREFIXES
 
 XSD = PREFIXES["xsd"]
+# the datatypes as terms, made once: a build writes tens of thousands of typed literals
+_BOOLEAN, _INTEGER, _DECIMAL, _DATETIME, _DATE = (
+    ox.NamedNode(XSD + name) for name in ("boolean", "integer", "decimal", "dateTime", "date"))
+_TERMS = (ox.NamedNode, ox.BlankNode, ox.Literal)
 
 
 @lru_cache(maxsize=65536)
@@ -26,15 +30,15 @@ def curie(name: str) -> ox.NamedNode:
 def literal(value: object, *, lang: str | None = None) -> ox.Literal:
     """A typed literal for Python values (str, int, float, bool, date, datetime)."""
     if isinstance(value, bool):
-        return ox.Literal("true" if value else "false", datatype=ox.NamedNode(XSD + "boolean"))
+        return ox.Literal("true" if value else "false", datatype=_BOOLEAN)
     if isinstance(value, int):
-        return ox.Literal(str(value), datatype=ox.NamedNode(XSD + "integer"))
+        return ox.Literal(str(value), datatype=_INTEGER)
     if isinstance(value, float):
-        return ox.Literal(repr(value), datatype=ox.NamedNode(XSD + "decimal"))
+        return ox.Literal(repr(value), datatype=_DECIMAL)
     if isinstance(value, dt.datetime):
-        return ox.Literal(value.isoformat(), datatype=ox.NamedNode(XSD + "dateTime"))
+        return ox.Literal(value.isoformat(), datatype=_DATETIME)
     if isinstance(value, dt.date):
-        return ox.Literal(value.isoformat(), datatype=ox.NamedNode(XSD + "date"))
+        return ox.Literal(value.isoformat(), datatype=_DATE)
     if lang:
         return ox.Literal(str(value), language=lang)
     return ox.Literal(str(value))
@@ -55,7 +59,7 @@ class TripleSink:
         if isinstance(obj, str):  # the common case first: a label, a text, a class
             o = curie(obj) if predicate == "rdf:type" else (
                 ox.Literal(obj, language=lang) if lang else ox.Literal(obj))
-        elif isinstance(obj, ox.NamedNode | ox.BlankNode | ox.Literal):
+        elif isinstance(obj, _TERMS):
             o = obj
         else:
             o = literal(obj, lang=lang)
@@ -63,8 +67,9 @@ class TripleSink:
 
     def link(self, subject: str, predicate: str, target: str | None) -> None:
         """A triple whose object is an IRI (or CURIE); None is skipped."""
-        if target is not None:
-            self.add(subject, predicate, curie(target))
+        if target is not None:  # add() in short: the writer links more than it labels
+            s = curie(subject) if isinstance(subject, str) else subject
+            self._triples[ox.Triple(s, curie(predicate), curie(target))] = None
 
     def __iter__(self) -> Iterator[ox.Triple]:
         return iter(self._triples)

@@ -141,8 +141,15 @@ def place_words(texts: list[str], rules: Rules) -> set[str]:
 def _named_as_place(name: str, texts: list[str], rules: Rules) -> bool:
     """"North Kivu province" anywhere in the article: North Kivu is no state."""
     nouns = phrase_pattern([n for p in rules.places["place"] for n in p["nouns"]])
-    pattern = re.compile(re.escape(name) + r"(?:'s)?\s+" + nouns + r"\b", re.IGNORECASE)
+    pattern = _name_before(name, r"(?:'s)?\s+" + nouns + r"\b", re.IGNORECASE)
     return any(pattern.search(text) for text in texts)
+
+
+@lru_cache(maxsize=1024)
+def _name_before(name: str, after: str, flags: int = 0) -> re.Pattern[str]:
+    """`name` then the regex `after`, compiled once per name: the nouns' alternation makes
+    it slow to compile, and the names of one conflict come back in article after article."""
+    return re.compile(re.escape(name) + after, flags)
 
 
 def _surname(name: str, texts: list[str], stop: set[str]) -> bool:

@@ -704,8 +704,8 @@ def _broadcasters(text: str, base: list[Mention], disc: Discourse,
     """"Tehran Radio said", "broadcast by Radio Hanoi", "Cambodian radio said": a state's
     broadcaster, named after its capital or state (rule data: [broadcaster])."""
     spec = rules.actors.get("broadcaster")
-    if not spec:
-        return []
+    if not spec or not any(noun in text for noun in spec["nouns"]):
+        return []  # every match holds one of the nouns as written
     out = []
     for m in _broadcaster_pattern(rules).finditer(text):
         group = "before" if m.group("before") else "after"

@@ -180,12 +180,14 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
     trigger (graph/rules/roles.toml); the positional rules fill what the parse leaves.
     `actor` is the subject a coordinated predicate shares with the report before it."""
     begin, end = span
+    hits = [(b, e, spec) for b, e, spec in rules.triggers.find(text, begin, end)
+            if "objects" not in spec or _object_after(text, e, end, spec)]
+    if not hits:
+        return []  # most clauses trigger nothing: skip what only the triggers use
     state_of = disc.state_of
     # "near the Afghan border", "on the Kyrgyz-Tajik border": where, not who
     mentions = [m for m in mentions if not (m.kind == "demonym" and _border_after(rules).match(
         text, m.end)) and not _SPONSOR_AFTER.match(text, m.end)]
-    hits = [(b, e, spec) for b, e, spec in rules.triggers.find(text, begin, end)
-            if "objects" not in spec or _object_after(text, e, end, spec)]
     span_weapons = [w for b, e, w in weapons if begin <= b and e <= end]
     records: dict[tuple[str, ...], EventRecord] = {}
     claimed = frame is not None or hearsay(text, span, rules)

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from graph.extract.gazetteer import GazCountry, Gazetteer, GazPlace, load_gazetteer, place_key
 from graph.extract.kb import Entity, KnowledgeBase
@@ -34,7 +35,15 @@ KIND_SEGMENT = {
 def _words_regex(words: list[str]) -> re.Pattern[str] | None:
     if not words:
         return None
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return _sorted_words_regex(tuple(sorted(words, key=lambda w: (-len(w), w))))
+
+
+@lru_cache(maxsize=1024)
+def _sorted_words_regex(words: tuple[str, ...]) -> re.Pattern[str]:
+    # Cached here: articles of one conflict share their names, and these one-off patterns
+    # would otherwise be compiled again for every article (they also crowd the `re`
+    # module's own cache of 512, so the rules' literal patterns were compiled again too).
+    alternatives = "|".join(re.escape(w) for w in words)
     return re.compile(r"(?<![\w\-])(?:" + alternatives + r")(?![\w])")
 
 

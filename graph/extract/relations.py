@@ -559,6 +559,8 @@ def _counterparts(text: str, mentions: list[Mention], out: list[Office],
                   disc: Discourse, rules: Rules) -> list[Office]:
     """"X and his Tajik counterpart Y", "X's Turkish counterpart Y", "his counterparts in
     both countries": the counterpart holds the same office for the other state."""
+    if "counterpart" not in text:  # the pattern's one literal: most sentences lack it
+        return []
     named = _named(mentions)
     found: list[Office] = []
     for m in _COUNTERPART.finditer(text):

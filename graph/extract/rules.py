@@ -89,8 +89,19 @@ def may_match(pattern: re.Pattern[str], text: str, lowered: str | None) -> bool:
     else None, which skips the test."""
     if lowered is None:
         return True
-    needs = needed_words(pattern)
+    entry = _NEEDED.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
+        if len(_NEEDED) > 1024:
+            _NEEDED.clear()
+        entry = _NEEDED[id(pattern)] = (pattern, needed_words(pattern))
+    needs = entry[1]
     return needs is None or any(map(lowered.__contains__, needs))
+
+
+# needed_words by the pattern's identity (the entry holds the pattern, so its id is not
+# reused): hashing a compiled pattern, as the lru_cache does, reads all of its code, and a
+# sentence asks for some 40 patterns
+_NEEDED: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None]] = {}
 
 
 def _needs(items: Any) -> tuple[str, ...] | None:
