@@ -249,8 +249,11 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             if any(o["class"] in HOSTILE and not o.get("needs") and 0 <= ob - e <= 40
                    for ob, oe, o in hits):
                 continue  # "using heavy weaponry to shell": the shelling is the event
-            if spec.get("heavy_weapons") and fired <= set(spec["heavy_weapons"]):
-                cls = spec["heavy_class"]  # "is using mortars against our positions"
+            if spec.get("heavy_weapons") and fired <= set(spec["heavy_weapons"]) and \
+                    _FIRED_AT.match(text, e, end):
+                # "is using mortars against our positions": fired at a side, shelling
+                # ("with both sides using mortars" only arms the clash it goes with)
+                cls = spec["heavy_class"]
         if spec.get("needs") == "actor" and not _actor_mentions(mentions, e, end):
             continue
         if spec.get("needs") == "object" and any(0 <= t.begin - e <= 1 for t in times):
@@ -1076,6 +1079,7 @@ def _passive_before(text: str, begin: int, trig: int) -> bool:
         _PASSIVE_TRIGGER.match(text, trig) is not None  # "was shot", "had been shot"
 
 
+_FIRED_AT = re.compile(r"[^.;,]{0,40}?\b(?:against|on|at)\s", re.IGNORECASE)
 _PASSIVE_TRIGGER = re.compile(r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+"
                               r"(?:fatally\s+)?shot\b", re.IGNORECASE)
 
