@@ -245,12 +245,18 @@ def find_times(text: str, anchor: dt.date, rules: Rules, context: TimeContext | 
     found = [_clock_day(t, found, ctx, anchor) for t in found]
     found = _quoted_today(text, found)
     for timex in annotated:
+        if _NUMBERED_PLACE.search(text, 0, timex.begin):
+            continue  # "Hill 1428", "Height 1090", "Outpost 12": a name, not a year
         expr = _from_timex(timex, anchor)
         # without its signal word ("About an hour later"), as the rules' own expressions
         _add_annotated(found, _extent(expr, text, c) if expr is not None else None)
     found.sort(key=lambda t: t.begin)
     ctx.advance(found, years)
     return found
+
+
+_NUMBERED_PLACE = re.compile(r"\b(?:[Hh]ill|[Hh]eights?|[Pp]oint|[Oo]utpost|[Pp]ost|[Rr]oute|"
+                             r"[Hh]ighway|[Pp]eak|[Nn]o\.)\s+$")
 
 
 def _add_annotated(found: list[TimeExpr], expr: TimeExpr | None) -> None:

@@ -329,3 +329,9 @@ def test_a_union_is_named_again_by_what_it_unites() -> None:
     (appeal,) = [e for e in _run("union-named-again").events if e.cls == "Appeal"]
     assert appeal.target is None
     assert sorted(p.label for p in appeal.participants) == ["Ethiopia", "Union of Islamic Courts"]
+
+
+def test_a_numbered_hill_is_a_name_not_a_year() -> None:
+    # "... bombed Lao positions on Hill 1428 ...": the annotator reads 1428 as a year
+    result = _run("numbered-hill")
+    assert not [t for t, _, _ in result.times if "1428" in t.text]
