@@ -202,6 +202,15 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                 text, times, (b, e), disc.anchor, _conflict_words(rules)) is not None:
             # "in a similar conflict on the border in April last year": a past war
             spec = past_war_spec(rules)
+        if spec.get("talks_subjects") and _negotiators_meet(
+                text, begin, b, e, end, tuple(spec["talks_subjects"])):
+            # "the delegations ... met in Bishkek", "a meeting of their working groups":
+            # negotiators meeting hold talks
+            cls = "Talks"
+        if text[b:e].lower() in spec.get("after_meeting", ()) and any(
+                o["class"] == "Meeting" and 0 < b - oe <= 60 and not re.search(
+                    r"[;.]", text[oe:b]) for ob, oe, o in hits):
+            continue  # "met in Batken and discussed ...": what the meeting was about
         if spec.get("heavy_with") and _heavy_with(text, e, end, tuple(spec["heavy_with"]),
                                                   tuple(spec.get("light_with", ()))):
             cls = spec["heavy_with_class"]  # "pounded the village with artillery and rockets"
@@ -1057,6 +1066,22 @@ def _new_subject(text: str, mentions: list[Mention], previous: EventRecord, b: i
 
 
 @lru_cache(maxsize=16)
+@lru_cache(maxsize=4)
+def _negotiators_pattern(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    alternation = phrase_pattern(list(words))
+    return (re.compile(r"\b(?:" + alternation + r")\b[^.;]{0,80}$", re.IGNORECASE),
+            re.compile(r"\s+of\s+(?:the|their)\s+(?:[\w\-]+\s+){0,2}?(?:" + alternation
+                       + r")\b", re.IGNORECASE))
+
+
+def _negotiators_meet(text: str, begin: int, b: int, e: int, end: int,
+                      words: tuple[str, ...]) -> bool:
+    """The subject of "met" or the owner of "a meeting" are negotiators."""
+    before, after = _negotiators_pattern(words)
+    return before.search(text[max(begin, b - 90):b]) is not None or \
+        after.match(text, e, end) is not None
+
+
 def _words_before(words: tuple[str, ...]) -> re.Pattern[str]:
     """One of `words` right before the end of the text looked at."""
     return re.compile(r"\b(?:" + phrase_pattern(list(words)) + r")\s+$", re.IGNORECASE)

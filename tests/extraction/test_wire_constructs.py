@@ -1777,3 +1777,23 @@ def test_where_the_shots_came_from_is_who_fired(extract) -> None:
                      "side, the Kyrgyz border service said.", "2022-09-14")
     (fire,) = [e for e in result.events if e.sentence == 1]
     assert (_state(fire.agent), fire.claimed) == ("tajikistan", True)
+
+
+def test_negotiators_meeting_hold_talks(extract) -> None:
+    result = extract("The working groups of Kyrgyzstan and Tajikistan last met in the Kyrgyz "
+                     "town of Batken last week.", "2021-03-26")
+    assert [e.cls for e in result.events] == ["Talks"]
+
+
+def test_what_a_meeting_discussed_is_no_talks_of_its_own(extract) -> None:
+    result = extract("Prime Minister of Kyrgyzstan Mukhammedkalyi Abylgaziev and his Tajik "
+                     "counterpart Kokhir Rasulzoda met in Batken on Thursday and discussed the "
+                     "use of water and roads.", "2019-07-26")
+    assert [e.cls for e in result.events] == ["Meeting"]
+
+
+def test_settled_through_negotiations_is_no_talks(extract) -> None:
+    result = extract("\"We are convinced that the border issue will be settled by peaceful "
+                     "means, through negotiations,\" the Russian foreign ministry spokeswoman "
+                     "said on Friday.", "2024-07-26")
+    assert not [e for e in result.events if e.cls == "Talks"]
