@@ -203,6 +203,11 @@ _DISALLOWED_MID = re.compile(r"\b(?:days?|weeks?|months?|years?|ago|villages?|ou
                              re.IGNORECASE)
 
 
+_MONTH_BEFORE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|"
+                           r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|"
+                           r"Aug|Sept?|Oct|Nov|Dec)\.?\s+$")
+
+
 def find_figures(text: str, span: tuple[int, int], frame: Frame | None, mentions: list[Mention],
                  times: list[TimeExpr], sentence: int, disc: Discourse,
                  rules: Rules, anchor: dt.date, clause: tuple[int, int] | None = None
@@ -293,6 +298,9 @@ def find_figures(text: str, span: tuple[int, int], frame: Frame | None, mentions
         else:
             word = (m.group("num") or m.group("art") or "").lower()
             digits = word.replace(",", "")
+            if m.group("num") and re.fullmatch(r"(?:19|20)\d\d", digits) and \
+                    _MONTH_BEFORE.search(text, max(0, m.start("num") - 12), m.start("num")):
+                continue  # "The fighting of September 2022 left 63 dead": a year
             count = 1 if groups.get("age") or groups.get("victim") and not word else \
                 int(digits) if digits.isdigit() else c.numbers.get(word)
             lo = count

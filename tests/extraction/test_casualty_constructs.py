@@ -90,3 +90,9 @@ def test_inverted_reporter_reports_the_figure(extract) -> None:
                      "Philip Aguer, spokesman for the army.")
     assert [(f.claimant.label, item.count) for f, what, item, _ in result.claims
             if what == "figure"] == [("Philip Aguer", 5)]
+
+
+def test_a_year_after_its_month_is_no_count(extract) -> None:
+    result = extract("The fighting of September 2022 left 63 dead on the Kyrgyz side alone.",
+                     "2024-07-26")
+    assert not [f for f in result.figures if f.count == 2022]
