@@ -933,8 +933,9 @@ def direct_claimed(records: list[EventRecord], frame: Frame | None, disc: Discou
         claimant = disc.state_of(frame.claimant) or frame.claimant
         accused = disc.state_of(frame.accused) or frame.accused
         record.agent, record.target = frame.accused, claimant
-        record.participants = [p for p in record.participants
-                               if (disc.state_of(p) or p).iri not in {claimant.iri, accused.iri}]
+        # the two sides are agent and target now; what else the span named ("at the
+        # General Assembly", "since the Soviet Union broke up") took no part
+        record.participants = []
 
 
 def hearsay(text: str, span: tuple[int, int], rules: Rules) -> bool:

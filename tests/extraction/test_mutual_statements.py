@@ -91,3 +91,11 @@ def test_an_account_after_the_blame_that_dates_its_act_is_an_act_of_its_own(extr
 def _side(entity) -> str:
     return (entity.iri if entity.is_state else entity.state or "").rsplit("/", 1)[-1] \
         if entity is not None else ""
+
+
+def test_what_else_a_mutual_blame_names_takes_no_part(extract) -> None:
+    result = extract("Kyrgyzstan and Tajikistan traded accusations at the United Nations "
+                     "General Assembly on Friday over last week's fighting on their border, "
+                     "the worst since the Soviet Union broke up in 1991.", "2022-09-24")
+    clashes = [e for e in result.events if e.cls == "ArmedClash" and e.claimed]
+    assert clashes and all(not e.participants for e in clashes)
