@@ -931,7 +931,6 @@ def direct_claimed(records: list[EventRecord], frame: Frame | None, disc: Discou
         if record.agent is not None or record.cls not in _DIRECTED:
             continue
         claimant = disc.state_of(frame.claimant) or frame.claimant
-        accused = disc.state_of(frame.accused) or frame.accused
         record.agent, record.target = frame.accused, claimant
         # the two sides are agent and target now; what else the span named ("at the
         # General Assembly", "since the Soviet Union broke up") took no part
