@@ -50,6 +50,7 @@ _BACKGROUND = re.compile(
     # "since October 8, the day after the Hamas attack": the act only dates a day
     r"|,\s+the\s+(?:day|week|month|morning|night)\s+(?:after|before)\s+(?:the\s+)?"
     r"(?:[\w\-']+\s+){0,3})$", re.IGNORECASE)
+_SINCE_WAR = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w\-']+\s+){0,3}$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+(?:[\w\-']+\s+){0,5}$", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w\-]+\s+)?$",
                        re.IGNORECASE)
@@ -228,6 +229,8 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             # "one of the heaviest attacks since ...", "since the Korean War ended in an
             # armistice": a class of events compared with, or a past war's phrase
             continue
+        if spec.get("background") and _SINCE_WAR.search(text, max(begin, b - 40), b):
+            continue  # "the worst since last year's war": a war that only dates a period
         if spec.get("not_after") and _words_before(tuple(spec["not_after"])).search(
                 text[max(0, b - 20):b]):
             continue  # "fighting to recapture the oil field": an aim, not an act

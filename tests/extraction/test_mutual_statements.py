@@ -99,3 +99,11 @@ def test_what_else_a_mutual_blame_names_takes_no_part(extract) -> None:
                      "the worst since the Soviet Union broke up in 1991.", "2022-09-24")
     clashes = [e for e in result.events if e.cls == "ArmedClash" and e.claimed]
     assert clashes and all(not e.participants for e in clashes)
+
+
+def test_blame_for_an_escalation_is_for_the_fighting_not_a_war_that_dates_it(extract) -> None:
+    result = extract("Armenia and Azerbaijan reported fighting on their border on Tuesday. "
+                     "Each side blamed the other for the escalation, the worst since last "
+                     "year's war.", "2021-11-16")
+    blamed = {e.cls for e in result.events if e.sentence == 1 and e.claimed}
+    assert blamed == {"ArmedClash"}
