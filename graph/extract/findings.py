@@ -47,6 +47,10 @@ class ArticleFindings:
     seen_figures: dict[tuple[int, tuple[int, int]], Figure] = field(default_factory=dict)
 
 
+_MUTUAL_FIGHTING = {"event.exchange-of-fire", "event.clash", "event.exchange-of-shelling"}
+_SHOTS = {"event.small-arms-fire"}
+
+
 def find_in_span(reading: SentenceReading, part: Span, times: SentenceTimes,
                  weapons: list[tuple[int, int, str]], found: ArticleFindings,
                  disc: Discourse, rules: Rules, anchor: dt.date) -> SpanFindings:
@@ -57,6 +61,10 @@ def find_in_span(reading: SentenceReading, part: Span, times: SentenceTimes,
                           n, disc, rules, conflict_starts=times.starts, speech=times.speech,
                           parse=reading.parse, actor=part.actor)
     attach_relative_agents(text, records, reading.mentions)
+    if any(r.rule in _MUTUAL_FIGHTING for r in records):
+        # "A resident was shot dead ... when a quarrel grew into an exchange of fire": a
+        # shot with no shooter is part of the fighting the clause names
+        records = [r for r in records if not (r.rule in _SHOTS and r.agent is None)]
     for record in records:
         record.mutual = part.mutual
     direct_claimed([r for r in records if not r.earlier], frame, disc)

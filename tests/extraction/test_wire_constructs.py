@@ -1797,3 +1797,13 @@ def test_settled_through_negotiations_is_no_talks(extract) -> None:
                      "means, through negotiations,\" the Russian foreign ministry spokeswoman "
                      "said on Friday.", "2024-07-26")
     assert not [e for e in result.events if e.cls == "Talks"]
+
+
+def test_a_shot_with_no_shooter_is_part_of_the_exchange_the_clause_names(extract) -> None:
+    result = extract("A resident of the Tajik village of Chorkuh was shot dead on Wednesday "
+                     "evening when a quarrel near Kok-Tash grew into an exchange of fire.",
+                     "2019-03-14")
+    assert [e.rule for e in result.events] == ["event.exchange-of-fire"]
+    named = extract("A Kyrgyz border guard was shot dead by Tajik troops on Wednesday, and "
+                    "an exchange of fire followed.", "2019-03-14")
+    assert "event.small-arms-fire" in [e.rule for e in named.events]
