@@ -81,6 +81,10 @@ def _compile(rules: Rules) -> _Compiled:
         # "Two Chinese nationals working for a road company were shot dead"
         r"(?:\s+(?:working|serving|stationed|deployed|employed)\s+(?:for|with|in|at|on)\s+"
         r"[^,;.]{1,60}?)?"
+        # "A serviceman of the Border Service was wounded", "A resident of the Tajik
+        # village of Chorkuh was shot dead"
+        r"(?P<of>\s+(?:of|from)(?:\s+(?!(?:" + kind_words + r"|and|or|but|who|which)\b)"
+        r"[\w'\-]+){1,7}?)?"
         + appos + chain + r"\s+(?P<kind>" + kind_words + r")(?![\w])", re.IGNORECASE)
     population_words = [w for words in rules.actors["population"].values() for w in words]
     active_words = phrase_pattern(list(cas["active"]))
@@ -250,6 +254,9 @@ def find_figures(text: str, span: tuple[int, int], frame: Frame | None, mentions
             continue
         if not groups.get("victim") and _not_a_count(text, m, c.number_words):
             continue  # "No one was hurt", "Sgt. X, 35, was killed", "including a boy"
+        mid_span = m.span("mid")
+        if not mid.strip() and groups.get("of"):
+            mid, mid_span = groups["of"], m.span("of")  # "nine of its soldiers"
         population = _population(mid, rules)
         victim = groups.get("victim")
         if victim:
@@ -316,7 +323,7 @@ def find_figures(text: str, span: tuple[int, int], frame: Frame | None, mentions
         elif count is not None:
             qualifier = "Exactly"
             hi = count
-        side = _side(m.start("mid"), m.end("mid"), mentions, frame, mid, disc) or \
+        side = _side(mid_span[0], mid_span[1], mentions, frame, mid, disc) or \
             _own_losses(text, frame, disc)
         place = _place(text, mentions, m.end(), end, frame, disc)
         period, since = _period(text, times, begin, end, anchor)

@@ -96,3 +96,13 @@ def test_a_year_after_its_month_is_no_count(extract) -> None:
     result = extract("The fighting of September 2022 left 63 dead on the Kyrgyz side alone.",
                      "2024-07-26")
     assert not [f for f in result.figures if f.count == 2022]
+
+
+def test_one_person_named_with_an_of_phrase_is_one_figure(extract) -> None:
+    result = extract("A resident of the Tajik village of Chorkuh was shot dead on Wednesday. "
+                     "A serviceman of the Border Service was wounded in a shootout.",
+                     "2019-03-14")
+    assert [(f.kind, f.count, f.population) for f in result.figures] == [
+        ("Killed", 1, "Civilians"), ("Wounded", 1, "Soldiers")]
+    part = extract("Two of the soldiers were killed.", "2019-03-14")
+    assert [(f.count, f.population) for f in part.figures] == [(2, "Soldiers")]
