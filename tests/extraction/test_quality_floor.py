@@ -22,18 +22,18 @@ GOLD = ROOT / "tests" / "gold"
 DEV = ROOT / "tests" / "articles" / "dev"
 TEST = ROOT / "tests" / "articles" / "test"
 
-# F1 floors per kind: the figures measured on 2026-12-01 21:48 UTC (all kinds: corpus 0.99,
-# dev 0.84 over 107 articles, test 0.83), rounded down a little, because the extractor is
-# changing under them. The dev split grew by fifteen articles that day, scored before any
-# rule read them (README, "Quality"), so its office floor went down; its event and claim
-# floors rose. The test split's relation floor went down with one rule of FORMAT.md: a
-# deputy, vice or former holder of a title holds no office (and so no holdsOfficeIn).
+# F1 floors per kind: the figures measured on 2026-12-02 00:39 UTC (all kinds: corpus 0.99,
+# dev 0.83 over 127 articles, test 0.84), rounded down a little, because the extractor is
+# changing under them. The dev split grew by twenty articles that night, scored before any
+# rule read them (README, "Quality"); their offices ("the presidents of the two countries,
+# A and B", titles whose state only the context gives) took its office floor down, while
+# its event and claim floors rose, as did the test split's event floor.
 CORPUS_FLOOR = {"entity": 0.97, "relation": 1.00, "office": 1.00, "event": 1.00,
                 "claim": 1.00, "casualty": 1.00, "time": 0.92}
-DEV_FLOOR = {"entity": 0.87, "relation": 0.80, "office": 0.83, "event": 0.70,
-             "claim": 0.77, "casualty": 0.91, "time": 0.92}
-TEST_FLOOR = {"entity": 0.84, "relation": 0.83, "office": 0.93, "event": 0.70,
-              "claim": 0.78, "casualty": 0.92, "time": 0.93}
+DEV_FLOOR = {"entity": 0.87, "relation": 0.80, "office": 0.81, "event": 0.71,
+             "claim": 0.78, "casualty": 0.91, "time": 0.92}
+TEST_FLOOR = {"entity": 0.84, "relation": 0.83, "office": 0.94, "event": 0.73,
+              "claim": 0.79, "casualty": 0.92, "time": 0.94}
 
 
 def _built(folder: Path, tmp_path_factory: pytest.TempPathFactory):
