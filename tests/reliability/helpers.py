@@ -14,9 +14,10 @@ import signal
 import socket
 import subprocess
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Self
 
 import pyoxigraph as ox
 
@@ -135,20 +136,37 @@ def live_generations(store: Path) -> list[str]:
     return sorted(p.name for p in (store / "gens").iterdir() if p.is_dir())
 
 
-class RecordingListener:
-    """A TCP listener on a loopback port that records every connection (and the first
-    bytes sent), so a test can prove the server never called out."""
+class _LoopbackThread:
+    """A listening socket served by one thread: started on entry, stopped and closed on
+    exit."""
 
-    def __init__(self) -> None:
+    def __init__(self, run: Callable[[], None]) -> None:
         self.port = free_port()
-        self.connections: list[bytes] = []
         self._sock = socket.socket()
         self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._sock.bind(("127.0.0.1", self.port))
         self._sock.listen(16)
         self._sock.settimeout(0.2)
         self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread = threading.Thread(target=run, daemon=True)
+
+    def __enter__(self) -> Self:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join(timeout=2)
+        self._sock.close()
+
+
+class RecordingListener(_LoopbackThread):
+    """A TCP listener on a loopback port that records every connection (and the first
+    bytes sent), so a test can prove the server never called out."""
+
+    def __init__(self) -> None:
+        self.connections: list[bytes] = []
+        super().__init__(self._run)
 
     def _run(self) -> None:
         while not self._stop.is_set():
@@ -167,21 +185,13 @@ class RecordingListener:
                     conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/turtle\r\n"
                                  b"Content-Length: 0\r\nConnection: close\r\n\r\n")
 
-    def __enter__(self) -> RecordingListener:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join(timeout=2)
-        self._sock.close()
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}/"
 
 
-class WriteWatch:
+class WriteWatch(_LoopbackThread):
     """A TCP relay on a loopback port in front of a store: it passes every byte both ways
     and sets `reached` once the `nth` write request (a Graph Store PUT or DELETE) has
     started through it. A test that kills the store then kills it while a build is
@@ -189,19 +199,12 @@ class WriteWatch:
     duration once came before the first write)."""
 
     def __init__(self, upstream_port: int, nth: int) -> None:
-        self.port = free_port()
         self.nth = nth
         self.writes = 0
         self.reached = threading.Event()
         self._upstream = upstream_port
         self._lock = threading.Lock()
-        self._sock = socket.socket()
-        self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self._sock.bind(("127.0.0.1", self.port))
-        self._sock.listen(16)
-        self._sock.settimeout(0.2)
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._accept, daemon=True)
+        super().__init__(self._accept)
 
     @property
     def url(self) -> str:
@@ -244,14 +247,6 @@ class WriteWatch:
                 with contextlib.suppress(OSError):
                     end.close()
 
-    def __enter__(self) -> WriteWatch:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join(timeout=2)
-        self._sock.close()
 
 
 @dataclass
