@@ -56,7 +56,7 @@ def _sorted_rows(rows):
 @pytest.mark.parametrize("name", ["cq01-csto", "cq05-casualties", "cq10-disagreements",
                                   "corroboration", "casualty-totals"])
 def test_http_answer_equals_cli_answer(live_server, built_store, name: str) -> None:
-    """Defaults bound over HTTP (VALUES) and in the CLI (substitutions) agree."""
+    """Defaults bound over HTTP (VALUES) and by the engine's substitutions agree."""
     response = requests.get(f"{live_server.url}/queries/{name}", timeout=TIMEOUT,
                             params={"format": "json"})
     assert response.status_code == 200, response.text
