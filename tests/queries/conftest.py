@@ -30,7 +30,8 @@ def term_text(term: object) -> str:
 
 
 def run_saved(store, name: str, **params: str) -> list[Row]:
-    """Rows of the saved query `name` (parameters bound as `kg query --param` does)."""
+    """Rows of the saved query `name`, its parameters bound by the engine's substitutions:
+    the reference that the VALUES block of `kg query` and `/queries/NAME` is held to."""
     from graph.params import bind
     from graph.store.sparql_text import paged
     from queries import find

@@ -9,6 +9,7 @@ import pytest
 import requests
 
 from queries import all_queries
+from tests.conftest import kg_cli
 from tests.queries.conftest import run_saved, term_text
 
 TIMEOUT = 30
@@ -55,7 +56,7 @@ def _sorted_rows(rows):
 @pytest.mark.parametrize("name", ["cq01-csto", "cq05-casualties", "cq10-disagreements",
                                   "corroboration", "casualty-totals"])
 def test_http_answer_equals_cli_answer(live_server, built_store, name: str) -> None:
-    """Defaults bound over HTTP (VALUES) and in the CLI (substitutions) agree."""
+    """Defaults bound over HTTP (VALUES) and by the engine's substitutions agree."""
     response = requests.get(f"{live_server.url}/queries/{name}", timeout=TIMEOUT,
                             params={"format": "json"})
     assert response.status_code == 200, response.text
@@ -64,6 +65,41 @@ def test_http_answer_equals_cli_answer(live_server, built_store, name: str) -> N
     over_http = [{k: v["value"] for k, v in b.items()} for b in bindings]
     assert over_http
     assert _sorted_rows(over_http) == _sorted_rows(run_saved(built_store, name))
+
+
+# Saved queries whose parameter restricts the pattern they start from, each with a value
+# that the corpus store answers with rows.
+BOUND = [("events-in-place", {"place": "id/state/kyrgyzstan"}),
+         ("claimant-claims", {"claimant": "id/state/kyrgyzstan"}),
+         ("claimant-claims", {"claimant": "id/borderguardservice/kyrgyzstan"}),
+         ("cq11-batken", {"place": "id/region/batken-region"})]
+
+
+def _filled(rows) -> list[dict[str, str]]:
+    """CSV rows without their empty cells (an unbound variable), as the engine's rows."""
+    return [{k: v for k, v in row.items() if v} for row in rows]
+
+
+@pytest.mark.parametrize(("name", "params"), BOUND)
+def test_bound_parameter_same_rows_over_http_cli_and_engine(live_server, built_store,
+                                                            built_store_path, runner,
+                                                            name: str, params: dict) -> None:
+    """A parameter bound by `/queries/NAME` and by `kg query NAME --param` (both a VALUES
+    block) gives the rows the engine's own substitutions give."""
+    response = requests.get(f"{live_server.url}/queries/{name}", timeout=TIMEOUT,
+                            params=params, headers={"Accept": "text/csv"})
+    assert response.status_code == 200, response.text
+    over_http = _filled(csv.DictReader(io.StringIO(response.text)))
+    args = ["query", name, "--store", str(built_store_path), "--format", "csv"]
+    for key, value in params.items():
+        args += ["--param", f"{key}={value}"]
+    result = runner.invoke(kg_cli(), args)
+    assert result.exit_code == 0, result.output
+    from_cli = _filled(csv.DictReader(io.StringIO(result.output)))
+    reference = run_saved(built_store, name, **params)
+    assert reference, f"{name} {params} has no rows on the corpus store"
+    assert _sorted_rows(over_http) == _sorted_rows(reference)
+    assert _sorted_rows(from_cli) == _sorted_rows(reference)
 
 
 def test_parameters_from_the_query_string(live_server, built_store) -> None:
