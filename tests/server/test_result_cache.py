@@ -26,16 +26,19 @@ def cached_server(built_store_path: Path,
                            {"KG_UPDATE_TOKEN": TOKEN})
 
 
-def _get(server: LiveServer, query: str, **headers: str) -> requests.Response:
-    return requests.get(server.url + "/sparql", params={"query": query},
-                        headers={**JSON, **headers}, timeout=30)
+# requests sent to each server's /sparql so far, to know how many log lines to wait for
+_SENT: dict[str, int] = {}
 
 
-def _cache_marks(server: LiveServer) -> list[str | None]:
-    """The `cache` field of every /sparql access-log line so far, oldest first."""
-    # A line is written once the answer's last byte is sent, which the client may see
-    # first.
-    time.sleep(0.5)
+def _sparql(server: LiveServer, method: str, **kwargs: object) -> requests.Response:
+    if server.url not in _SENT:  # what the fixture itself asked before the first test
+        time.sleep(0.5)
+        _SENT[server.url] = len(_logged_marks(server))
+    _SENT[server.url] += 1
+    return requests.request(method, server.url + "/sparql", timeout=30, **kwargs)
+
+
+def _logged_marks(server: LiveServer) -> list[str | None]:
     marks = []
     for line in server.log():
         try:
@@ -45,6 +48,23 @@ def _cache_marks(server: LiveServer) -> list[str | None]:
         if isinstance(record, dict) and record.get("path") == "/sparql":
             marks.append(record.get("cache"))
     return marks
+
+
+def _get(server: LiveServer, query: str, **headers: str) -> requests.Response:
+    return _sparql(server, "GET", params={"query": query}, headers={**JSON, **headers})
+
+
+def _cache_marks(server: LiveServer) -> list[str | None]:
+    """The `cache` field of every /sparql access-log line so far, oldest first."""
+    # A line is written once the answer's last byte is sent, which the client may see
+    # first: wait until every request sent has its line (a fixed pause was too short on
+    # a loaded machine)
+    deadline = time.monotonic() + 15
+    while True:
+        marks = _logged_marks(server)
+        if len(marks) >= _SENT.get(server.url, 0) or time.monotonic() > deadline:
+            return marks
+        time.sleep(0.05)
 
 
 def test_repeated_request_is_a_hit_with_the_same_bytes(cached_server) -> None:
@@ -59,6 +79,7 @@ def test_repeated_request_is_a_hit_with_the_same_bytes(cached_server) -> None:
 
 def test_one_character_of_difference_is_a_miss(cached_server) -> None:
     _get(cached_server, QUERY)
+    _cache_marks(cached_server)  # its line first: the next one is then the last
     other = _get(cached_server, QUERY + " ")
     assert other.status_code == 200
     assert _cache_marks(cached_server)[-1] is None
@@ -86,10 +107,10 @@ def test_if_none_match_is_answered_304(cached_server) -> None:
 
 def test_post_is_cached_without_an_etag(cached_server) -> None:
     def post() -> requests.Response:
-        return requests.post(cached_server.url + "/sparql", data={"query": QUERY + " #p"},
-                             headers=JSON, timeout=30)
+        return _sparql(cached_server, "POST", data={"query": QUERY + " #p"}, headers=JSON)
 
     assert post().status_code == 200
+    _cache_marks(cached_server)  # the miss's line first: the hit's is then the last
     second = post()
     assert second.status_code == 200 and "Cache-Control" not in second.headers
     assert _cache_marks(cached_server)[-1] == "hit"
@@ -107,10 +128,10 @@ def test_a_write_empties_the_cache_and_changes_the_etag(cached_server) -> None:
     count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <urn:x:cache> { ?s ?p ?o } }"
     before = _get(cached_server, count)
     assert before.json()["results"]["bindings"][0]["n"]["value"] == "0"
-    update = requests.post(cached_server.url + "/sparql",
-                           data={"update": "INSERT DATA { GRAPH <urn:x:cache> "
-                                           "{ <urn:x:s> <urn:x:p> <urn:x:o> } }"},
-                           headers={"Authorization": f"Bearer {TOKEN}"}, timeout=30)
+    update = _sparql(cached_server, "POST",
+                     data={"update": "INSERT DATA { GRAPH <urn:x:cache> "
+                                     "{ <urn:x:s> <urn:x:p> <urn:x:o> } }"},
+                     headers={"Authorization": f"Bearer {TOKEN}"})
     assert update.status_code == 204, update.text
     after = _get(cached_server, count, **{"If-None-Match": before.headers["ETag"]})
     assert after.status_code == 200
@@ -124,6 +145,7 @@ def test_service_inside_an_iri_does_not_turn_the_cache_off(cached_server) -> Non
     query = ("PREFIX sd: <http://www.w3.org/ns/sparql-service-description#>\n"
              "# no SERVICE here\nASK { ?s a ckg:Article }")
     assert _get(cached_server, query).status_code == 200
+    _cache_marks(cached_server)  # the miss's line first: the hit's is then the last
     assert _get(cached_server, query).headers.get("ETag")
     assert _cache_marks(cached_server)[-1] == "hit"
 
@@ -134,6 +156,7 @@ def test_a_streamed_answer_is_kept_once_complete(cached_server) -> None:
     query = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o"
     first = _get(cached_server, query)
     assert first.status_code == 200 and len(first.content) > 64 * 1024
+    _cache_marks(cached_server)  # the miss's line first: the hit's is then the last
     second = _get(cached_server, query)
     assert second.content == first.content
     assert _cache_marks(cached_server)[-1] == "hit"
