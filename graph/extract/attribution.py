@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from graph.extract.discovery import home_state
 from graph.extract.kb import Entity
-from graph.extract.linking import Discourse
+from graph.extract.linking import Discourse, has_words
 from graph.extract.rules import Rules, phrase_pattern
 
 _LAST = "attribution:claimant"
@@ -96,12 +96,9 @@ def recall(disc: Discourse, phrase: str, rules: Rules) -> Entity | None:
         return person
     # "A serviceman of the Border Service was wounded ... According to the service, ...":
     # the body named before by that noun, though it has not spoken yet
-    def called(entity: Entity) -> bool:  # "the border service": Border Guard Service of X
-        return all(w.rstrip("s") in entity.label.lower() for w in noun.split())
-
-    named = [e for e in list(disc.mentioned.values()) + list(disc.minted.values())
-             if not e.is_a("Person") and not e.is_place and called(e)]
-    if named and phrase.startswith("the ") and (last is None or not called(last)):
+    words = noun.split()
+    named = [e for e in disc.named_with(words) if not e.is_a("Person") and not e.is_place]
+    if named and phrase.startswith("the ") and (last is None or not has_words(last, words)):
         return named[-1]
     # "the army said": the body that spoke last, whatever the base calls it; before anyone
     # spoke, a body of the state the report was filed from ("ISLAMABAD - ... the army said")

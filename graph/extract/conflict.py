@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graph.extract.kb import Entity
 from graph.extract.linking import Discourse
@@ -45,6 +46,12 @@ class ConflictWords:
                    past.get("coarse_time_within", past["time_within"]))
 
 
+@lru_cache(maxsize=4)
+def conflict_words(rules: Rules) -> ConflictWords:
+    """The conflict words of `rules`, compiled once (rules are compiled once per process)."""
+    return ConflictWords.compile(rules)
+
+
 def past_war_spec(rules: Rules) -> dict:
     return next(e for e in rules.events["event"] if e["class"] == "Conflict"
                 and e.get("background"))
@@ -61,15 +68,18 @@ def past_date(text: str, times: list[TimeExpr], trigger: Offsets, anchor: dt.dat
     a time beside them, or a year or month later in their clause, that ended well before
     the report. Such a conflict is an event of its own, not the one the article is
     about."""
+    return next((t for t in times if not t.duration and t.stop < anchor - _PAST
+                 and dates_war(text, t, trigger, words.gap, words.wide)), None)
+
+
+def dates_war(text: str, t: TimeExpr, trigger: Offsets, gap: int, wide: int) -> bool:
+    """`t` dates the war named at `trigger`: it stands within `gap` characters of it, or is
+    a year, month or season later in its clause, within `wide` ("fought a war over the
+    region from 1991 to 1994", "a brief border war in 1964")."""
     b, e = trigger
-    for t in times:
-        if t.duration or t.stop >= anchor - _PAST:
-            continue
-        if (b - words.gap <= t.end and t.begin <= e + words.gap) or (
-                t.precision in {"Year", "Month", "Season"} and e <= t.begin <= e + words.wide
-                and not re.search(r"[,;]", text[e:t.begin])):
-            return t
-    return None
+    return (b - gap <= t.end and t.begin <= e + gap) or (
+        t.precision in {"Year", "Month", "Season"} and e <= t.begin <= e + wide
+        and not re.search(r"[,;]", text[e:t.begin]))
 
 
 def note_start(reading: SentenceReading, conflict: ConflictState, words: ConflictWords

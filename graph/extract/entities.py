@@ -276,10 +276,9 @@ def _body_mentions(text: str, base: list[Mention], disc: Discourse,
 
 
 def _called_before(written: str, cls: str, disc: Discourse) -> Entity | None:
-    words = [w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]+", written)
-             if w.lower() != "the"]
-    named = [x for x in list(disc.mentioned.values()) + list(disc.minted.values())
-             if x.is_a(cls) and words and all(w in x.label.lower() for w in words)]
+    """The one body of class `cls` named before whose label has the written name's words."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", written) if w.lower() != "the"]
+    named = [x for x in disc.named_with(words) if x.is_a(cls)]
     return named[-1] if len({x.iri for x in named}) == 1 else None
 
 

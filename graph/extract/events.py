@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from graph.extract.attribution import last_speaker
 from graph.extract.claims import Frame, hearsay
-from graph.extract.conflict import ConflictWords, past_date, past_war_spec
+from graph.extract.conflict import conflict_words, dates_war, past_date, past_war_spec
 from graph.extract.grammar import Parse, follow
 from graph.extract.kb import Entity
 from graph.extract.linking import Discourse
@@ -161,13 +161,12 @@ def _heavy_with(text: str, e: int, end: int, words: tuple[str, ...],
     listed = re.match(r"[^.;]{0,60}", text[m.end():end]).group()  # type: ignore[union-attr]
     listed = re.split(r"\b(?:on|at|against|near|in|and\s+(?:that|then|had|has|have))\b",
                       listed)[0]
-    return not light or not re.search(r"\b" + phrase_pattern(list(light)) + r"\b",
-                                      text[m.start():m.end()] + listed, re.IGNORECASE)
+    return not light or not _words_pattern(light).search(text[m.start():m.end()] + listed)
 
 
-@lru_cache(maxsize=4)
-def _conflict_words(rules: Rules) -> ConflictWords:
-    return ConflictWords.compile(rules)
+@lru_cache(maxsize=8)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b" + phrase_pattern(list(words)) + r"\b", re.IGNORECASE)
 
 
 def find_events(text: str, span: tuple[int, int], frame: Frame | None,
@@ -200,7 +199,7 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
     for b, e, spec in hits:
         cls = spec["class"]
         if cls == "Conflict" and not spec.get("background") and past_date(
-                text, times, (b, e), disc.anchor, _conflict_words(rules)) is not None:
+                text, times, (b, e), disc.anchor, conflict_words(rules)) is not None:
             # "in a similar conflict on the border in April last year": a past war
             spec = past_war_spec(rules)
         if spec.get("talks_subjects") and _negotiators_meet(
@@ -287,9 +286,7 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                 # a year or a month may stand further after the war, in its clause ("fought
                 # a war over the region from 1991 to 1994", "a brief border war in 1964")
                 wide = spec.get("coarse_time_within", gap)
-                near = [t for t in near if (b - gap <= t.end and t.begin <= e + gap) or (
-                    t.precision in {"Year", "Month", "Season"} and e <= t.begin <= e + wide
-                    and not re.search(r"[,;]", text[e:t.begin]))]
+                near = [t for t in near if dates_war(text, t, (b, e), gap, wide)]
             counted = spec.get("background") and _count(text, begin, b, rules)
             # "in a war that claimed some 30,000 lives": a past war told by its toll
             counted = counted or bool(spec.get("background") and _TOLLED.match(text, e, end))
@@ -1068,7 +1065,6 @@ def _new_subject(text: str, mentions: list[Mention], previous: EventRecord, b: i
     return mine is not None and (theirs is None or mine.iri != theirs.iri)
 
 
-@lru_cache(maxsize=16)
 @lru_cache(maxsize=4)
 def _negotiators_pattern(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     alternation = phrase_pattern(list(words))
@@ -1085,6 +1081,7 @@ def _negotiators_meet(text: str, begin: int, b: int, e: int, end: int,
         after.match(text, e, end) is not None
 
 
+@lru_cache(maxsize=16)
 def _words_before(words: tuple[str, ...]) -> re.Pattern[str]:
     """One of `words` right before the end of the text looked at."""
     return re.compile(r"\b(?:" + phrase_pattern(list(words)) + r")\s+$", re.IGNORECASE)

@@ -178,6 +178,13 @@ class Discourse:
                 known_facts.append(fact)
         return entity
 
+    def named_with(self, words: list[str]) -> list[Entity]:
+        """What the article has named (found in the base or minted) whose label holds
+        every one of `words`, singular or plural ("the border service": Border Guard
+        Service of Kyrgyzstan), in the order first named."""
+        return [e for e in list(self.mentioned.values()) + list(self.minted.values())
+                if has_words(e, words)]
+
     def _honorific_reference(self, label: str) -> Entity | None:
         """"Mr Meles", "Mrs Bhutto": one name after an honorific is the person named
         before with that name as one of theirs (first, as in Ethiopian usage, or last),
@@ -363,3 +370,9 @@ class Discourse:
                 entity.state.rsplit("/", 1)[-1].replace("-", " "))
             found = self.state_for_country(country) if country is not None else None
         return found
+
+
+def has_words(entity: Entity, words: list[str]) -> bool:
+    """Every one of `words` (lower case) is in `entity`'s label, a plural as its singular."""
+    label = entity.label.lower()
+    return bool(words) and all(w.rstrip("s") in label for w in words)

@@ -26,7 +26,7 @@ from graph.corpus import Article
 from graph.document import BOILERPLATE, CAPTION, HEADLINE, Sentence, is_dateline
 from graph.extract.attribution import remember
 from graph.extract.claims import reported_back
-from graph.extract.conflict import ConflictWords, note_named, note_start
+from graph.extract.conflict import ConflictWords, conflict_words, note_named, note_start
 from graph.extract.discovery import dateline_names, discover_states, home_state
 from graph.extract.findings import ArticleFindings, SentenceTimes, find_in_span
 from graph.extract.framing import frame_sentence
@@ -58,7 +58,7 @@ def analyse(article: Article, sentences: list[Sentence], kb: KnowledgeBase, rule
     dependency parse that roles are read from; without it, roles come from position."""
     disc = Discourse(kb, minter, article.reported_date)
     result = ArticleResult()
-    words = ConflictWords.compile(rules)
+    words = conflict_words(rules)
     prose = [s for s in sentences if s.role != BOILERPLATE and len(s.text) <= MAX_SENTENCE]
     discover_states([article.title] + [normalise(s.text) for s in prose], disc, rules)
     disc.dateline = dateline_names([s.text for s in sentences if s.role == BOILERPLATE
