@@ -965,8 +965,6 @@ _REPORTED_BACK = re.compile(
     r"announced|stated|confirmed)\s+by\s+(?P<by>[^.;]+?)|(?P<who>[^.;,]+?)\s+(?P<verb>"
     r"reported|announced|stated|confirmed|said)(?:\s+(?:this|it|so|that))?)"
     r"(?:\s+(?:on|late\s+on|early\s+on)\s+\w+)?\s*\.?\s*$", re.IGNORECASE)
-_BACK_LEMMA = {"reported": "report", "announced": "announce", "stated": "state",
-               "confirmed": "confirm", "said": "say"}
 
 
 def reported_back(text: str, mentions: list[Mention], disc: Discourse, rules: Rules
@@ -990,4 +988,5 @@ def reported_back(text: str, mentions: list[Mention], disc: Discourse, rules: Ru
         who = recall(disc, noun.group(), rules)
     if who is None:
         return None
-    return Frame(who, _BACK_LEMMA[verb], rules.reporting["say"]["id"], (0, 0), (begin, end))
+    return Frame(who, rules.say_verbs.value(verb) or "say", rules.reporting["say"]["id"],
+                 (0, 0), (begin, end))
