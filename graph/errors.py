@@ -55,3 +55,8 @@ class AnnotatorError(KgError):
 
     exit_code = 1
     http_status = 503
+
+
+class DocumentError(AnnotatorError):
+    """The annotator failed on one document (also when it ran alone); the worker goes on
+    with the others, and that article is built with the rule layer alone."""

@@ -32,7 +32,7 @@ from graph.annotate.cache import AnnotationCache
 from graph.annotate.service import Annotator
 from graph.annotate.types import Annotation
 from graph.corpus import Article
-from graph.errors import AnnotatorError, UsageError
+from graph.errors import AnnotatorError, DocumentError, UsageError
 
 MODES = ("auto", "require", "cached", "off")
 FIXTURE_DIR = "annotations"
@@ -139,7 +139,7 @@ def annotate_articles(articles: Sequence[Article], folder: Path | None = None, *
     annotator.cache = store  # each annotation is cached as it is made: a killed build keeps them
     items = [(articles[i].text, articles[i].reported_date) for i in todo]
     try:
-        made = annotator.annotate_many(items, progress=progress)
+        made = annotator.annotate_each(items, progress=progress)
     except AnnotatorError as exc:
         if mode == "require":
             raise
@@ -149,9 +149,19 @@ def annotate_articles(articles: Sequence[Article], folder: Path | None = None, *
         warn(f"the annotator cannot run ({exc.message}); {len(todo)} article(s) built with "
              "the rule layer alone (degraded: no parse, coreference or SUTime)")
         return out
+    failed = [(i, a) for i, a in zip(todo, made, strict=True) if isinstance(a, DocumentError)]
+    if failed and mode == "require":
+        raise AnnotatorError("the annotator failed on " + "; ".join(
+            f"{articles[i].file} ({a.message})" for i, a in failed))
     for i, annotation in zip(todo, made, strict=True):
-        out[i] = annotation
-    report.annotated += len(todo)
+        if not isinstance(annotation, DocumentError):
+            out[i] = annotation
+    if failed:
+        report.degraded += len(failed)
+        report.reason = failed[0][1].message
+        warn(f"the annotator failed on {len(failed)} article(s), built with the rule layer "
+             "alone: " + "; ".join(f"{articles[i].file} ({a.message})" for i, a in failed[:5]))
+    report.annotated += len(todo) - len(failed)
     return out
 
 

@@ -12,6 +12,7 @@ from graph.annotate.cache import AnnotationCache
 from graph.annotate.convert import from_corenlp
 from graph.annotate.types import Annotation
 from graph.annotate.worker import Worker
+from graph.errors import DocumentError
 
 DateLike = dt.date | str | None
 Progress = Callable[[int, int], None]
@@ -51,9 +52,20 @@ class Annotator:
                       progress: Progress | None = None) -> list[Annotation]:
         """Annotations of `(text, reported date)` pairs, in order. Cached ones are read;
         the rest go to the worker in one batch (its threads annotate several at once).
-        `progress(done, total)` is called as the worker finishes each document."""
+        `progress(done, total)` is called as the worker finishes each document. A document
+        CoreNLP fails on raises DocumentError once the others are done (and cached)."""
+        out = self.annotate_each(items, progress=progress)
+        for found in out:
+            if isinstance(found, DocumentError):
+                raise found
+        return [a for a in out if isinstance(a, Annotation)]
+
+    def annotate_each(self, items: Sequence[tuple[str, DateLike]], *,
+                      progress: Progress | None = None) -> list[Annotation | DocumentError]:
+        """Like `annotate_many`, but a document CoreNLP fails on gives its DocumentError
+        in its place: one odd text does not cost the batch its annotations."""
         pairs = [(text, _date(date)) for text, date in items]
-        out: list[Annotation | None] = [None] * len(pairs)
+        out: list[Annotation | DocumentError | None] = [None] * len(pairs)
         todo: list[int] = []
         for i, (text, date) in enumerate(pairs):
             found = self.cache.get(text, date) if self.cache else None
@@ -67,12 +79,15 @@ class Annotator:
             fingerprint = settings.fingerprint()
             for done, (j, doc) in enumerate(worker.iter_run([pairs[i] for i in todo]), 1):
                 i = todo[j]
-                text, date = pairs[i]
-                annotation = from_corenlp(doc, text, date, fingerprint)
-                if self.cache:
-                    self.cache.put(annotation)
-                out[i] = annotation
-                self.annotated += 1
+                if isinstance(doc, DocumentError):
+                    out[i] = doc
+                else:
+                    text, date = pairs[i]
+                    annotation = from_corenlp(doc, text, date, fingerprint)
+                    if self.cache:
+                        self.cache.put(annotation)
+                    out[i] = annotation
+                    self.annotated += 1
                 if progress:
                     progress(done, len(todo))
         return [a for a in out if a is not None]

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from graph.annotate import settings
-from graph.errors import AnnotatorError
+from graph.errors import AnnotatorError, DocumentError
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKER_SOURCE = Path(__file__).resolve().parent / "java" / "AnnotateWorker.java"
@@ -221,12 +221,16 @@ class Worker:
         A document CoreNLP fails on raises AnnotatorError naming it."""
         out: list[dict[str, Any] | None] = [None] * len(items)
         for i, doc in self.iter_run(items):
+            if isinstance(doc, DocumentError):
+                raise doc
             out[i] = doc
         return [d for d in out if d is not None]
 
     def iter_run(self, items: Sequence[tuple[str, str | None]]
-                 ) -> Iterator[tuple[int, dict[str, Any]]]:
-        """Like `run`, yielding (position, JSON) as each document finishes."""
+                 ) -> Iterator[tuple[int, dict[str, Any] | DocumentError]]:
+        """Like `run`, yielding (position, JSON) as each document finishes, or (position,
+        DocumentError) for a document CoreNLP failed on: the others go on. A worker that
+        stops or hangs raises AnnotatorError."""
         import json
 
         self.start()
@@ -266,8 +270,10 @@ class Worker:
                     raise AnnotatorError(f"the annotator (Stanford CoreNLP) failed: {why}"
                                          + (f" ({detail})" if detail else "")) from None
                 if status != "OK":
-                    raise AnnotatorError(f"the annotator failed on document {ident}: "
-                                         f"{payload.decode('utf-8', 'replace')}")
+                    yield int(ident), DocumentError(
+                        f"the annotator failed on document {ident}: "
+                        f"{payload.decode('utf-8', 'replace')[:300]}")
+                    continue
                 yield int(ident), json.loads(payload)
             writer.join()
 

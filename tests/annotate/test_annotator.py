@@ -11,6 +11,7 @@ import pytest
 from graph.annotate import Annotator
 from graph.annotate.cache import AnnotationCache
 from graph.annotate.worker import Worker
+from graph.errors import DocumentError
 
 pytestmark = pytest.mark.annotator
 
@@ -137,3 +138,28 @@ def test_worker_stops_by_its_pid() -> None:
         assert doc["sentences"][0]["tokens"][0]["word"] == "Fighting"
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
+
+
+def test_a_document_the_annotator_fails_on_costs_only_itself() -> None:
+    # A real CoreNLP failure on one document of a batch: the middle text does not fit in
+    # a small heap (OutOfMemoryError, also when annotated again alone); the worker goes on
+    # and the documents around it are annotated.
+    worker = Worker(threads=2, heap="64m", properties={"annotators": "tokenize,ssplit"})
+    with worker:
+        found = dict(worker.iter_run([("Fighting broke out on Friday.", "2022-09-16"),
+                                      ("Shells fell. " * 400_000, "2022-09-16"),
+                                      ("Calm returned.", "2022-09-16")]))
+        assert isinstance(found[1], DocumentError)
+        assert "document 1" in found[1].message and "OutOfMemoryError" in found[1].message
+        assert found[0]["sentences"][0]["tokens"][0]["word"] == "Fighting"
+        assert found[2]["sentences"][0]["tokens"][0]["word"] == "Calm"
+        with pytest.raises(DocumentError):
+            worker.run([("Shells fell. " * 400_000, None)])
+        [after] = worker.run([("Still up.", None)])  # the same process
+        assert after["sentences"][0]["tokens"][0]["word"] == "Still"
+        assert worker._log is not None
+        worker._log.flush()
+        worker._log.seek(0)
+        log = worker._log.read().decode()
+    assert "document 1 failed beside others; again alone" in log  # retried on its own
+    assert "document 1 failed alone" in log

@@ -30,9 +30,14 @@ import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 public class AnnotateWorker {
     private static OutputStream out;
+    // Documents are annotated under the read lock, several at once; a retry takes the
+    // write lock, so it runs with no other document in the pipeline.
+    private static final ReentrantReadWriteLock LOCK = new ReentrantReadWriteLock();
 
     public static void main(String[] args) throws Exception {
         // CoreNLP's own logging goes to stderr; stdout carries only the protocol.
@@ -62,18 +67,24 @@ public class AnnotateWorker {
             byte[] body = in.readNBytes(length);
             String text = new String(body, StandardCharsets.UTF_8);
             pool.submit(() -> {
+                byte[] json;
                 try {
-                    Annotation doc = new Annotation(text);
-                    if (!"-".equals(date)) doc.set(CoreAnnotations.DocDateAnnotation.class, date);
-                    pipeline.annotate(doc);
-                    ByteArrayOutputStream buffer = new ByteArrayOutputStream(text.length() * 40);
-                    Writer w = new OutputStreamWriter(buffer, StandardCharsets.UTF_8);
-                    pipeline.jsonPrint(doc, w);
-                    w.flush();
-                    reply("OK", id, buffer.toByteArray());
-                } catch (Throwable e) {
-                    reply("ERR", id, String.valueOf(e).getBytes(StandardCharsets.UTF_8));
+                    json = annotate(pipeline, text, date, LOCK.readLock());
+                } catch (Throwable first) {
+                    // Some CoreNLP annotators are not fully thread-safe: a document that
+                    // fails beside others is annotated again with the pipeline to itself.
+                    System.err.println("document " + id + " failed beside others; again alone:");
+                    first.printStackTrace(System.err);
+                    try {
+                        json = annotate(pipeline, text, date, LOCK.writeLock());
+                    } catch (Throwable e) {
+                        System.err.println("document " + id + " failed alone:");
+                        e.printStackTrace(System.err);
+                        reply("ERR", id, String.valueOf(e).getBytes(StandardCharsets.UTF_8));
+                        return;
+                    }
                 }
+                reply("OK", id, json);
             });
         }
         pool.shutdown();
@@ -83,6 +94,23 @@ public class AnnotateWorker {
         System.err.println("TIMING");
         System.err.println(pipeline.timingInformation());
         System.exit(0);
+    }
+
+    private static byte[] annotate(StanfordCoreNLP pipeline, String text, String date,
+                                   Lock lock) throws IOException {
+        Annotation doc = new Annotation(text);
+        if (!"-".equals(date)) doc.set(CoreAnnotations.DocDateAnnotation.class, date);
+        lock.lock();
+        try {
+            pipeline.annotate(doc);
+        } finally {
+            lock.unlock();
+        }
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(text.length() * 40);
+        Writer w = new OutputStreamWriter(buffer, StandardCharsets.UTF_8);
+        pipeline.jsonPrint(doc, w);
+        w.flush();
+        return buffer.toByteArray();
     }
 
     private static void reply(String status, String id, byte[] payload) {
