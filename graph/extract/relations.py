@@ -379,7 +379,7 @@ def find_offices(text: str, mentions: list[Mention], frames: list[Frame], disc: 
     ministers", "The governors of Kyrgyz and Tajik provinces", "its head"."""
     out: list[Office] = []
     named = _named(mentions)
-    out += _heads_of_each(text, named, disc, rules)
+    out += _heads_of_each(text, mentions, named, disc, rules)
     for b, e, spec in rules.offices.find(text):
         office = spec["office"]
         if _NOT_THE_OFFICE.search(text, max(0, b - 16), b):
@@ -408,9 +408,12 @@ def find_offices(text: str, mentions: list[Mention], frames: list[Frame], disc: 
                     and m.entity.is_a("Person")), person) if body is not None else person
             if body is not None and person is None:
                 # "the head of the GKNB, Kamchybek Tashiev,", "Chairman of the State
-                # Committee for National Security of Tajikistan Saimumin Yatimov"
-                person = next((m for m in named if re.fullmatch(r",?\s+", text[body.end:m.begin]
-                                                                or "x") and m.begin - body.end <= 3
+                # Committee for National Security of Tajikistan Saimumin Yatimov", "Head of
+                # the State Committee for National Security (SCNS) of Kyrgyzstan Kamchybek
+                # Tashiev" (its acronym and its state between the body and the name)
+                end = _body_tail(text, body.end, named)
+                person = next((m for m in named if re.fullmatch(r",?\s+", text[end:m.begin]
+                                                                or "x") and m.begin - end <= 3
                                and m.entity is not None and m.entity.is_a("Person")), None)
             if body is not None and body.entity is not None:
                 out.append(Office(person.entity if person else None, office, body.entity,
@@ -508,6 +511,22 @@ def find_offices(text: str, mentions: list[Mention], frames: list[Frame], disc: 
     return out
 
 
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z][\w\-]{1,10}\)")
+_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def _body_tail(text: str, end: int, named: list[Mention]) -> int:
+    """Where a body's name ends once its acronym in brackets and the state it is of are
+    read past: "the State Committee for National Security (SCNS) of Kyrgyzstan"."""
+    acronym = _ACRONYM_AFTER.match(text, end)
+    if acronym:
+        end = acronym.end()
+    of = _OF_AFTER.match(text, end)
+    state = next((m for m in named if of and m.begin == of.end() and m.entity is not None
+                  and m.entity.is_state), None)
+    return state.end if state is not None else end
+
+
 _COUNTERPART = re.compile(
     r"(?:\b(?P<pron>his|her|their|its)|(?P<poss>'s?))\s+(?P<dems>(?:[A-Z]\w+(?:\s*,\s*|\s+and\s+"
     r"|\s+))*?)counterpart(?P<plural>s)?\b(?:\s+(?:in|from)\s+(?P<pair>both countries|the two "
@@ -545,6 +564,9 @@ def _respectively(text: str, named: list[Mention], e: int, states: list[Entity]
     after_states = [m for m in named if m.begin >= e and m.entity is not None
                     and m.entity.iri in keys]
     start = after_states[-1].end if after_states and after_states[-1].begin - e < 60 else e
+    pair = _PAIR_OF.match(text, start)  # "the presidents of the two countries, A and B"
+    if pair:
+        start = pair.end()
     people = [m for m in named if start <= m.begin <= start + 90 and m.entity is not None
               and m.entity.is_a("Person")][:len(states)]
     if len(people) != len(states) or not re.fullmatch(r"\s*,?\s*", text[start:people[0].begin]):
@@ -552,6 +574,14 @@ def _respectively(text: str, named: list[Mention], e: int, states: list[Entity]
     if not all(re.fullmatch(r"\s*(?:,\s*)?(?:and\s+)?", text[p.end:q.begin])
                for p, q in zip(people, people[1:], strict=False)):
         return []
+    if pair:
+        # the pair names no order: each name goes with the state it is known to act for
+        own = {p.entity.state for p in people if p.entity is not None}
+        if own != keys:
+            return []
+        by_state = {s.iri: s for s in states}
+        return [(p.entity, by_state[p.entity.state]) for p in people
+                if p.entity is not None and p.entity.state is not None]
     return [(p.entity, s) for p, s in zip(people, states, strict=True) if p.entity is not None]
 
 
@@ -613,36 +643,104 @@ def _counterparts(text: str, mentions: list[Mention], out: list[Office],
     return found
 
 
+_PAIR_WORDS = r"(?:the\s+two|both)\s+(?:countries|nations|states|sides)"
+_BODIES_END = (r"(?=\s*[,;.]|\s+(?:had|have|has|met|meet|will|would|said|say|spoke|talked|"
+               r"agreed|were|are|held|hold|signed|sign|to|in|on|at|by)\b)")
 _HEADS_OF_EACH = re.compile(
-    r"\b(?:heads|chiefs|directors|commanders)\s+of\s+(?:the\s+two|both)\s+(?:countries|"
-    r"nations|states|sides)'\s+(?P<bodies>[\w\s\-]{3,60}?),\s+(?P<list>[^;:]{5,200})")
+    r"\b(?:heads|chiefs|directors|commanders|chairmen)\s+of\s+(?:" + _PAIR_WORDS
+    + r"'\s+(?P<b1>[\w\s\-]{3,60}?)" + _BODIES_END + r"|the\s+two\s+(?P<b2>[\w\s\-]{3,60}?)"
+    + _BODIES_END + r"|the\s+(?P<b3>[\w\s\-]{3,60}?)\s+of\s+(?:" + _PAIR_WORDS
+    + r"|(?P<states>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?\s+and\s+[A-Z][\w\-]+"
+    r"(?:\s+[A-Z][\w\-]+)?)\b))")
+_LIST_AFTER = re.compile(r",\s+")
+_APPOSITION_BEFORE = re.compile(r",\s+(?:the\s+)?$")
 
 
-def _heads_of_each(text: str, named: list[Mention], disc: Discourse,
+def _heads_of_each(text: str, mentions: list[Mention], named: list[Mention], disc: Discourse,
                    rules: Rules) -> list[Office]:
-    """"The heads of the two countries' security services, X of Kyrgyzstan and Y of
-    Tajikistan": each person heads his own state's body."""
+    """Heads of a pair of like bodies: each person heads his own state's body. "The heads
+    of the two countries' security services, X of Kyrgyzstan and Y of Tajikistan", "the
+    heads of the two security services, X and Y", "X and Y, the heads of the national
+    security committees of the two countries"; named by no one ("the heads of the border
+    services of the two countries met"), one office per state of the pair, its holder
+    unnamed."""
     out: list[Office] = []
     for m in _HEADS_OF_EACH.finditer(text):
-        found = rules.bodies.find(re.sub(r"s$", "", m.group("bodies").strip()))
+        phrase = m.group("b1") or m.group("b2") or m.group("b3")
+        found = rules.bodies.find(re.sub(r"s$", "", phrase.strip()))
         if not found:
             continue
         spec = found[0][2]
-        people = [x for x in named if m.start("list") <= x.begin < m.end("list")
-                  and x.entity is not None and x.entity.is_a("Person")]
+        if m.group("states"):  # "the heads of the border services of A and B"
+            pair = [x.entity for x in named if m.start("states") <= x.begin < m.end("states")
+                    and x.entity is not None and x.entity.is_state]
+            if len(pair) != 2:
+                continue
+        else:
+            pair = next((list(x.pair) for x in mentions if x.kind == "pair" and x.pair
+                         and m.start() <= x.begin < m.end()), []) or disc.pair()
+        people = _coordinated_people(text, named, m.end(), after=True) \
+            or _coordinated_people(text, named, m.start(), after=False)
+        rows: list[tuple[Entity | None, Entity]] = []
+        unplaced: list[Entity] = []
         for person in people:
             after = re.match(r"\s+of\s+", text[person.end:])
             state_m = next((x for x in named if after and x.begin == person.end + after.end()
                             and x.entity is not None and x.entity.is_state), None)
-            if person.entity is None or state_m is None or state_m.entity is None:
-                continue
-            state = state_m.entity
+            state = state_m.entity if state_m is not None else \
+                disc.entity(person.entity.state) if person.entity is not None and \
+                person.entity.state else None
+            if person.entity is not None and state is not None and (
+                    state_m is not None or any(st.iri == state.iri for st in pair)):
+                rows.append((person.entity, state))
+            elif person.entity is not None and state is None:
+                unplaced.append(person.entity)
+        left = [st for st in pair if all(st.iri != r[1].iri for r in rows)]
+        if len(unplaced) == 1 and len(left) == 1 and len(rows) == len(pair) - 1:
+            rows.append((unplaced[0], left[0]))  # "X and Y": Y heads the other one
+        if not people:
+            rows = [(None, state) for state in pair]
+        for holder, state in rows:
             body = disc.kb.body_of(state.iri, spec["class"]) or disc.mint(
                 spec["class"], spec["label"].format(state=state.label, name=""),
                 state=state.iri, rule=spec["id"],
                 facts=[MintedFact("ckg:actsFor", state.iri, spec["id"])])
             disc.note(body, m.start())
-            out.append(Office(person.entity, "HeadOfService", body, "office.heads-of-each", 0.7))
+            out.append(Office(holder, "HeadOfService", body, "office.heads-of-each",
+                              0.7 if holder else 0.6))
+    return out
+
+
+def _coordinated_people(text: str, named: list[Mention], at: int, *, after: bool
+                        ) -> list[Mention]:
+    """The people listed right after `at` (", X of Kyrgyzstan and Y of Tajikistan") or
+    right before it ("X and Y, the heads ...")."""
+    people = [x for x in named if x.entity is not None and x.entity.is_a("Person")]
+    if after:
+        lead = _LIST_AFTER.match(text, at)
+        if lead is None:
+            return []
+        out = [p for p in people if p.begin == lead.end()]
+        while out:
+            link = re.match(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)?,?"
+                            r"\s+(?:and\s+)?", text[out[-1].end:])
+            nxt = next((p for p in people if link and p.begin == out[-1].end + link.end()
+                        and p.begin > out[-1].end), None)
+            if nxt is None:
+                break
+            out.append(nxt)
+        return out
+    lead = _APPOSITION_BEFORE.search(text[:at])
+    if lead is None:
+        return []
+    out = [p for p in people if p.end == lead.start()]
+    while out:
+        prev = next((p for p in people if re.fullmatch(r",?\s+(?:and\s+)?|,\s*",
+                                                       text[p.end:out[0].begin] or "x")
+                     and p.end < out[0].begin), None)
+        if prev is None:
+            break
+        out.insert(0, prev)
     return out
 
 

@@ -335,3 +335,26 @@ def test_a_numbered_hill_is_a_name_not_a_year() -> None:
     # "... bombed Lao positions on Hill 1428 ...": the annotator reads 1428 as a year
     result = _run("numbered-hill")
     assert not [t for t, _, _ in result.times if "1428" in t.text]
+
+
+def test_heads_of_a_pair_of_bodies_each_head_their_own() -> None:
+    # "Head of the SCNS (acronym) of Kyrgyzstan NAME": the acronym and the state between
+    # the body and the name; "NAME and NAME, the heads of the national security
+    # committees of the two countries"; "the heads of the border services of A and B"
+    # (unnamed, one per state); "the presidents of the two countries, NAME and NAME" (each
+    # name with the state it acts for, the pair naming no order)
+    offices = {(o.holder.label if o.holder else None, o.office, o.of.label, s)
+               for o, s in _run("heads-of-pair-bodies").offices}
+    kg_body = "State Committee for National Security of Kyrgyzstan"
+    tj_body = "State Committee for National Security of Tajikistan"
+    assert ("Kamchybek Tashiev", "HeadOfService", kg_body, 2) in offices
+    assert ("Saimumin Yatimov", "HeadOfService", tj_body, 2) in offices
+    assert {o for o in offices if o[3] == 3} == {
+        ("Kamchybek Tashiev", "HeadOfService", kg_body, 3),
+        ("Saimumin Yatimov", "HeadOfService", tj_body, 3)}
+    assert {o for o in offices if o[3] == 4} == {
+        (None, "HeadOfService", "Border Guard Service of Kyrgyzstan", 4),
+        (None, "HeadOfService", "Border Troops of Tajikistan", 4)}
+    assert {o for o in offices if o[3] == 5} == {
+        ("Sadyr Japarov", "President", "Kyrgyzstan", 5),
+        ("Emomali Rahmon", "President", "Tajikistan", 5)}
