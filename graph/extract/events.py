@@ -198,6 +198,8 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
     appeals = [ae for _, ae, sp in hits if sp["class"] == "Appeal"]
     for b, e, spec in hits:
         cls = spec["class"]
+        if cls == "CeasefireAgreement":
+            disc.ceasefire_sentence = sentence
         if cls == "Conflict" and not spec.get("background") and past_date(
                 text, times, (b, e), disc.anchor, conflict_words(rules)) is not None:
             # "in a similar conflict on the border in April last year": a past war
@@ -267,6 +269,9 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                 cls = spec["heavy_class"]
         if spec.get("needs") == "actor" and not _actor_mentions(mentions, e, end):
             continue
+        if spec.get("needs") == "ceasefire" and not _ceasefire_named(text, b, sentence,
+                                                                       disc, rules):
+            continue  # "violating it" stands for a ceasefire only just after one is named
         if spec.get("needs") == "object" and any(0 <= t.begin - e <= 1 for t in times):
             continue
         if spec.get("needs") == "time" and not (frame is not None and frame.accusation):
@@ -660,6 +665,19 @@ def _period_starts(parse: Parse, times: list[TimeExpr]) -> set[int]:
             node = up[1] if up is not None and up[0].split(":")[0] in {
                 "nmod", "obl", "compound", "amod", "nummod", "obl:tmod"} else None
     return out
+
+
+@lru_cache(maxsize=2)
+def _ceasefire_nouns(rules: Rules) -> re.Pattern[str]:
+    spec = next(x for x in rules.events["event"] if x["class"] == "CeasefireAgreement")
+    return re.compile(r"\b" + phrase_pattern(spec["triggers"]) + r"\b", re.IGNORECASE)
+
+
+def _ceasefire_named(text: str, b: int, sentence: int, disc: Discourse, rules: Rules) -> bool:
+    """A ceasefire named before `b` in this sentence or in the one before it."""
+    if disc.ceasefire_sentence is not None and sentence - disc.ceasefire_sentence <= 1:
+        return True
+    return _ceasefire_nouns(rules).search(text, 0, b) is not None
 
 
 @lru_cache(maxsize=2)

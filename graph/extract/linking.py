@@ -110,6 +110,8 @@ class Discourse:
     # "the army", "the ministry" without naming the state
     home: Entity | None = None
     dateline: list[str] = field(default_factory=list)  # the dateline's place names
+    # the last sentence that named a ceasefire, which "violating it" may stand for
+    ceasefire_sentence: int | None = None
 
     def acts_for(self, entity: Entity, iri: str, rule: str) -> None:
         """The text ties `entity` (found with no side of its own) to the state or

@@ -107,3 +107,26 @@ def test_blame_for_an_escalation_is_for_the_fighting_not_a_war_that_dates_it(ext
                      "year's war.", "2021-11-16")
     blamed = {e.cls for e in result.events if e.sentence == 1 and e.claimed}
     assert blamed == {"ArmedClash"}
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Armenia and Azerbaijan agreed a ceasefire on Sunday. By the evening the two "
+                 "sides blamed each other for violating it.", id="next-sentence-mutual"),
+    pytest.param("A ceasefire took effect at noon, and within hours Armenia and Azerbaijan "
+                 "accused each other of breaking it.", id="same-sentence"),
+])
+def test_violating_it_is_the_ceasefire_just_named(extract, text) -> None:
+    result = extract(text)
+    assert _directed(result, "CeasefireViolation") == {("Armenia", "Azerbaijan"),
+                                                       ("Azerbaijan", "Armenia")}
+
+
+def test_violating_it_far_from_any_ceasefire_is_no_violation(extract) -> None:
+    # "it" a paragraph after the truce, or with no truce at all, stands for something else
+    result = extract("Armenia and Azerbaijan agreed a ceasefire on Sunday. Fighting went on "
+                     "near Jermuk. Villagers fled the area. Armenia accused Azerbaijan of "
+                     "violating it.")
+    assert not [e for e in result.events if e.cls == "CeasefireViolation"]
+    result = extract("Armenia said the new border line was fair and accused Azerbaijan of "
+                     "violating it.")
+    assert not [e for e in result.events if e.cls == "CeasefireViolation"]
