@@ -958,6 +958,10 @@ def _time_after(text: str, times: list[TimeExpr], pos: int, end: int, skip: set[
                  and not t.duration and t.begin not in skip), None)
 
 
+_RELATIVE_BEFORE = re.compile(r",\s+(?:which|who|whose)\b[^,;]*,\s*(?:also\s+|both\s+|"
+                              r"jointly\s+)?$")
+
+
 def _joint_appealer(text: str, record: EventRecord, mentions: list[Mention], begin: int,
                     disc: Discourse) -> Entity | None:
     """"The United States and China urged both sides ...": the other of two coordinated
@@ -965,12 +969,16 @@ def _joint_appealer(text: str, record: EventRecord, mentions: list[Mention], beg
     if record.cls != "Appeal" or record.agent is None:
         return None
     b = record.trigger[0]
-    actors = [m for m in _actor_mentions(mentions, begin, b) if m.kind != "pair"]
+    # "Qatar and Saudi Arabia, which have tried to mediate, urged ...": the subject ends
+    # where its relative clause begins
+    relative = _RELATIVE_BEFORE.search(text, begin, b)
+    cut = relative.start() if relative else b
+    actors = [m for m in _actor_mentions(mentions, begin, cut) if m.kind != "pair"]
     if len(actors) < 2 or actors[-1].entity is None or actors[-2].entity is None:
         return None
     if not (re.fullmatch(r"\s+and\s+(?:the\s+)?", text[actors[-2].end:actors[-1].begin])
             and re.fullmatch(r"\s*(?:also\s+|both\s+|jointly\s+|have\s+|has\s+)?",
-                             text[actors[-1].end:b])):
+                             text[actors[-1].end:cut])):
         return None
     agent = (disc.state_of(record.agent) or record.agent).iri
     others = [m.entity for m in actors[-2:] if m.entity is not None

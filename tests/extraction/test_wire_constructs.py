@@ -551,6 +551,13 @@ def test_two_coordinated_appealers_make_an_appeal_each(extract) -> None:
         "China", "United States"]
 
 
+def test_coordinated_appealers_with_a_relative_clause_make_an_appeal_each(extract) -> None:
+    result = extract("France and the United States, which co-chair the Minsk Group with Russia, "
+                     "also called on Armenia and Azerbaijan to stop the fighting.", "2020-10-11")
+    assert sorted(e.agent.label for e in result.events if e.cls == "Appeal") == [
+        "France", "United States"]
+
+
 def test_blaming_an_act_on_someone_accuses_them(extract) -> None:
     result = extract("South Korea says the North shelled the island. Seoul blamed the sinking "
                      "of the warship Cheonan on a North Korean torpedo attack.", "2010-11-24")
