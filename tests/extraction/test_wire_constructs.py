@@ -1814,3 +1814,18 @@ def test_a_shot_with_no_shooter_is_part_of_the_exchange_the_clause_names(extract
     named = extract("A Kyrgyz border guard was shot dead by Tajik troops on Wednesday, and "
                     "an exchange of fire followed.", "2019-03-14")
     assert "event.small-arms-fire" in [e.rule for e in named.events]
+
+
+@pytest.mark.parametrize(("sentence", "evacuation"), [
+    pytest.param("Indian authorities moved residents of a dozen border villages to relief "
+                 "camps on Thursday.", True, id="moved-residents"),
+    pytest.param("Thai police moved about 1,000 students from schools near the border.", True,
+                 id="moved-students"),
+    pytest.param("Thousands of villagers were moved out of Jermuk overnight.", True,
+                 id="passive-moved-out"),
+    pytest.param("India moved troops and tanks to the border on Thursday.", False,
+                 id="moved-troops"),
+])
+def test_people_moved_out_of_harms_way_are_evacuated(extract, sentence, evacuation) -> None:
+    result = extract(sentence, "2001-04-19")
+    assert ("Evacuation" in [e.cls for e in result.events]) is evacuation
