@@ -59,6 +59,16 @@ def test_a_capitalised_subject_with_a_dash_is_no_dateline() -> None:
     pytest.param("Published 7 May 2025", id="published"),
     pytest.param("Last updated: May 7, 2025 at 14:05", id="last-updated"),
     pytest.param("Wednesday, May 7, 2025", id="date-line"),
+    # web pages' own header lines
+    pytest.param("Jane Roe, Central Asia correspondent, and agencies", id="correspondent"),
+    pytest.param("WRITER: Jane Roe", id="writer-label"),
+    pytest.param("World News | Written by Jane Roe | Updated: May 7, 2025 4:05 pm IST",
+                 id="piped-byline-and-update"),
+    pytest.param("Jane Roe | Published May 7, 2025 | Updated about 3 hours ago",
+                 id="piped-published"),
+    pytest.param("Publication date 7 May 2025 | 18:04 ICT", id="publication-date"),
+    pytest.param("Wed 7 May 2025 15.20 BST", id="abbreviated-weekday"),
+    pytest.param("TNN / May 7, 2025, 05:42 IST", id="agency-slash-date"),
 ])
 def test_furniture_lines(line) -> None:
     assert _roles("Guards traded fire on Monday.\n\n" + line) == [
@@ -99,6 +109,9 @@ def test_wire_page_furniture_around_a_report() -> None:
     pytest.param("SOURCE: AL JAZEERA AND NEWS AGENCIES", id="source-line"),
     pytest.param("Written by Jane Roe based on reporting by John Doe", id="written-by"),
     pytest.param("Used with the permission of Radio Free Europe/Radio Liberty", id="permission"),
+    pytest.param("NEWSPAPER SECTION: News", id="section-line"),
+    pytest.param("The agency's website contains only a portion of the news stories offered to "
+                 "subscribers.", id="agency-website-notice"),
 ])
 def test_rights_and_source_lines(line) -> None:
     assert _roles("Guards traded fire on Monday.\n\n" + line)[-1] == (BOILERPLATE, line)
