@@ -149,8 +149,8 @@ def role_people(text: str, base: list[Mention], disc: Discourse,
         # "Congolese army spokesman X", "SPLA spokesman X", "BSF Director General X", "the
         # Tajik envoy X": the state of the adjective or body right before the role word
         # speaks through them (a counterpart's state is his office's: relations.py)
-        cue = _state_before(text, m.start(), base, disc) \
-            if m.group("role") not in spec["office_words"] else None
+        cue = (_state_before(text, m.start(), base, disc) or _its_reporter_state(
+            text, m.start(), disc)) if m.group("role") not in spec["office_words"] else None
         if known:
             # the name is found already (the annotator's person, the base): an
             # organisation's role word before it still says whom he speaks for, and so
@@ -252,6 +252,18 @@ def _speaks_for_organisation(text: str, pos: int, known: list[Mention], base: li
                 or person.in_kb:
             continue
         disc.acts_for(person, org.iri, rule)
+
+
+def _its_reporter_state(text: str, pos: int, disc: Discourse) -> Entity | None:
+    """"Armenia's Defence Ministry said ... Its spokeswoman, X, wrote ...": the state of
+    the body that reported last speaks through the spokesperson "its" gives it (an
+    organisation's "its" is _organisation_before's)."""
+    if not re.search(r"\b[Ii]ts\s+(?:[a-z]+\s+)?$", text[max(0, pos - 20):pos]):
+        return None
+    spoke = disc.last_of_class.get("attribution:claimant")
+    if spoke is None or spoke.is_state or spoke.is_a("Person", "Organization", "Alliance"):
+        return None
+    return disc.state_of(spoke)
 
 
 def _state_before(text: str, pos: int, base: list[Mention],

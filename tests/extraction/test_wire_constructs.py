@@ -1829,3 +1829,13 @@ def test_a_shot_with_no_shooter_is_part_of_the_exchange_the_clause_names(extract
 def test_people_moved_out_of_harms_way_are_evacuated(extract, sentence, evacuation) -> None:
     result = extract(sentence, "2001-04-19")
     assert ("Evacuation" in [e.cls for e in result.events]) is evacuation
+
+
+def test_its_spokeswoman_speaks_for_the_body_that_reported_last(extract) -> None:
+    result = extract("Armenia's Defence Ministry said Azerbaijani forces shelled Stepanakert "
+                     "overnight. Its spokeswoman, Shushan Stepanyan, wrote on Facebook that "
+                     "Azerbaijani forces had launched an offensive in the south.", "2020-10-11")
+    assert ("Shushan Stepanyan", "actsFor", "Armenia") in {
+        (r.subject.label, r.predicate, r.obj.label) for r, _, _ in result.relations}
+    assert {e.frame.claimant.state for e in result.events if e.frame} == {
+        "https://example.org/kg/id/state/armenia"}
