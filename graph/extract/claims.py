@@ -390,8 +390,10 @@ def _find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc
             mentions, begin, verb_begin)
         if source is not None and source.entity is not None:
             comma = text.rfind(",", begin, source.begin)
-            if comma > begin and len(re.findall(r"[A-Za-z0-9]+", text[content_begin:end])) <= 4:
-                # "CLAIM, X was quoted as saying by the agency": the claim comes first
+            if comma > begin and (len(re.findall(r"[A-Za-z0-9]+", text[content_begin:end])) <= 4
+                                  or _QUOTED_BY_TAIL.fullmatch(text, content_begin, end)):
+                # "CLAIM, X was quoted as saying by the agency", "... by Kyrgyz news agency
+                # 24.kg": the claim comes first
                 return [Frame(source.entity, "say", rules.reporting["say"]["id"],
                               (begin, comma), (comma, end))]
             return [Frame(source.entity, "say", rules.reporting["say"]["id"],
@@ -405,6 +407,10 @@ def _find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc
         if frame:
             return frame
     return _denial(text, begin, end, mentions, disc, rules)
+
+
+# what may follow "was quoted as saying" when the claim came first: who quoted it
+_QUOTED_BY_TAIL = re.compile(r"\s*(?:by|in)\s+[^,;:\"\u201c\u201d]{1,80}?[.!]?\s*")
 
 
 def _denial(text: str, begin: int, end: int, mentions: list[Mention], disc: Discourse,

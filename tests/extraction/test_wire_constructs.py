@@ -1839,3 +1839,12 @@ def test_its_spokeswoman_speaks_for_the_body_that_reported_last(extract) -> None
         (r.subject.label, r.predicate, r.obj.label) for r, _, _ in result.relations}
     assert {e.frame.claimant.state for e in result.events if e.frame} == {
         "https://example.org/kg/id/state/armenia"}
+
+
+def test_quotation_first_then_quoted_as_saying_by_an_agency(extract) -> None:
+    result = extract("Kyrgyzstan and Tajikistan fought on the border. \"The Tajik side continues "
+                     "to shell our positions,\" Kamchybek Tashiev was quoted as saying by Kyrgyz "
+                     "news agency 24.kg.", "2022-09-16")
+    assert ("Kamchybek Tashiev", "say", "event") in _claims(result)
+    assert [(e.cls, e.claimed) for e in result.events if e.cls == "Shelling"] == [
+        ("Shelling", True)]
