@@ -170,7 +170,9 @@ def _state_borders(text: str, mentions: list[Mention], disc: Discourse,
                 continue
         # "their (disputed) border", "the two countries share a 2,600-km border"
         head = text[max(0, b - 60):b]
-        if re.search(r"\btheir\s+(?:[\w\-,]+\s+){0,3}$", head) or re.search(
+        # ("their 970-km (600-mile) border", "along the two countries' 3,488-km border")
+        if re.search(r"\b(?:their|(?:the\s+two|both)\s+(?:countries|nations|states|"
+                     r"neighbou?rs)')\s+(?:[\w\-,.()]+\s+){0,3}$", head) or re.search(
                 r"\b(?:share|shares|shared|sharing)\s+(?:an?\s+|the\s+)?(?:[\w\-,.]+\s+){0,3}$",
                 head):
             pair = [m for m in mentions if m.kind == "pair" and m.end <= b]

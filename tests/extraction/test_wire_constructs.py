@@ -1848,3 +1848,15 @@ def test_quotation_first_then_quoted_as_saying_by_an_agency(extract) -> None:
     assert ("Kamchybek Tashiev", "say", "event") in _claims(result)
     assert [(e.cls, e.claimed) for e in result.events if e.cls == "Shelling"] == [
         ("Shelling", True)]
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("Kyrgyzstan and Tajikistan have yet to demarcate their 970-km (600-mile) "
+                 "border.", id="their-with-brackets"),
+    pytest.param("India and China have clashed along the two countries' 3,488-km border.",
+                 id="the-two-countries-possessive"),
+])
+def test_a_pairs_border_with_its_length(extract, sentence) -> None:
+    result = extract(sentence, "2022-12-13")
+    assert [r.predicate for r, _, _ in result.relations if r.predicate == "borders"] == [
+        "borders"]
