@@ -398,7 +398,7 @@ def _find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc
                               (begin, comma), (comma, end))]
             return [Frame(source.entity, "say", rules.reporting["say"]["id"],
                           (content_begin, end), (source.begin, content_begin))]
-    for b, e, lemma in rules.say_verbs.find(text, begin, end):
+    for b, e, lemma in _reporting_verbs(text, begin, end, rules):
         if _NOT_REPORTING.match(text, e):
             continue  # "fired warning shots", "a stated aim": the word modifies a noun
         if b > 0 and text[b].isupper():
@@ -407,6 +407,27 @@ def _find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc
         if frame:
             return frame
     return _denial(text, begin, end, mentions, disc, rules)
+
+
+def _reporting_verbs(text: str, begin: int, end: int, rules: Rules
+                     ) -> list[tuple[int, int, str]]:
+    """The say verbs of the lexicon in [begin, end), and "put ... at" counts ("put the toll
+    on its side at"), in text order; a count phrase replaces the lexicon's shorter match
+    inside it."""
+    found = rules.say_verbs.find(text, begin, end)
+    # the verb is "put" alone: what it puts ("the death toll ... at 15") is the content, so
+    # the figure keeps the words that make it a toll
+    phrases = list(_put_count(rules).finditer(text, begin, end))
+    if not phrases:
+        return found
+    found = [f for f in found if not any(m.start() <= f[0] < m.end() for m in phrases)]
+    counts = [(m.start("verb"), m.end("verb"), "put") for m in phrases]
+    return sorted(found + counts)
+
+
+@lru_cache(maxsize=2)
+def _put_count(rules: Rules) -> re.Pattern[str]:
+    return re.compile(rules.reporting["put_count"]["pattern"])
 
 
 # what may follow "was quoted as saying" when the claim came first: who quoted it

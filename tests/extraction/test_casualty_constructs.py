@@ -106,3 +106,17 @@ def test_one_person_named_with_an_of_phrase_is_one_figure(extract) -> None:
         ("Killed", 1, "Civilians"), ("Wounded", 1, "Soldiers")]
     part = extract("Two of the soldiers were killed.", "2019-03-14")
     assert [(f.count, f.population) for f in part.figures] == [(2, "Soldiers")]
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("Kyrgyzstan's Health Ministry put the toll on its side at 24 dead and 87 "
+                 "wounded.", id="toll-on-its-side"),
+    pytest.param("Thailand's health ministry put the death toll on the Thai side at 15.",
+                 id="toll-on-the-demonym-side"),
+    pytest.param("Chad's defence ministry put the Libyan losses at 1,700 dead.",
+                 id="demonym-losses"),
+])
+def test_putting_a_toll_at_a_number_is_a_claim_of_it(extract, sentence) -> None:
+    result = extract(sentence)
+    assert result.figures
+    assert {(f.verb, kind) for f, kind, *_ in result.claims} == {("put", "figure")}
