@@ -417,7 +417,9 @@ def _reporting_verbs(text: str, begin: int, end: int, rules: Rules
     found = rules.say_verbs.find(text, begin, end)
     # the verb is "put" alone: what it puts ("the death toll ... at 15") is the content, so
     # the figure keeps the words that make it a toll
-    phrases = list(_put_count(rules).finditer(text, begin, end))
+    # a phrase of the lexicon ("puts its own losses at": the reporter's own side) wins
+    phrases = [m for m in _put_count(rules).finditer(text, begin, end)
+               if not any(f[0] == m.start() for f in found)]
     if not phrases:
         return found
     found = [f for f in found if not any(m.start() <= f[0] < m.end() for m in phrases)]
@@ -579,6 +581,11 @@ def _and_added(text: str, frames: list[Frame], e: int, end: int, rules: Rules) -
     """"..., X said, adding that Y", "..., it said, adding that Y": what the reporter added
     is his claim too."""
     more = _PARTICIPLE.match(text, e, end)
+    if more is None:
+        # "..., X told parliament in Yerevan, adding that Y": past the verb's own phrase
+        comma = text.find(",", e, end)
+        if comma > 0 and len(re.findall(r"[A-Za-z0-9]+", text[e:comma])) <= 6:
+            more = _PARTICIPLE.match(text, comma, end)
     if more is None or not frames:
         return frames
     first = frames[0]
