@@ -172,6 +172,10 @@ def _roles(article: Article, spans: list[tuple[int, int]]) -> list[str]:
         line = text[begin:end]
         if _furniture().teaser_head.match(line):
             in_teasers = True
+        elif in_teasers and _REPORT_PROSE.search(line) and len(line.split()) >= 12:
+            # "Read more:" and a teaser's title in the middle of a page: the report goes
+            # on after them (a paragraph of prose, not another headline)
+            in_teasers = False
         if in_teasers or is_furniture(line) or _bare_byline(text, spans, i):
             roles.append(BOILERPLATE)
         elif i == 0 and _same_title(line, article.title):
@@ -183,6 +187,8 @@ def _roles(article: Article, spans: list[tuple[int, int]]) -> list[str]:
     return roles
 
 
+# a line of report prose ends a sentence (teaser titles do not)
+_REPORT_PROSE = re.compile(r"[.!?][\"\u201d\u2019')\]]*\s*$")
 _NAME_LINE = re.compile(r"[A-Z][a-z'\-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'\-]+){1,2}")
 
 

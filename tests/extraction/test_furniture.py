@@ -152,3 +152,16 @@ def test_a_clock_time_before_the_clauses_subject_does_not_end_a_sentence() -> No
 def test_dateline_with_the_agency_between_slashes(dateline: str) -> None:
     assert _roles(dateline + " Guards traded fire.") == [
         (BOILERPLATE, dateline), (BODY, "Guards traded fire.")]
+
+
+def test_a_teaser_in_the_middle_of_a_page_ends_where_the_report_goes_on() -> None:
+    roles = _roles("Guards traded fire on Monday.\n\nRead more:\n\nArmenia, Azerbaijan trade "
+                   "blame over border clashes\n\nRussia, which has a military alliance with "
+                   "Armenia, called on both sides to stop firing immediately.\n")
+    assert [r for r, _ in roles] == [BODY, BOILERPLATE, BOILERPLATE, BODY]
+
+
+def test_a_list_of_teasers_at_the_end_stays_furniture() -> None:
+    roles = _roles("Guards traded fire on Monday.\n\nRelated\n\nWhy the border keeps flaring\n\n"
+                   "Kyrgyz and Tajik leaders meet in Moscow\n")
+    assert [r for r, _ in roles] == [BODY, BOILERPLATE, BOILERPLATE, BOILERPLATE]
