@@ -47,6 +47,7 @@ def find_relations(text: str, mentions: list[Mention], frames: list[Frame], disc
     out += _membership(text, mentions, rules)
     out += _leadership(text, mentions, rules)
     out += _hosting(text, mentions, disc, rules)
+    out += _based_in(text, mentions, disc, rules)
     out += _borders(text, mentions, rules)
     out += _state_borders(text, mentions, disc, rules)
     out += _exclaves(text, mentions, disc, rules)
@@ -118,6 +119,38 @@ def _hosting(text: str, mentions: list[Mention], disc: Discourse,
         for host in hosts:
             if host.iri != operator.iri:
                 out.append(Relation(host, "hostsBaseOf", operator, spec["id"], 0.75))
+    return out
+
+
+_BASED_IN = re.compile(
+    r"\b(?:has|have|had|maintains|maintain|keeps|keep|operates|operate|runs|run)\s+"
+    r"(?:(?:a|an|its|their|several|two|three|large|largest|main|own|biggest)\s+)*"
+    r"(?:military\s+|air\s+|naval\s+)?(?:bases?|airbases?|military\s+facilit(?:y|ies))"
+    r"(?:\s+in\s+(?:Africa|Asia|the\s+region|Central\s+Asia|the\s+Caucasus))?\s+(?:in|on)\s+"
+    r"(?:the\s+)?")
+
+
+def _based_in(text: str, mentions: list[Mention], disc: Discourse,
+              rules: Rules) -> list[Relation]:
+    """"Russia, which has military bases in both countries", "France, which has its largest
+    military base in Africa in Djibouti": the subject runs a base in the state(s) after."""
+    spec = rules.relations["hosting"]
+    out = []
+    for m in _BASED_IN.finditer(text):
+        clause_start = max(text.rfind(";", 0, m.start()) + 1, 0)
+        before = [x for x in _named(mentions) if clause_start <= x.begin and x.end <= m.start()
+                  and x.entity is not None and x.entity.is_state]
+        if not before or not re.fullmatch(r",?\s*(?:which|that|who)?\s*(?:also\s+)?",
+                                          text[before[-1].end:m.start()]):
+            continue
+        operator = before[-1].entity
+        after = next((x for x in mentions if x.begin == m.end()), None)
+        if operator is None or after is None:
+            continue
+        hosts = list(after.pair) if after.kind == "pair" else (
+            [after.entity] if after.entity is not None and after.entity.is_state else [])
+        out += [Relation(host, "hostsBaseOf", operator, spec["id"], 0.75) for host in hosts
+                if host.iri != operator.iri]
     return out
 
 

@@ -1860,3 +1860,16 @@ def test_a_pairs_border_with_its_length(extract, sentence) -> None:
     result = extract(sentence, "2022-12-13")
     assert [r.predicate for r, _, _ in result.relations if r.predicate == "borders"] == [
         "borders"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Kyrgyzstan and Tajikistan fought on the border. Russia, which has military "
+                 "bases in both countries, called on them to stop fighting.",
+                 {("Kyrgyzstan", "Russia"), ("Tajikistan", "Russia")}, id="in-both-countries"),
+    pytest.param("France, which has its largest military base in Africa in Djibouti, backed "
+                 "Djibouti.", {("Djibouti", "France")}, id="largest-base-in-africa-in"),
+])
+def test_a_state_that_has_bases_in_others_is_hosted_by_them(extract, text, expected) -> None:
+    result = extract(text, "2022-09-16")
+    assert {(r.subject.label, r.obj.label) for r, _, _ in result.relations
+            if r.predicate == "hostsBaseOf"} == expected
