@@ -134,9 +134,12 @@ def _compile(rules: Rules) -> _Compiled:
         r"(?<![\w\-])(?P<kind>" + active_words + r")\s+(?P<victim>" + NAME + r"),\s+"
         r"(?P<art>an?)\s+(?P<mid>(?:\d+-year-old\s+)?(?:[\w\-]+\s+){0,3}?[\w\-]+)"
         r"(?=\s*(?:[,.;]|$))(?P<qual>(?!x)x)?(?P<vague>(?!x)x)?(?P<num>(?!x)x)?")
+    # ", including 11 civilians", ", among them four women", ", 14 of them civilians"
+    part_number = r"(?:\d+|" + phrase_pattern(number_words) + r")"
     parts = re.compile(
-        r",\s+(?:including|among\s+them|among\s+whom)\s+(?P<num>\d+|" + phrase_pattern(
-            number_words) + r")(?P<mid>(?:\s+[\w'\-]+){0,2}?\s+" + phrase_pattern(
+        r",\s+(?=(?:including|among)\s|" + part_number + r"\s+of\s+them\s)(?:(?:including|"
+        r"among\s+them|among\s+whom)\s+)?(?P<num>" + part_number + r")(?:\s+of\s+them"
+        r"(?:\s+(?:were|are))?)?(?P<mid>(?:\s+[\w'\-]+){0,2}?\s+" + phrase_pattern(
             population_words + cas["person_nouns"]) + r")(?![\w])", re.IGNORECASE)
     cue = re.compile(r"(?:" + kind_words + r"|" + active_words + r"|toll|left)(?![\w])",
                      re.IGNORECASE)

@@ -120,3 +120,18 @@ def test_putting_a_toll_at_a_number_is_a_claim_of_it(extract, sentence) -> None:
     result = extract(sentence)
     assert result.figures
     assert {(f.verb, kind) for f, kind, *_ in result.claims} == {("put", "figure")}
+
+
+@pytest.mark.parametrize(("sentence", "part"), [
+    pytest.param("At least 13 people were killed, eight of them civilians.", 8,
+                 id="n-of-them"),
+    pytest.param("Nine civilians were killed, among them four women.", 4, id="among-them"),
+])
+def test_a_numbered_part_of_a_figure_is_a_figure_of_its_own(extract, sentence, part) -> None:
+    counts = [f.count for f in extract(sentence).figures]
+    assert len(counts) == 2 and part in counts
+
+
+def test_a_second_figure_after_a_comma_is_no_part_of_the_first(extract) -> None:
+    figures = extract("Two soldiers were killed, 14 civilians were wounded.").figures
+    assert sorted((f.kind, f.count) for f in figures) == [("Killed", 2), ("Wounded", 14)]
