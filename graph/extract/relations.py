@@ -529,6 +529,10 @@ def find_offices(text: str, mentions: list[Mention], frames: list[Frame], disc: 
         # of them no holder of both
         paired = _respectively(text, named, e, states) \
             if text[b:e].lower().endswith("s") else []
+        if not paired and len(states) >= 2 and text[b:e].lower().endswith("s"):
+            # "Sadyr Japarov and Emomali Rahmon, the presidents of Kyrgyzstan and
+            # Tajikistan": the names before the plural title, in the states' order
+            paired = _names_before_in_order(text, named, b, states)
         if paired:
             # "Presidents of Kyrgyzstan and Tajikistan Sadyr Japarov and Emomali Rahmon"
             out += [Office(person, office, state, spec["id"], 0.8) for person, state in paired]
@@ -744,6 +748,20 @@ def _heads_of_each(text: str, mentions: list[Mention], named: list[Mention], dis
             out.append(Office(holder, "HeadOfService", body, "office.heads-of-each",
                               0.7 if holder else 0.6))
     return out
+
+
+def _names_before_in_order(text: str, named: list[Mention], b: int, states: list[Entity]
+                           ) -> list[tuple[Entity, Entity]]:
+    """The coordinated names in apposition before a plural title, each with the state it
+    is known to act for, else with the title's states in the order named."""
+    people = [p.entity for p in _coordinated_people(text, named, b, after=False)
+              if p.entity is not None]
+    if len(people) != len(states):
+        return []
+    keys = {st.iri: st for st in states}
+    if all(p.state in keys for p in people) and len({p.state for p in people}) == len(people):
+        return [(p, keys[p.state]) for p in people if p.state is not None]
+    return list(zip(people, states, strict=True))
 
 
 def _coordinated_people(text: str, named: list[Mention], at: int, *, after: bool

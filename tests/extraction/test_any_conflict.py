@@ -307,3 +307,11 @@ def test_heads_of_the_two_countries_bodies_each_head_their_own(extract) -> None:
             "State Committee for National Security of Kyrgyzstan") in offices
     assert any(h == "Emomali Rahmon" and o == "HeadOfService" and of.endswith("Tajikistan")
                for h, o, of in offices)
+
+
+def test_names_before_a_plural_title_take_its_states_in_order(extract) -> None:
+    result = extract("Sadyr Japarov and Emomali Rahmon, the presidents of Kyrgyzstan and "
+                     "Tajikistan, signed the treaty in Bishkek.", "2025-03-13")
+    assert {o for o in _offices(result) if o[1] == "President"} == {
+        ("Sadyr Japarov", "President", "Kyrgyzstan"),
+        ("Emomali Rahmon", "President", "Tajikistan")}
