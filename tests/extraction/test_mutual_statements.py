@@ -130,3 +130,9 @@ def test_violating_it_far_from_any_ceasefire_is_no_violation(extract) -> None:
     result = extract("Armenia said the new border line was fair and accused Azerbaijan of "
                      "violating it.")
     assert not [e for e in result.events if e.cls == "CeasefireViolation"]
+
+
+def test_each_accused_the_other_of_crossing_the_line_of_actual_control(extract) -> None:
+    result = extract("India and China blamed each other for the clash. Each side accused the "
+                     "other of crossing the Line of Actual Control.")
+    assert _directed(result, "Occupation") == {("India", "China"), ("China", "India")}
