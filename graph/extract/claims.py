@@ -164,7 +164,10 @@ def _subject(text: str, mentions: list[Mention], begin: int, verb: int,
     """The source of a reporting verb: the actor right before it, or the clause's first
     actor when an appositive or relative clause separates them ("The CSTO, a bloc of which
     ... are members, said")."""
-    before = [m for m in _actors(mentions, begin, verb) if m.kind != "pair"]
+    # "In Quito, Ecuador's Joint Command said": the place of an opening adjunct is where
+    # it was said, not who said it
+    before = [m for m in _actors(mentions, begin, verb) if m.kind != "pair"
+              and not _LOCATIVE_OPENER.fullmatch(text, begin, m.begin)]
     if not before:
         # "A government statement broadcast by Radio Ethiopia said": the channel's state
         channel = next((m for m in mentions if m.kind == "channel" and m.cue is not None
@@ -183,7 +186,8 @@ def _subject(text: str, mentions: list[Mention], begin: int, verb: int,
     if text[begin:verb].rstrip().endswith(",") or len(gap.split()) > 2:
         # skip possessive modifiers: "Kyrgyzstan's southern Batken province, ..., reported"
         heads = [m for m in mentions if begin <= m.begin < verb and m.entity is not None
-                 and not text.startswith("'s", m.end)]
+                 and not text.startswith("'s", m.end)
+                 and not _LOCATIVE_OPENER.fullmatch(text, begin, m.begin)]
         first = heads[0] if heads else before[0]
         nxt = next((m for m in heads if m.begin > first.begin), None)
         if first.kind in {"demonym", "name"} and nxt is not None and nxt.kind == "person" \
@@ -198,6 +202,7 @@ def _subject(text: str, mentions: list[Mention], begin: int, verb: int,
     return before[-1]
 
 
+_LOCATIVE_OPENER = re.compile(r"\s*(?:In|At|From)\s+(?:the\s+)?")
 # a phrase that opens a sentence before its reporter ("In a statement, it said ...")
 _OPENER = re.compile(r"\s*(?:In|On|At|Later|Earlier|Meanwhile|Separately|Elsewhere|"
                      r"Then|Also|Since|By|Over|After|Before)\b[^,]{0,60}$")

@@ -1873,3 +1873,9 @@ def test_a_state_that_has_bases_in_others_is_hosted_by_them(extract, text, expec
     result = extract(text, "2022-09-16")
     assert {(r.subject.label, r.obj.label) for r, _, _ in result.relations
             if r.predicate == "hostsBaseOf"} == expected
+
+
+def test_the_place_of_an_opening_adjunct_is_not_the_reporter(extract) -> None:
+    result = extract("In Quito, Ecuador's Joint Command of the Armed Forces said Peruvian planes "
+                     "had bombed Ecuadorean positions.", "1995-02-09")
+    assert {f.claimant.label for f, *_ in result.claims} == {"Joint Command of Ecuador"}
