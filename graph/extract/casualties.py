@@ -98,7 +98,8 @@ def _compile(rules: Rules) -> _Compiled:
         r"(?:\s+(?P<left>dead|injured|wounded))?",
         re.IGNORECASE)
     toll = re.compile(
-        r"\b(?:death\s+toll|toll|number\s+of\s+(?P<tkind>dead|deaths|killed|wounded|injured|"
+        r"\b(?:death\s+toll|toll|number\s+of\s+(?:(?:people|those|civilians|soldiers|"
+        r"servicemen|citizens)\s+)?(?P<tkind>dead|deaths|killed|wounded|injured|"
         r"injuries|casualties))\b[^.;]{0,40}?\b(?:to|at|of|reached|is|was|hit|stood\s+at)\s+"
         r"(?:(?P<qual>" + phrase_pattern(list(quals)) + r")\s+)?(?P<num>\d+|"
         + phrase_pattern(number_words) + r")(?P<mid>(?:\s+" + phrase_pattern(population_words)

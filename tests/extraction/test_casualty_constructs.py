@@ -135,3 +135,8 @@ def test_a_numbered_part_of_a_figure_is_a_figure_of_its_own(extract, sentence, p
 def test_a_second_figure_after_a_comma_is_no_part_of_the_first(extract) -> None:
     figures = extract("Two soldiers were killed, 14 civilians were wounded.").figures
     assert sorted((f.kind, f.count) for f in figures) == [("Killed", 2), ("Wounded", 14)]
+
+
+def test_the_number_of_people_killed_risen_to_a_figure(extract) -> None:
+    figures = extract("The number of people killed in the fighting has risen to 81.").figures
+    assert [(f.kind, f.count) for f in figures] == [("Killed", 81)]
