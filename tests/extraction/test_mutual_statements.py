@@ -39,6 +39,12 @@ def test_each_side_accuses_the_other(extract, sentence, cls) -> None:
     assert accusations == {("Armenia", "Azerbaijan"), ("Azerbaijan", "Armenia")}
 
 
+def test_each_side_says_the_other_started_the_fighting(extract) -> None:
+    result = extract(SETUP + "Each side says the other started the fighting.")
+    assert _directed(result, "ArmedClash") == {("Armenia", "Azerbaijan"),
+                                               ("Azerbaijan", "Armenia")}
+
+
 def test_each_side_said_the_other_opened_fire(extract) -> None:
     result = extract(SETUP + "Each side said the other opened fire first.")
     assert _directed(result, "ArmedClash") == {("Armenia", "Azerbaijan"),
