@@ -571,6 +571,12 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             record.participants = sides + [p for p in record.participants
                                            if p.is_a("Person") and p.state
                                            and all(p.state != q.iri for q in sides)]
+    for record in records.values():
+        if record.cls in HOSTILE and record.agent is not None and \
+                record.agent.is_a("Person") and disc.state_of(record.agent) is None:
+            # "buried X, a teacher who was killed when a shell hit his house": a person who
+            # acts for no side is no party firing
+            record.agent = None
     return _one_act_per_sides(text, _merge_bare(list(records.values())))
 
 

@@ -358,3 +358,10 @@ def test_heads_of_a_pair_of_bodies_each_head_their_own() -> None:
     assert {o for o in offices if o[3] == 5} == {
         ("Sadyr Japarov", "President", "Kyrgyzstan", 5),
         ("Emomali Rahmon", "President", "Tajikistan", 5)}
+
+
+def test_a_victim_in_a_relative_clause_is_no_agent(extract) -> None:
+    result = extract("Kyrgyzstan and Tajikistan fought on the border. Mourners in Ak-Sai buried "
+                     "Bakyt Toktosunov, a teacher who was killed when a shell hit his house.",
+                     "2022-09-23")
+    assert [e.agent for e in result.events if e.cls == "Shelling"] == [None]
