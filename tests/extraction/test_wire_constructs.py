@@ -1879,3 +1879,20 @@ def test_the_place_of_an_opening_adjunct_is_not_the_reporter(extract) -> None:
     result = extract("In Quito, Ecuador's Joint Command of the Armed Forces said Peruvian planes "
                      "had bombed Ecuadorean positions.", "1995-02-09")
     assert {f.claimant.label for f, *_ in result.claims} == {"Joint Command of Ecuador"}
+
+
+@pytest.mark.parametrize(("sentence", "cls"), [
+    pytest.param("Armenia said Azerbaijan had opened an artillery barrage on Armenian villages.",
+                 "Shelling", id="artillery-barrage"),
+    pytest.param("Armenia said Azerbaijani drones had struck an Armenian military post.",
+                 "ArmedClash", id="drones-struck"),
+    pytest.param("India said the Pakistani jets had targeted military installations on the "
+                 "Indian side.", "ArmedClash", id="targeted-military-sites"),
+])
+def test_more_words_for_an_attack(extract, sentence, cls) -> None:
+    assert cls in [e.cls for e in extract(sentence, "2022-09-14").events]
+
+
+def test_targeted_sanctions_are_no_attack(extract) -> None:
+    result = extract("The European Union targeted Russian banks with new sanctions.", "2022-09-14")
+    assert [e.cls for e in result.events if e.cls == "ArmedClash"] == []
