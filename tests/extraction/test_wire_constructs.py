@@ -1896,3 +1896,11 @@ def test_more_words_for_an_attack(extract, sentence, cls) -> None:
 def test_targeted_sanctions_are_no_attack(extract) -> None:
     result = extract("The European Union targeted Russian banks with new sanctions.", "2022-09-14")
     assert [e.cls for e in result.events if e.cls == "ArmedClash"] == []
+
+
+def test_a_side_that_shot_back_fought(extract) -> None:
+    result = extract("Cambodia and Thailand clashed. The Royal Thai Army said Cambodian troops "
+                     "opened fire first and that Thai soldiers shot back in self-defence.",
+                     "2025-05-29")
+    assert sorted(e.agent.label for e in result.events if e.cls == "ArmedClash"
+                  and e.agent is not None) == ["Cambodian forces", "Thai forces"]
