@@ -365,3 +365,9 @@ def test_a_victim_in_a_relative_clause_is_no_agent(extract) -> None:
                      "Bakyt Toktosunov, a teacher who was killed when a shell hit his house.",
                      "2022-09-23")
     assert [e.agent for e in result.events if e.cls == "Shelling"] == [None]
+
+
+def test_who_responded_with_an_attack_made_it() -> None:
+    # "The Eritrean air force responded within hours with an air raid on Mekele": the raid
+    # hangs from "responded" by "with"; its subject is the agent
+    assert ("ArmedClash", "Eritrean forces", "Ethiopia") in _roles(_run("responded-with-raid"))
