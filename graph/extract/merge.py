@@ -170,7 +170,14 @@ def stated_again(record: EventRecord, events: list[EventRecord], disc: Discourse
     """The first of `events` that `record` (a headline's) names: same class, a side in
     common and none contradicting."""
     if not _directed(record):
-        return None
+        # "Three Armenian soldiers killed in border shootout with Azerbaijan": a fight
+        # between sides names the body's fight between the same sides
+        sides = {_state_key(p, disc) for p in record.participants}
+        if len(sides) < 2:
+            return None
+        return next((e for e in events if e.cls == record.cls and not _directed(e)
+                     and not e.earlier and not e.mutual and sides <= {
+                         _state_key(p, disc) for p in e.participants}), None)
     return next((e for e in events if e.cls == record.cls and _directed(e)
                  and not e.earlier and not e.mutual and _no_conflict(e, record, disc)
                  and (record.agent is None or e.agent is not None)

@@ -1592,6 +1592,17 @@ def test_a_headline_states_in_its_own_voice_what_the_body_attributes(extract) ->
     assert ("Government of Thailand", "say", "event") in _claims(result)  # the claim stays
 
 
+def test_a_headline_fight_between_two_sides_is_the_bodys_fight(extract) -> None:
+    title = "Three Armenian soldiers killed in border shootout with Azerbaijan"
+    text = (title + "\n\nYerevan (AFP) - Three Armenian soldiers were killed on Wednesday in a "
+            "shootout with Azerbaijani forces on the border, Armenia's defence ministry "
+            "said.\n")
+    result = extract(text, "2021-07-28", title=title)
+    (clash,) = [e for e in result.events if e.cls == "ArmedClash"]
+    assert not clash.claimed  # reported, as the headline says it
+    assert ("Ministry of Defence of Armenia", "say", "event") in _claims(result)
+
+
 def test_a_headline_that_attributes_keeps_the_bodys_claim(extract) -> None:
     text = ("Kyrgyzstan says Tajik troops shelled border villages\n\nBISHKEK (Reuters) - "
             "Tajik troops shelled Kyrgyz border villages on Friday, the Kyrgyz border "
