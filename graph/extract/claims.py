@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 _RELATIVE = re.compile(r",\s+(?:which|where|who|whose|almost|nearly|as(?=\s+(?!well\b|part\b|"
                        r"a\s+result\b|expected\b|such\b|many\b|much\b|long\b|soon\b|if\b|"
                        r"though\b|usual\b|of\b)))\b")
+_SECOND_THAT = re.compile(r",?\s+and\s+that\s+")
 # words between a reporting verb and what is reported ("said in a statement on Friday that")
 _ADJUNCTS = re.compile(r"(?:,?\s+(?:in\s+an?\s+(?:written\s+|brief\s+|televised\s+|joint\s+|"
                        r"separate\s+|later\s+|video\s+|televised\s+video\s+|online\s+|"
@@ -102,7 +103,9 @@ class Frame:
         famous for ..."): what follows is the article's own description."""
         b, e = self.content
         m = _RELATIVE.search(text, b, e)
-        if m and m.start() > b:
+        if m and m.start() > b and not _SECOND_THAT.search(text, m.end(), e):
+            # (unless the report goes on after it: "said that X seized the intake, which
+            # it called Tajik territory, and that Y opened fire")
             self.content = (b, m.start())
         return self
 

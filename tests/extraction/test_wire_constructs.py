@@ -1915,3 +1915,13 @@ def test_a_side_that_shot_back_fought(extract) -> None:
                      "2025-05-29")
     assert sorted(e.agent.label for e in result.events if e.cls == "ArmedClash"
                   and e.agent is not None) == ["Cambodian forces", "Thai forces"]
+
+
+def test_a_second_that_clause_after_a_relative_clause_is_still_reported(extract) -> None:
+    result = extract("Tajikistan and Kyrgyzstan clashed. Tajikistan's foreign ministry said that "
+                     "the Kyrgyz side had tried to take the water intake, which is part of "
+                     "Tajikistan's territory, and that Kyrgyz military units then opened fire "
+                     "on Tajik villages.", "2021-04-30")
+    (clash,) = [e for e in result.events if e.sentence == 1 and e.cls == "ArmedClash"]
+    assert clash.claimed and clash.frame is not None
+    assert clash.frame.claimant.label == "Ministry of Foreign Affairs of Tajikistan"
