@@ -233,7 +233,13 @@ def find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc:
     found = _inserted_reporter(text, span, found)
     frames = [_own_act_cut(f.trimmed(text), text, rules) for f in found]
     if frames:
-        remember(disc, frames[0].claimant)
+        # the speaker of the clause, not one quoted inside what he said ('"... Pakistan
+        # has claimed that he is in their custody," Raveesh Kumar told reporters'): the
+        # frame no other frame's claim holds
+        outer = [f for f in frames if not any(g is not f and g.content[0] <= f.verb_span[0]
+                                              and f.verb_span[1] <= g.content[1]
+                                              for g in frames)]
+        remember(disc, (outer or frames)[0].claimant)
     else:
         teller = _account_teller(text, span, mentions, rules)
         if teller is not None:
@@ -406,14 +412,22 @@ def _find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc
                               (begin, comma), (comma, end))]
             return [Frame(source.entity, "say", rules.reporting["say"]["id"],
                           (content_begin, end), (source.begin, content_begin))]
+    first: list[Frame] = []
     for b, e, lemma in _reporting_verbs(text, begin, end, rules):
         if _NOT_REPORTING.match(text, e):
             continue  # "fired warning shots", "a stated aim": the word modifies a noun
         if b > 0 and text[b].isupper():
             continue  # "the United States": a capital word inside a sentence is a name
         frame = _say_frame(text, begin, end, b, e, lemma, mentions, disc, rules)
-        if frame:
-            return frame
+        if frame and not first:
+            first = frame
+            continue
+        if frame and frame[0].content[0] <= first[0].verb_span[0] < frame[0].content[1]:
+            # '"... Pakistan has claimed that he is in their custody," Raveesh Kumar told
+            # reporters': the speaker whose claim holds the report quoted inside it
+            return frame + first
+    if first:
+        return first
     return _denial(text, begin, end, mentions, disc, rules)
 
 

@@ -1925,3 +1925,13 @@ def test_a_second_that_clause_after_a_relative_clause_is_still_reported(extract)
     (clash,) = [e for e in result.events if e.sentence == 1 and e.cls == "ArmedClash"]
     assert clash.claimed and clash.frame is not None
     assert clash.frame.claimant.label == "Ministry of Foreign Affairs of Tajikistan"
+
+
+def test_the_speaker_of_a_quotation_is_he_not_the_side_he_quotes(extract) -> None:
+    result = extract("India said it lost a jet. \"We have lost one MiG 21. Pakistan has claimed "
+                     "that the pilot is in their custody,\" External Affairs Ministry "
+                     "spokesperson Raveesh Kumar told reporters in New Delhi. He said a "
+                     "Pakistani F-16 had been shot down by the IAF.", "2019-02-27")
+    final = max(n for *_, n in result.claims)  # "He said a Pakistani F-16 ..."
+    assert {f.claimant.label for f, _, _, n in result.claims if n == final} == {
+        "Raveesh Kumar"}
