@@ -5,6 +5,7 @@ is claimed by the frame's source, and an accusation's accused party is the agent
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -204,6 +205,11 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                 text, times, (b, e), disc.anchor, conflict_words(rules)) is not None:
             # "in a similar conflict on the border in April last year": a past war
             spec = past_war_spec(rules)
+        elif cls == "Conflict" and _local_incident(text, times, b, e, end, disc.anchor):
+            # "A conflict broke out this morning on the Kyrgyz-Tajik border": a conflict that
+            # broke out on a day of the report is an incident, a clash
+            spec = next(x for x in rules.events["event"] if x["id"] == "event.clash")
+            cls = "ArmedClash"
         if spec.get("talks_subjects") and _negotiators_meet(
                 text, begin, b, e, end, tuple(spec["talks_subjects"])):
             # "the delegations ... met in Bishkek", "a meeting of their working groups":
@@ -677,6 +683,20 @@ def _period_starts(parse: Parse, times: list[TimeExpr]) -> set[int]:
 def _ceasefire_nouns(rules: Rules) -> re.Pattern[str]:
     spec = next(x for x in rules.events["event"] if x["class"] == "CeasefireAgreement")
     return re.compile(r"\b" + phrase_pattern(spec["triggers"]) + r"\b", re.IGNORECASE)
+
+
+_BROKE_OUT = re.compile(r"\s+(?:broke\s+out|occurred|erupted|took\s+place|flared(?:\s+up)?)\b")
+
+
+def _local_incident(text: str, times: list[TimeExpr], b: int, e: int, end: int,
+                    anchor: dt.date) -> bool:
+    """"A conflict broke out this morning": it broke out on a day (or part of one) within a
+    week of the report."""
+    if not _BROKE_OUT.match(text, e, end) or not re.search(r"\b[Aa]n?\s+$", text[max(0, b - 4):b]):
+        return False
+    return any(t.begin >= e and not t.duration and t.precision in {"Day", "PartOfDay",
+                                                                    "TimeOfDay"}
+               and dt.timedelta(0) <= anchor - t.start <= dt.timedelta(days=7) for t in times)
 
 
 def _ceasefire_named(text: str, b: int, sentence: int, disc: Discourse, rules: Rules) -> bool:

@@ -1935,3 +1935,13 @@ def test_the_speaker_of_a_quotation_is_he_not_the_side_he_quotes(extract) -> Non
     final = max(n for *_, n in result.claims)  # "He said a Pakistani F-16 ..."
     assert {f.claimant.label for f, _, _, n in result.claims if n == final} == {
         "Raveesh Kumar"}
+
+
+def test_a_conflict_that_broke_out_this_morning_is_an_incident(extract) -> None:
+    result = extract("A conflict broke out this morning on the Kyrgyz-Tajik border near the "
+                     "village of Kok-Tash, the Border Service reported.", "2021-04-28")
+    assert [e.cls for e in result.events] == ["ArmedClash"]
+    # a conflict that broke out years before is the conflict, no clash of the day
+    result = extract("A conflict broke out over the border in 1991, the Border Service said.",
+                     "2021-04-28")
+    assert "ArmedClash" not in [e.cls for e in result.events]
