@@ -205,7 +205,7 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                 text, times, (b, e), disc.anchor, conflict_words(rules)) is not None:
             # "in a similar conflict on the border in April last year": a past war
             spec = past_war_spec(rules)
-        elif cls == "Conflict" and _local_incident(text, times, b, e, end, disc.anchor):
+        elif cls == "Conflict" and _local_incident(text, times, b, e, end, disc.anchor, rules):
             # "A conflict broke out this morning on the Kyrgyz-Tajik border": a conflict that
             # broke out on a day of the report is an incident, a clash
             spec = next(x for x in rules.events["event"] if x["id"] == "event.clash")
@@ -685,14 +685,18 @@ def _ceasefire_nouns(rules: Rules) -> re.Pattern[str]:
     return re.compile(r"\b" + phrase_pattern(spec["triggers"]) + r"\b", re.IGNORECASE)
 
 
-_BROKE_OUT = re.compile(r"\s+(?:broke\s+out|occurred|erupted|took\s+place|flared(?:\s+up)?)\b")
+@lru_cache(maxsize=2)
+def _broke_out(rules: Rules) -> re.Pattern[str]:
+    return re.compile(r"\s+(?:" + phrase_pattern(rules.events["incident"]["broke_out"])
+                      + r")\b", re.IGNORECASE)
 
 
 def _local_incident(text: str, times: list[TimeExpr], b: int, e: int, end: int,
-                    anchor: dt.date) -> bool:
+                    anchor: dt.date, rules: Rules) -> bool:
     """"A conflict broke out this morning": it broke out on a day (or part of one) within a
     week of the report."""
-    if not _BROKE_OUT.match(text, e, end) or not re.search(r"\b[Aa]n?\s+$", text[max(0, b - 4):b]):
+    if not _broke_out(rules).match(text, e, end) or not re.search(
+            r"\b[Aa]n?\s+$", text[max(0, b - 4):b]):
         return False
     return any(t.begin >= e and not t.duration and t.precision in {"Day", "PartOfDay",
                                                                     "TimeOfDay"}

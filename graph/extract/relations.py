@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graph.extract.claims import Frame
 from graph.extract.kb import Entity
@@ -122,12 +123,14 @@ def _hosting(text: str, mentions: list[Mention], disc: Discourse,
     return out
 
 
-_BASED_IN = re.compile(
-    r"\b(?:has|have|had|maintains|maintain|keeps|keep|operates|operate|runs|run)\s+"
-    r"(?:(?:a|an|its|their|several|two|three|large|largest|main|own|biggest)\s+)*"
-    r"(?:military\s+|air\s+|naval\s+)?(?:bases?|airbases?|military\s+facilit(?:y|ies))"
-    r"(?:\s+in\s+(?:Africa|Asia|the\s+region|Central\s+Asia|the\s+Caucasus))?\s+(?:in|on)\s+"
-    r"(?:the\s+)?")
+@lru_cache(maxsize=2)
+def _based_in_pattern(rules: Rules) -> re.Pattern[str]:
+    spec = rules.relations["based_in"]
+    return re.compile(
+        r"\b(?:" + phrase_pattern(spec["verbs"]) + r")\s+(?:(?:" + phrase_pattern(
+            spec["modifiers"]) + r")\s+)*(?:" + phrase_pattern(spec["nouns"]) + r")"
+        r"(?:\s+in\s+(?:" + phrase_pattern(spec["regions"]) + r"))?\s+(?:in|on)\s+"
+        r"(?:the\s+)?")
 
 
 def _based_in(text: str, mentions: list[Mention], disc: Discourse,
@@ -136,7 +139,7 @@ def _based_in(text: str, mentions: list[Mention], disc: Discourse,
     military base in Africa in Djibouti": the subject runs a base in the state(s) after."""
     spec = rules.relations["hosting"]
     out = []
-    for m in _BASED_IN.finditer(text):
+    for m in _based_in_pattern(rules).finditer(text):
         clause_start = max(text.rfind(";", 0, m.start()) + 1, 0)
         before = [x for x in _named(mentions) if clause_start <= x.begin and x.end <= m.start()
                   and x.entity is not None and x.entity.is_state]
