@@ -74,7 +74,9 @@ def _compile(rules: Rules) -> _Compiled:
     # including a colonel, were killed")
     appos = (r"(?P<appos>\s*,\s+(?:including|among\s+them|most\s+of\s+them)\s+[^,;]{1,80},"
              r"|\s*,\s+(?:an?|the)\s+[^,;]{1,60}?,)?")
-    chain = r"(?:,?\s+(?:had|have|has|were|was|are|is|been|being|reportedly|also|since))*"
+    # ("11 soldiers, including seven Indians, suffered injuries")
+    chain = (r"(?:,?\s+(?:had|have|has|were|was|are|is|been|being|reportedly|also|since|"
+             r"suffered|sustained))*")
     figure = re.compile(
         r"(?<![\w\-])" + qual + amount +
         r"(?P<mid>(?:\s+(?!(?:" + kind_words + r"|and|or|but)\b)[\w'\-]+){0,4}?)"

@@ -140,3 +140,8 @@ def test_a_second_figure_after_a_comma_is_no_part_of_the_first(extract) -> None:
 def test_the_number_of_people_killed_risen_to_a_figure(extract) -> None:
     figures = extract("The number of people killed in the fighting has risen to 81.").figures
     assert [(f.kind, f.count) for f in figures] == [("Killed", 81)]
+
+
+def test_a_figure_with_a_part_before_suffered_injuries(extract) -> None:
+    figures = extract("11 soldiers, including seven Indians, suffered injuries.").figures
+    assert sorted(f.count for f in figures) == [7, 11]
