@@ -437,14 +437,14 @@ def _reporting_verbs(text: str, begin: int, end: int, rules: Rules
     on its side at"), in text order; a count phrase replaces the lexicon's shorter match
     inside it."""
     found = rules.say_verbs.find(text, begin, end)
-    # the verb is "put" alone: what it puts ("the death toll ... at 15") is the content, so
-    # the figure keeps the words that make it a toll
     # a phrase of the lexicon ("puts its own losses at": the reporter's own side) wins
     phrases = [m for m in _put_count(rules).finditer(text, begin, end)
                if not any(f[0] == m.start() for f in found)]
     if not phrases:
         return found
     found = [f for f in found if not any(m.start() <= f[0] < m.end() for m in phrases)]
+    # the verb is "put" alone: what it puts ("the death toll ... at 15") is the content, so
+    # the figure keeps the words that make it a toll
     counts = [(m.start("verb"), m.end("verb"), "put") for m in phrases]
     return sorted(found + counts)
 

@@ -19,7 +19,7 @@ from graph.extract.linking import Discourse
 from graph.extract.mentions import Mention
 from graph.extract.roles import ParsedRoles, mention_of, parse_roles
 from graph.extract.rules import Rules, phrase_pattern
-from graph.extract.timex import TimeExpr
+from graph.extract.timex import CLOCK, DAY, PART, TimeExpr
 from graph.extract.types import EventRecord
 
 __all__ = ["BILATERAL", "HOSTILE", "EventRecord", "attach_relative_agents", "find_events"]
@@ -682,7 +682,7 @@ def _period_starts(parse: Parse, times: list[TimeExpr]) -> set[int]:
 @lru_cache(maxsize=2)
 def _ceasefire_nouns(rules: Rules) -> re.Pattern[str]:
     spec = next(x for x in rules.events["event"] if x["class"] == "CeasefireAgreement")
-    return re.compile(r"\b" + phrase_pattern(spec["triggers"]) + r"\b", re.IGNORECASE)
+    return _words_pattern(tuple(spec["triggers"]))
 
 
 @lru_cache(maxsize=2)
@@ -698,8 +698,7 @@ def _local_incident(text: str, times: list[TimeExpr], b: int, e: int, end: int,
     if not _broke_out(rules).match(text, e, end) or not re.search(
             r"\b[Aa]n?\s+$", text[max(0, b - 4):b]):
         return False
-    return any(t.begin >= e and not t.duration and t.precision in {"Day", "PartOfDay",
-                                                                    "TimeOfDay"}
+    return any(t.begin >= e and not t.duration and t.precision in {DAY, PART, CLOCK}
                and dt.timedelta(0) <= anchor - t.start <= dt.timedelta(days=7) for t in times)
 
 
