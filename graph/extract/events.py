@@ -355,8 +355,10 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             own_time = _time_after(text, times, b, end, conflict_starts | (speech or set()))
         record = EventRecord(cls, spec["id"], 0.7, sentence, frame=frame, claimed=claimed,
                              trigger=(b, e), reference=reference == "keep",
+                             # ("gunmen from across the border attacked": "the" of the
+                             # noun before a verb does not make the act one named before)
                              definite=_DEFINITE.search(text, max(begin, b - 30), b)
-                             is not None,
+                             is not None and not _PAST_VERB.match(text, b, e),
                              anaphoric=_DEMONSTRATIVE.search(text, max(begin, b - 20), b)
                              is not None and not _PAST_VERB.match(text, b, e))
         records[key] = record

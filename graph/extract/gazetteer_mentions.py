@@ -71,7 +71,11 @@ def text_class(text: str, begin: int, end: int, rules: Rules) -> str | None:
 
 
 def _capitalised(word: str) -> bool:
-    return word[:1].isupper()
+    # Arabic names keep their article in lower case: "al-Qadarif state", "el-Obeid"
+    return word[:1].isupper() or _ARTICLE_NAME.match(word) is not None
+
+
+_ARTICLE_NAME = re.compile(r"(?:al|el)-[A-Z]")
 
 
 def gazetteer_mentions(text: str, disc: Discourse, rules: Rules,

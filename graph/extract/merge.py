@@ -83,6 +83,10 @@ def fold_into(records: list[EventRecord], events: list[EventRecord], disc: Disco
     referred: list[EventRecord] = []
     for record in records:
         earlier = fold_repeat(record, events, disc)
+        if earlier is not None and _names_whom_the_article_did_not(earlier, record):
+            events.append(record)
+            out.append(record)
+            continue
         if earlier is None and record.anaphoric:
             continue  # "denied any role in that attack": an event the article did not state
         if earlier is None:
@@ -256,6 +260,16 @@ def _other_tellers(a: EventRecord, b: EventRecord, disc: Discourse) -> bool:
     return a.frame is not None and b.frame is not None and a.claimed and b.claimed and \
         a.cls in HOSTILE and _directed(a) and _directed(b) and \
         _state_key(a.frame.claimant, disc) != _state_key(b.frame.claimant, disc)
+
+
+def _names_whom_the_article_did_not(earlier: EventRecord, record: EventRecord) -> bool:
+    """A side's accusation names the agent of an act the article tells without one ("an
+    ambush killed four Sudanese soldiers ... Khartoum blamed the attack on Ethiopian
+    forces"): the side's version is a claimed event of its own, the article's stays as
+    told (a fact is not made out of a claim)."""
+    return record.claimed and record.agent is not None and earlier.agent is None \
+        and not earlier.claimed and earlier.cls in HOSTILE and record.frame is not None \
+        and record.frame.accusation
 
 
 def _bare(record: EventRecord) -> bool:

@@ -172,7 +172,13 @@ def role_people(text: str, base: list[Mention], disc: Discourse,
             # from; without a dateline, of the army that was the article's last reporter
             # ("..., according to the Thai army. Army spokesman Col X said ...")
             spoke = disc.last_of_class.get("attribution:claimant")
-            if disc.home is not None:
+            kind = _BODY_WORDS.get(body.group(0).split()[-1].lower())
+            if kind is not None and spoke is not None and spoke.is_a(kind) and \
+                    disc.state_of(spoke) is not None:
+                # "Ethiopia's foreign ministry accused ... ministry spokesman X told": the
+                # body of that kind that reported last, before the dateline's state
+                cue = disc.state_of(spoke)
+            elif disc.home is not None:
                 cue = disc.home
             elif body.group(1) and spoke is not None and spoke.is_a("ArmedForce"):
                 cue = disc.state_of(spoke)
@@ -182,6 +188,11 @@ def role_people(text: str, base: list[Mention], disc: Discourse,
         found.append(Mention(m.start(2), m.end(2), name, entity, "person", spec["id"],
                              cue=cue, priority=2))
     return found
+
+
+# the body a bare body word before a role word names ("ministry spokesman X")
+_BODY_WORDS = {"ministry": "Ministry", "army": "ArmedForce", "military": "ArmedForce",
+               "government": "Government", "service": "BorderGuardService"}
 
 
 def head_of_body_people(text: str, base: list[Mention], disc: Discourse,

@@ -90,12 +90,19 @@ def parse_roles(parse: Parse, trigger: tuple[int, int], mentions: list[Mention],
     how = voice(parse, head.i)
     spec = table.get(how, {})
     out = ParsedRoles(how)
-    out.agent, out.agent_token = _fill(parse, head.i, spec.get("agent", []), mentions, rules)
-    out.target, _ = _fill(parse, head.i, spec.get("target", []), mentions, rules)
+    agent_paths, target_paths = spec.get("agent", []), spec.get("target", [])
+    taken = table.get("taken-from", {})
+    if how != "nominal" and head.lemma in taken.get("lemmas", []):
+        agent_paths = [p for p in agent_paths if p not in taken["target"]]
+        target_paths = taken["target"] + target_paths
+    out.agent, out.agent_token = _fill(parse, head.i, agent_paths, mentions, rules)
+    out.target, _ = _fill(parse, head.i, target_paths, mentions, rules)
     out.place, _ = _fill(parse, head.i, spec.get("place", []), mentions, rules,
                          want_place=True)
     if out.found:
         out.rules.append(spec.get("id", how))
+        if target_paths is not spec.get("target", []) and out.target:
+            out.rules.append(taken["id"])
     # the parser often hangs a noun in -ing under the word before it ("overnight
     # shelling", "The shelling of"): the roles of the phrase then sit on that word
     anchors = [head.i]

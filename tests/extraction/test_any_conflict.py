@@ -315,3 +315,13 @@ def test_names_before_a_plural_title_take_its_states_in_order(extract) -> None:
     assert {o for o in _offices(result) if o[1] == "President"} == {
         ("Sadyr Japarov", "President", "Kyrgyzstan"),
         ("Emomali Rahmon", "President", "Tajikistan")}
+
+
+def test_an_arabic_name_with_its_article_in_lower_case_is_looked_up(extract) -> None:
+    # "al-Qadarif state": the article "al-" keeps a name the gazetteer knows a name
+    result = extract("KHARTOUM, Dec 31 - Gunmen attacked Sudanese farms in al-Qadarif state "
+                     "on Tuesday, officials in al-Qadarif said.")
+    found = _found(result)
+    assert "Region" in found["al-Qadarif"].classes
+    assert found["al-Qadarif"].state == found["Sudan"].iri
+    assert {f.claimant.label for f, *_ in result.claims} == {"al-Qadarif authorities"}

@@ -371,3 +371,13 @@ def test_who_responded_with_an_attack_made_it() -> None:
     # "The Eritrean air force responded within hours with an air raid on Mekele": the raid
     # hangs from "responded" by "with"; its subject is the agent
     assert ("ArmedClash", "Eritrean forces", "Ethiopia") in _roles(_run("responded-with-raid"))
+
+
+def test_ground_taken_from_a_side_is_taken_from_the_target() -> None:
+    # "Armed men seized a hill from Djiboutian soldiers": with verbs of taking, "from"
+    # names whom the ground was taken from, not who acted (as it does for fire: "a shell
+    # fired from Myanmar")
+    roles = [r for r in _roles(_run("taken-from")) if r[0] == "Occupation"]
+    assert ("Occupation", None, "Djiboutian forces") in roles
+    assert ("Occupation", None, "Ethiopia") in roles
+    assert not any(agent for _, agent, _ in roles)

@@ -1945,3 +1945,37 @@ def test_a_conflict_that_broke_out_this_morning_is_an_incident(extract) -> None:
     result = extract("A conflict broke out over the border in 1991, the Border Service said.",
                      "2021-04-28")
     assert "ArmedClash" not in [e.cls for e in result.events]
+
+
+def test_a_bare_ministry_before_a_spokesman_is_the_ministry_that_spoke_last(extract) -> None:
+    # the dateline's state is the fallback only: "Ethiopia's foreign ministry accused ...
+    # ministry spokesman X told reporters" gives X the ministry's state, not Sudan's
+    result = extract("KHARTOUM, Dec 31 - Ethiopia's foreign ministry on Thursday accused "
+                     "Sudanese troops of attacking Ethiopian farmers. \"The Sudanese army has "
+                     "seized our farms,\" ministry spokesman Dina Mufti told reporters.",
+                     "2020-12-31")
+    (mufti,) = {f.claimant for f, *_ in result.claims if f.claimant.label == "Dina Mufti"}
+    assert _state(mufti) == "ethiopia"
+
+
+def test_an_accusation_naming_the_attacker_stays_apart_from_the_attack_told(extract) -> None:
+    # the article tells the ambush without its attacker; Khartoum's blame names one: the
+    # blamed attack is Sudan's claim, not a fact added to the article's own event
+    result = extract("KHARTOUM, Dec 31 - Four Sudanese soldiers were killed in an ambush near "
+                     "the border on December 15. Khartoum blamed the attack on Ethiopian "
+                     "forces.", "2020-12-31")
+    clashes = [(_state(e.agent), e.claimed) for e in result.events if e.cls == "ArmedClash"]
+    assert sorted(clashes, key=str) == sorted([(None, False), ("ethiopia", True)], key=str)
+
+
+def test_the_before_the_noun_before_a_verb_names_no_act_told_before(extract) -> None:
+    # "gunmen from across the border attacked farms": "the" belongs to "border"; the act
+    # is a new one, not "the attack" blamed on Ethiopian forces a sentence before
+    result = extract("KHARTOUM, Dec 31 - Four Sudanese soldiers were killed in an ambush on "
+                     "December 15. Khartoum blamed the attack on Ethiopian forces. On Tuesday, "
+                     "a Sudanese farmer was killed when gunmen from across the border attacked "
+                     "farms near Barakat Noreen, officials in al-Qadarif said.", "2020-12-31")
+    clashes = [e for e in result.events if e.cls == "ArmedClash"]
+    assert len(clashes) == 3
+    assert any(e.time is not None and e.time.text == "Tuesday" and e.agent is None
+               and e.claimed for e in clashes)
