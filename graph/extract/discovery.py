@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from graph.extract.gazetteer import Gazetteer
 from graph.extract.kb import Entity
@@ -204,6 +205,18 @@ def dateline_names(datelines: list[str]) -> list[str]:
                 names.append(" ".join(w.capitalize() if w.isupper() else w
                                       for w in words.group().split()))
     return names
+
+
+_COLON_DATELINE = re.compile(r"([A-Z][A-Z'.\-]{2,}(?:\s+[A-Z][A-Z'.\-]+){0,2}):\s+[A-Z\"\u201c]")
+
+
+def colon_dateline(first: list[Any]) -> list[str]:
+    """The place of a South Asian paper's dateline, "MUZAFFARABAD: Two civilians were ...",
+    which stays in the first sentence (cut off, it would leave the parse a sentence
+    without its first words): known only to tell the state the report was filed from."""
+    # (the first of the body, or the one after a title line the page did not mark)
+    m = next((m for m in (_COLON_DATELINE.match(s.text) for s in first) if m), None)
+    return dateline_names([m.group(1)]) if m else []
 
 
 def home_state(disc: Discourse) -> Entity | None:

@@ -1019,7 +1019,8 @@ def _joint_appealer(text: str, record: EventRecord, mentions: list[Mention], beg
 
 # "shelling by Armenian forces", "an ambush by Ethiopian troops"; "came under fire from
 # Tajik positions", "were fired at his car from the Tajik side"
-_BY = re.compile(r"\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?")
+# (after a closing quote too: the "unprovoked ceasefire violations" by Indian forces)
+_BY = re.compile(r"[\"\u201d]?\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?")
 _FROM = re.compile(r"\s+(?:[\w']+\s+){0,4}?from\s+(?:across\s+)?(?:the\s+)?")
 
 

@@ -165,7 +165,7 @@ def role_people(text: str, base: list[Mention], disc: Discourse,
             # "NATO Secretary-General Jens Stoltenberg": he speaks for the organisation
             cue = _organisation_before(text, m.start(), base, disc)
         body = re.search(r"\b(?:(army|military)|defence ministry|defense ministry|"
-                         r"foreign ministry|ministry|government|police|border service)\s+$",
+                         r"foreign ministry|foreign office|ministry|government|police|border service)\s+$",
                          text[:m.start()], re.IGNORECASE) if cue is None else None
         if body is not None:
             # "BANGKOK - ... Army spokesman Col X": the army of the state the report is
@@ -191,7 +191,7 @@ def role_people(text: str, base: list[Mention], disc: Discourse,
 
 
 # the body a bare body word before a role word names ("ministry spokesman X")
-_BODY_WORDS = {"ministry": "Ministry", "army": "ArmedForce", "military": "ArmedForce",
+_BODY_WORDS = {"ministry": "Ministry", "office": "Ministry", "army": "ArmedForce", "military": "ArmedForce",
                "government": "Government", "service": "BorderGuardService"}
 
 
@@ -282,7 +282,10 @@ def _state_before(text: str, pos: int, base: list[Mention],
     """The state named in the few words before `pos` ("Sudanese army spokesman")."""
     window = max(0, pos - 45)
     cues = [m for m in base if window <= m.begin and m.end <= pos and m.entity is not None
-            and (m.entity.is_state or (m.entity.is_actor and m.entity.state))
+            and (m.entity.is_state or (m.entity.is_actor and m.entity.state)
+                 # "Kandahar police chief X": the state of the place his body serves
+                 or (m.entity.is_place and disc.state_of(m.entity) is not None
+                     and re.fullmatch(r"\s+(?:[a-z]+\s+){0,2}", text[m.end:pos])))
             and not re.search(r"[,;.]", text[m.end:pos])]
     # "BSF Director General X": a body the base ties to its state speaks through him
     return disc.state_of(cues[-1].entity) if cues else None

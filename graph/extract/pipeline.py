@@ -23,11 +23,11 @@ from collections import Counter
 from typing import Any
 
 from graph.corpus import Article
-from graph.document import BOILERPLATE, CAPTION, HEADLINE, Sentence, is_dateline
+from graph.document import BODY, BOILERPLATE, CAPTION, HEADLINE, Sentence, is_dateline
 from graph.extract.attribution import remember
 from graph.extract.claims import reported_back
 from graph.extract.conflict import ConflictWords, conflict_words, note_named, note_start
-from graph.extract.discovery import dateline_names, discover_states, home_state
+from graph.extract.discovery import colon_dateline, dateline_names, discover_states, home_state
 from graph.extract.findings import ArticleFindings, SentenceTimes, find_in_span
 from graph.extract.framing import frame_sentence
 from graph.extract.kb import KnowledgeBase, load_kb
@@ -62,7 +62,8 @@ def analyse(article: Article, sentences: list[Sentence], kb: KnowledgeBase, rule
     prose = [s for s in sentences if s.role != BOILERPLATE and len(s.text) <= MAX_SENTENCE]
     discover_states([article.title] + [normalise(s.text) for s in prose], disc, rules)
     disc.dateline = dateline_names([s.text for s in sentences if s.role == BOILERPLATE
-                                    and is_dateline(s.text)])
+                                    and is_dateline(s.text)]) or colon_dateline(
+        [s for s in prose if s.role == BODY][:2])
     disc.home = home_state(disc)
     found = ArticleFindings(events=result.events)
     clock = TimeContext(article.reported_date)  # what earlier sentences set for time

@@ -519,7 +519,8 @@ def find_offices(text: str, mentions: list[Mention], frames: list[Frame], disc: 
         if not states and holder is not None and holder.state:
             state = disc.entity(holder.state)
             states = [state] if state is not None else []
-        if not states and holder is not None and disc.home is not None:
+        if not states and holder is not None and disc.home is not None and \
+                not _provincial(text, named, b):
             # "KHARTOUM (AFP) - ... Prime Minister Abdalla Hamdok": a title without a state,
             # in a report filed from the state it is of
             states = [disc.home]
@@ -803,6 +804,14 @@ def _coordinated_people(text: str, named: list[Mention], at: int, *, after: bool
 _PAIR_OF = re.compile(r"\s+of\s+(?:the\s+two|both)\s+(?:countries|nations|states|sides|"
                       r"governments|neighbou?rs)\b")
 _PAIR_BEFORE = re.compile(r"\b(?:the\s+two|both)\s+(?:countries|nations|states)'\s+$")
+
+
+def _provincial(text: str, named: list[Mention], b: int) -> bool:
+    """A place of a state right before the title ("Balochistan Home Minister X"): an
+    office of the province, not of the state."""
+    return any(m.entity is not None and m.entity.is_place and not m.entity.is_state
+               and re.fullmatch(r"\s+(?:[A-Z][a-z]+\s+)?", text[m.end:b]) for m in named
+               if m.end <= b)
 
 
 def _pair_around(text: str, mentions: list[Mention], b: int, e: int) -> list[Entity]:

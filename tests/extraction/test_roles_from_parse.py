@@ -381,3 +381,11 @@ def test_ground_taken_from_a_side_is_taken_from_the_target() -> None:
     assert ("Occupation", None, "Djiboutian forces") in roles
     assert ("Occupation", None, "Ethiopia") in roles
     assert not any(agent for _, agent, _ in roles)
+
+
+def test_a_province_before_a_title_makes_no_office_of_the_state() -> None:
+    # "Balochistan Home Minister X" in a report filed from Quetta: a minister of the
+    # province, so no minister's office of Pakistan the dateline would give him
+    result = _run("provincial-minister")
+    assert not [o for o, _ in result.offices if o.holder is not None
+                and o.holder.label == "Mir Sarfraz Bugti"]

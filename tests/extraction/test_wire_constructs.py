@@ -1979,3 +1979,49 @@ def test_the_before_the_noun_before_a_verb_names_no_act_told_before(extract) -> 
     assert len(clashes) == 3
     assert any(e.time is not None and e.time.text == "Tuesday" and e.agent is None
                and e.claimed for e in clashes)
+
+
+def test_a_colon_dateline_gives_the_state_a_report_was_filed_from(extract) -> None:
+    # South Asian papers open with "QUETTA: ..."; the place stays in the sentence, and
+    # still tells whose army "the army" is
+    result = extract("QUETTA: Afghan forces fired on a census team near Chaman on Friday, "
+                     "killing nine Pakistani civilians, the army said.", "2017-05-06")
+    assert ("Pakistan", "say", "event") in _claims(result)
+
+
+def test_a_nominal_act_in_quotation_marks_takes_its_by_agent(extract) -> None:
+    # the closing quote between the noun and "by" does not hide the agent; "Foreign Office
+    # spokesman X" speaks for the state of the dateline
+    result = extract("MUZAFFARABAD: Two Pakistani civilians were killed on Monday. Foreign "
+                     "Office spokesman Nafees Zakaria condemned the \"unprovoked ceasefire "
+                     "violations\" by Indian forces.", "2016-10-25")
+    (violation,) = [e for e in result.events if e.cls == "CeasefireViolation"]
+    assert (_state(violation.agent), _state(violation.target)) == ("india", "pakistan")
+
+
+def test_a_place_before_a_body_word_gives_the_state_of_its_official(extract) -> None:
+    # "Kandahar police chief X" serves the state Kandahar lies in, not the dateline's
+    result = extract("QUETTA: Pakistani troops came under fire. Afghanistan rejected the "
+                     "account, said Kandahar police chief General Abdul Raziq.", "2017-05-07")
+    people = {e.label: e for e, _ in result.mentions if e.is_a("Person")}
+    assert _state(people["Abdul Raziq"]) == "afghanistan"
+
+
+@pytest.mark.parametrize("sentence, cls", [
+    ("Two Sudanese bombers dropped eight bombs on a market in Bentiu on Monday.", "ArmedClash"),
+    ("Kyrgyz border guards fired several shots at a car carrying Tajik villagers on "
+     "Monday.", "ArmedClash"),
+    ("Tajik troops had brought tanks, armoured personnel carriers and mortars up to the "
+     "Kyrgyz border on Monday.", "TroopBuildUp"),
+    ("About 1,500 Tajik villagers had been relocated from the Isfara district on Monday.",
+     "Evacuation"),
+])
+def test_bombs_dropped_shots_fired_forces_brought_up_people_relocated(extract, sentence,
+                                                                       cls) -> None:
+    assert cls in {e.cls for e in extract(sentence, "2022-01-28").events}
+
+
+def test_brought_without_troops_or_arms_is_no_build_up(extract) -> None:
+    result = extract("Tajik officials brought the wounded to a hospital in Isfara on Monday.",
+                     "2022-01-28")
+    assert "TroopBuildUp" not in {e.cls for e in result.events}
