@@ -165,7 +165,8 @@ def role_people(text: str, base: list[Mention], disc: Discourse,
             # "NATO Secretary-General Jens Stoltenberg": he speaks for the organisation
             cue = _organisation_before(text, m.start(), base, disc)
         body = re.search(r"\b(?:(army|military)|defence ministry|defense ministry|"
-                         r"foreign ministry|foreign office|ministry|government|police|border service)\s+$",
+                         r"foreign ministry|foreign office|ministry|government|police|"
+                         r"border service)\s+$",
                          text[:m.start()], re.IGNORECASE) if cue is None else None
         if body is not None:
             # "BANGKOK - ... Army spokesman Col X": the army of the state the report is
@@ -191,8 +192,9 @@ def role_people(text: str, base: list[Mention], disc: Discourse,
 
 
 # the body a bare body word before a role word names ("ministry spokesman X")
-_BODY_WORDS = {"ministry": "Ministry", "office": "Ministry", "army": "ArmedForce", "military": "ArmedForce",
-               "government": "Government", "service": "BorderGuardService"}
+_BODY_WORDS = {"ministry": "Ministry", "office": "Ministry", "army": "ArmedForce",
+               "military": "ArmedForce", "government": "Government",
+               "service": "BorderGuardService"}
 
 
 def head_of_body_people(text: str, base: list[Mention], disc: Discourse,
