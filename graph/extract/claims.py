@@ -773,6 +773,9 @@ def _accuse_frames(text: str, begin: int, end: int, mentions: list[Mention],
             sources = [Mention(b, b, accuser.label, accuser, "name", "claim.shared-subject")]
         if not sources:
             continue
+        apposed = _apposed_speaker(text, sources, b, disc)
+        if apposed is not None:
+            sources = [*sources[:-1], apposed] if sources[-1] is not apposed else sources
         that = re.match(r"\s+(?:(?:on|late|early)\s+[A-Z]\w+day\s+)?that\b", text[e:end])
         if that and sources[-1].entity is not None:
             # "the committee charged that Kyrgyz soldiers had opened fire": an allegation
@@ -837,6 +840,18 @@ def _accuse_frames(text: str, begin: int, end: int, mentions: list[Mention],
                                 (also.end(), end), (also.start(), also.end())))
         return frames
     return []
+
+
+def _apposed_speaker(text: str, sources: list[Mention], verb: int,
+                     disc: Discourse | None) -> Mention | None:
+    """"Lt Gen X, a spokesman for Cambodia's Defence Ministry, blamed Thailand": the
+    person whose apposition names his role accuses, for the state of the body it names."""
+    person = next((m for m in sources if m.entity is not None and m.entity.is_a("Person")
+                   and _ROLE_APPOSITION.match(text, m.end, verb)), None)
+    if person is None or person.entity is None:
+        return None
+    _acts_for(person.entity, [m for m in sources if m is not person], disc)
+    return person
 
 
 _DATING_CLAUSE = re.compile(r",\s+(?:(?:hours|days|weeks|a\s+day|a\s+week|shortly|just|only|"

@@ -91,11 +91,22 @@ _APPOSITIVE_TITLE = re.compile("(" + NAME + r"),\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z
                                r"(?:deputy\s+|acting\s+|former\s+)?$")
 
 
+@lru_cache(maxsize=2)
+def _role_apposed(rules: Rules) -> re.Pattern[str]:
+    # the ranks before the name are no part of it ("Lt Gen Chhum Socheat, a spokesman")
+    return re.compile(r"(?<![\w.])" + ranks(rules) + "(" + NAME + r"),\s+(?:the\s+|a\s+|an\s+)?"
+                      r"(?:[\w\-]+\s+){0,2}?(?:spokesman|spokeswoman|spokesperson)\s+"
+                      r"(?:for|of)\s")
+
+
 def named_people(text: str, base: list[Mention], disc: Discourse,
                   rules: Rules) -> list[Mention]:
     """People named without a title before them: "NAME said", "NAME, the Kyrgyz envoy"."""
     found = []
     candidates = [m for m in _SAID.finditer(text)] if _SAID_VERB.search(text) else []
+    # "Lt Gen Chhum Socheat, a spokesman for Cambodia's Defence Ministry, blamed ...": the
+    # apposition names his role whatever verb follows (whom he speaks for: claims.py)
+    candidates += [m for m in _role_apposed(rules).finditer(text)]
     for b, _, _spec in rules.offices.find(text):
         m = _APPOSITIVE_TITLE.search(text[:b])
         if m:

@@ -2025,3 +2025,17 @@ def test_brought_without_troops_or_arms_is_no_build_up(extract) -> None:
     result = extract("Tajik officials brought the wounded to a hospital in Isfara on Monday.",
                      "2022-01-28")
     assert "TroopBuildUp" not in {e.cls for e in result.events}
+
+
+def test_a_spokesman_in_apposition_accuses_and_is_the_next_he(extract) -> None:
+    # "Lt Gen X, a spokesman for Cambodia's Defence Ministry, blamed Thailand": he is the
+    # accuser (for Cambodia), so the "He said" after him is his, not the governor's before
+    result = extract("BANGKOK - Si Sa Ket governor Somsak Suwansujarit said about 15,000 "
+                     "residents had been moved to temporary shelters. In Phnom Penh, Lt Gen "
+                     "Chhum Socheat, a spokesman for Cambodia's Defence Ministry, blamed "
+                     "Thailand for starting the clashes. He said the shelling of the temple by "
+                     "Thai troops had destroyed part of its wall.", "2011-02-06")
+    assert {("Chhum Socheat", "blame", "event"), ("Chhum Socheat", "say", "event")} <= \
+        _claims(result)
+    (socheat,) = {f.claimant for f, *_ in result.claims if f.claimant.label == "Chhum Socheat"}
+    assert _state(socheat) == "cambodia"
