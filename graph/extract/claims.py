@@ -574,7 +574,11 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
     rest = _TOLD.sub("", rest) if lemma == "tell" else rest
     rest = re.sub(r"^\s+that\b", "", rest)
     trailing = len(re.findall(r"[A-Za-z]+", rest.split(",")[0])) <= 2
-    if comma > 0 and trailing:
+    # "Baku has put its losses at 16 dead, and said six civilians, including two children,
+    # were killed": a predicate coordinated with the first, whose subject the clause has
+    coordinated = re.fullmatch(r"(?:and|but)(?:\s+(?:also|then|later|\w+ly))?", between,
+                               re.IGNORECASE) is not None
+    if comma > 0 and trailing and not coordinated:
         tail = [m for m in _actors(mentions, begin + comma, b) if m.kind != "pair"]
         if tail and len(text[begin + comma + 1:b].split()) <= 14:
             source = _speaker(text, tail, b)

@@ -58,6 +58,9 @@ _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w\-]+\
 _DEMONSTRATIVE = re.compile(r"\b(?:that|this|these|those)\s+$", re.IGNORECASE)
 # "It was the Kyrgyz side that opened fire": before a verb, "that" is a relative pronoun
 _PAST_VERB = re.compile(r"[a-z]+ed\b")
+# "agreed on Tuesday to stop fighting": a verb of agreeing, a few words before the trigger
+_AGREED_BEFORE = re.compile(r"\b(?:agreed|agree|agrees|agreeing|decided|pledged|committed)"
+                            r"(?:\s+[\w,\-']+){0,4}?\s+$", re.IGNORECASE)
 _PLACE_NOUN_AFTER = re.compile(r"\s+(?:(?:border|port|capital|southern|northern|eastern|"
                                r"western)\s+)?(?:city|town|village|capital|region|province|"
                                r"district|port|exclave|enclave)\b", re.IGNORECASE)
@@ -278,6 +281,9 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
         if spec.get("needs") == "ceasefire" and not _ceasefire_named(text, b, sentence,
                                                                        disc, rules):
             continue  # "violating it" stands for a ceasefire only just after one is named
+        if spec.get("needs") == "agreed" and not _AGREED_BEFORE.search(
+                text, max(begin, b - 60), b):
+            continue
         if spec.get("needs") == "object" and any(0 <= t.begin - e <= 1 for t in times):
             continue
         if spec.get("needs") == "time" and not (frame is not None and frame.accusation):
@@ -390,6 +396,9 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             used.add(record.place.iri)
         if roles in {"agent-target", "agent"}:
             agent = one_side or _parsed_agent(parsed, frame, disc)
+            if agent is None and frame is not None and _own_side_subject(parse, parsed):
+                # "Azerbaijan says its troops captured several hills": the speaker's side
+                agent = frame.claimant
             if agent is None and frame is not None and frame.accused is not None:
                 agent = frame.accused
             if agent is None:
@@ -925,6 +934,15 @@ def _non_state_object(text: str, e: int, end: int, rules: Rules) -> bool:
     words = rules.events.get("non_state_objects", {}).get("words", [])
     return bool(words) and re.match(r"\s+(?:\w+\s+){0,4}?" + phrase_pattern(words) + r"\b",
                                     text[e:end], re.IGNORECASE) is not None
+
+
+def _own_side_subject(parse: Parse | None, parsed: ParsedRoles | None) -> bool:
+    """The parse's agent is a noun the speaker's possessive pronoun owns ("its troops",
+    "our forces", "their soldiers")."""
+    if parse is None or parsed is None or parsed.agent or parsed.agent_token is None:
+        return False
+    return any(parse.token(c).word.lower() in {"its", "their", "our"}
+               for c in parse.children(parsed.agent_token, "nmod:poss"))
 
 
 def _agent_slot_unnamed(parsed: ParsedRoles | None) -> bool:

@@ -389,3 +389,11 @@ def test_a_province_before_a_title_makes_no_office_of_the_state() -> None:
     result = _run("provincial-minister")
     assert not [o for o, _ in result.offices if o.holder is not None
                 and o.holder.label == "Mir Sarfraz Bugti"]
+
+
+def test_troops_a_speakers_possessive_owns_act_for_the_speaker() -> None:
+    # "Azerbaijan says its troops captured several hills", "the ministry said its soldiers
+    # had fired": the parse's subject is an unnamed noun; the possessive names whose
+    roles = _roles(_run("own-side-troops"))
+    assert ("Occupation", "Azerbaijan", "Armenian forces") in roles
+    assert ("ArmedClash", "Ministry of Defence of Armenia", "Azerbaijan") in roles

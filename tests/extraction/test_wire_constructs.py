@@ -2039,3 +2039,23 @@ def test_a_spokesman_in_apposition_accuses_and_is_the_next_he(extract) -> None:
         _claims(result)
     (socheat,) = {f.claimant for f, *_ in result.claims if f.claimant.label == "Chhum Socheat"}
     assert _state(socheat) == "cambodia"
+
+
+@pytest.mark.parametrize("sentence, agreed", [
+    ("Armenia and Azerbaijan agreed on Tuesday to stop fighting after talks in Moscow.", True),
+    ("Thailand and Cambodia agreed in Malaysia to halt all military action.", True),
+    ("Russia urged Armenia and Azerbaijan to stop fighting.", False),
+])
+def test_agreeing_to_stop_fighting_with_words_between_is_a_ceasefire(extract, sentence,
+                                                                     agreed) -> None:
+    found = "CeasefireAgreement" in {e.cls for e in extract(sentence, "2016-04-05").events}
+    assert found is agreed
+
+
+def test_a_coordinated_said_keeps_its_subject_past_an_apposition(extract) -> None:
+    # "..., and said six civilians, including two children, were killed": the commas of the
+    # apposition do not make "and said" a reporter at the end of a claim
+    result = extract("Baku has put its own military losses at 16 dead, and said six civilians, "
+                     "including two children, were killed on Saturday in Armenian shelling of "
+                     "villages in Azerbaijan's Aghdam region.", "2016-04-05")
+    assert {("Azerbaijan", "say", "event"), ("Azerbaijan", "say", "figure")} <= _claims(result)
