@@ -103,6 +103,10 @@ class Frame:
         famous for ..."): what follows is the article's own description."""
         b, e = self.content
         m = _RELATIVE.search(text, b, e)
+        if m and len(text[b:m.start()].split()) <= 6 and 0 <= text.find(",", m.end(), e) < e:
+            # "Japarov and Rahmon, who are both attending the summit, met on Friday ..., the
+            # press service said": a relative clause closed inside the claim's subject
+            return self
         if m and m.start() > b and not _SECOND_THAT.search(text, m.end(), e):
             # (unless the report goes on after it: "said that X seized the intake, which
             # it called Tajik territory, and that Y opened fire")
@@ -760,6 +764,10 @@ def _anaphoric_accuser(text: str, begin: int, end: int, disc: Discourse,
         return None
     phrase = re.sub(r"\s+(?:also|later|then|further|again)\s*$", "", text[begin:verbs[0][0]])
     phrase = phrase.strip().strip('"').strip()
+    opened = re.match(r"(.*),\s*(\S[^,]*)$", phrase)
+    if opened is not None and _OPENER.match(opened.group(1)):
+        # "In a statement issued on the evening of September 17, they accused ..."
+        phrase = opened.group(2)
     return recall(disc, phrase, rules) if phrase and anaphor(phrase, rules) is not None \
         else None
 

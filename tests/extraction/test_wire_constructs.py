@@ -2059,3 +2059,19 @@ def test_a_coordinated_said_keeps_its_subject_past_an_apposition(extract) -> Non
                      "including two children, were killed on Saturday in Armenian shelling of "
                      "villages in Azerbaijan's Aghdam region.", "2016-04-05")
     assert {("Azerbaijan", "say", "event"), ("Azerbaijan", "say", "figure")} <= _claims(result)
+
+
+def test_they_after_an_opening_phrase_accuses_for_the_body_named_before(extract) -> None:
+    result = extract("Tajikistan's Border Troops said two Tajik civilians were wounded. In a "
+                     "statement issued on the evening of September 17, they accused Kyrgyz "
+                     "border guards of firing at unarmed residents of Vorukh.", "2019-09-18")
+    assert ("Border Troops of Tajikistan", "accuse", "event") in _claims(result)
+
+
+def test_a_relative_clause_inside_the_subject_does_not_end_the_claim(extract) -> None:
+    # "X and Y, who are both attending the summit, met on Friday, the service said": the
+    # meeting is the service's claim; a relative clause at the end would be the article's
+    result = extract("Japarov and Rahmon, who are both attending the summit, met on Friday, "
+                     "the Kyrgyz border service said.", "2022-09-16")
+    (meeting,) = [e for e in result.events if e.cls == "Meeting"]
+    assert meeting.claimed
