@@ -72,8 +72,11 @@ def _compile(rules: Rules) -> _Compiled:
     kind_words = phrase_pattern(list(kinds))
     # "were killed", "had been wounded", and an apposition before them ("20 soldiers,
     # including a colonel, were killed")
+    # ("13 Cambodians, eight of them civilians, had been killed": the part is a figure of
+    # its own, read by `parts`)
     appos = (r"(?P<appos>\s*,\s+(?:including|among\s+them|most\s+of\s+them)\s+[^,;]{1,80},"
-             r"|\s*,\s+(?:an?|the)\s+[^,;]{1,60}?,)?")
+             r"|\s*,\s+(?:an?|the)\s+[^,;]{1,60}?,"
+             r"|\s*,\s+(?:\d+|" + phrase_pattern(number_words) + r")\s+of\s+them\s+[^,;]{1,60},)?")
     # ("11 soldiers, including seven Indians, suffered injuries")
     chain = (r"(?:,?\s+(?:had|have|has|were|was|are|is|been|being|reportedly|also|since|"
              r"suffered|sustained))*")
@@ -249,6 +252,10 @@ def find_figures(text: str, span: tuple[int, int], frame: Frame | None, mentions
     parts = []
     for m in matches:
         part = c.parts.match(text, m.end(), end)
+        appos = m.groupdict().get("appos")
+        if part is None and appos and re.match(r"\s*,\s+\S+\s+of\s+them\b", appos):
+            # "13 Cambodians, eight of them civilians, had been killed": the part inside
+            part = c.parts.match(text, text.index(",", m.start("appos")), end)
         if part and m.groupdict().get("kind"):
             parts.append((m, part))
     for m in matches:

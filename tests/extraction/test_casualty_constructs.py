@@ -145,3 +145,11 @@ def test_the_number_of_people_killed_risen_to_a_figure(extract) -> None:
 def test_a_figure_with_a_part_before_suffered_injuries(extract) -> None:
     figures = extract("11 soldiers, including seven Indians, suffered injuries.").figures
     assert sorted(f.count for f in figures) == [7, 11]
+
+
+def test_a_part_of_them_inside_the_figure_keeps_the_whole(extract) -> None:
+    # "13 Cambodians, eight of them civilians, had been killed": the whole and its part
+    counts = {(f.kind, f.count) for f in extract(
+        "The Cambodian defence ministry said 13 Cambodians, eight of them civilians, had been "
+        "killed.", "2025-07-28").figures}
+    assert counts == {("Killed", 13), ("Killed", 8)}
