@@ -2075,3 +2075,9 @@ def test_a_relative_clause_inside_the_subject_does_not_end_the_claim(extract) ->
                      "the Kyrgyz border service said.", "2022-09-16")
     (meeting,) = [e for e in result.events if e.cls == "Meeting"]
     assert meeting.claimed
+
+
+def test_the_press_center_said_is_the_body_named_before(extract) -> None:
+    result = extract("The Tajik border troops said Kyrgyz guards fired on shepherds. Two Tajik "
+                     "shepherds were wounded, the press center said.", "2018-06-27")
+    assert ("Border Troops of Tajikistan", "say", "figure") in _claims(result)
