@@ -89,7 +89,20 @@ def _status(text: str, begin: int, end: int, trig: tuple[int, int], rules: Rules
     for status, pattern in _status_patterns(rules):
         if pattern.search(window):
             return status
+    # "A first ceasefire, agreed by the two ministers on Thursday evening, collapsed within
+    # hours", "A truce reached by local commanders on Friday night held for less than a
+    # day": the predicate after the phrase that tells how the agreement was made
+    told = _HOW_AGREED.match(text, trig[1], end)
+    if told is not None:
+        after = text[told.end():min(end, told.end() + 80)]
+        for status, pattern in _status_patterns(rules):
+            if status == "Failed" and pattern.search(after):
+                return status
     return "Occurred"
+
+
+_HOW_AGREED = re.compile(r"(?:\s*,[^,;.]{1,80},|\s+(?:agreed|reached|brokered|announced|"
+                         r"declared|signed|mediated)\b[^,;.]{0,60}?)\s+(?=[a-z])")
 
 
 def _count(text: str, begin: int, trig: int, rules: Rules) -> int | None:
@@ -202,6 +215,10 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
     appeals = [ae for _, ae, sp in hits if sp["class"] == "Appeal"]
     for b, e, spec in hits:
         cls = spec["class"]
+        if spec.get("into_class") and _into_after(text, e, end, spec):
+            # "accuses Nicaragua of sending about 50 soldiers onto Isla Calero": forces
+            # sent onto ground enter it
+            cls = spec["into_class"]
         if cls == "CeasefireAgreement":
             disc.ceasefire_sentence = sentence
         if cls == "Conflict" and not spec.get("background") and past_date(
@@ -1059,7 +1076,15 @@ def _objects_pattern(objects: tuple[str, ...]) -> re.Pattern[str]:
 
 def _object_after(text: str, e: int, end: int, spec: dict) -> bool:
     """A trigger that counts only with one of its spec's `objects` a few words after it."""
-    return _objects_pattern(tuple(spec["objects"])).match(text, e, end) is not None
+    m = _objects_pattern(tuple(spec["objects"])).match(text, e, end)
+    return m is not None
+
+
+def _into_after(text: str, e: int, end: int, spec: dict) -> bool:
+    """Forces sent "onto" or "into" a place: they enter it (spec `into_class`)."""
+    m = _objects_pattern(tuple(spec["objects"])).match(text, e, end)
+    return m is not None and re.match(r"\s+(?:onto|into)\b", text[m.end():end],
+                                      re.IGNORECASE) is not None
 
 
 # rules whose trigger names an attack in general ("the attack", "the assault", "the

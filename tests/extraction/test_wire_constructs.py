@@ -2081,3 +2081,34 @@ def test_the_press_center_said_is_the_body_named_before(extract) -> None:
     result = extract("The Tajik border troops said Kyrgyz guards fired on shepherds. Two Tajik "
                      "shepherds were wounded, the press center said.", "2018-06-27")
     assert ("Border Troops of Tajikistan", "say", "figure") in _claims(result)
+
+
+@pytest.mark.parametrize("sentence", [
+    "A first ceasefire, agreed by the two foreign ministers on Thursday evening, collapsed "
+    "within hours.",
+    "A verbal ceasefire reached by regional commanders on Friday night held for less than a "
+    "day.",
+])
+def test_a_truce_that_failed_after_the_phrase_that_tells_how_it_was_made(extract,
+                                                                         sentence) -> None:
+    (truce,) = [e for e in extract(sentence, "2011-04-25").events
+                if e.cls == "CeasefireAgreement"]
+    assert truce.status == "Failed"
+
+
+@pytest.mark.parametrize("sentence, cls", [
+    ("Costa Rica sent about 70 more police officers to its northern border on Tuesday.",
+     "TroopBuildUp"),
+    ("Costa Rica accuses Nicaragua of sending about 50 soldiers onto Isla Calero.",
+     "Occupation"),
+    ("China said Indian troops had trespassed into Chinese territory.", "Occupation"),
+    ("Costa Rica said some 50 Nicaraguan troops had set up camp on Isla Calero.", "Occupation"),
+])
+def test_forces_sent_to_the_border_or_onto_ground(extract, sentence, cls) -> None:
+    found = {e.cls for e in extract(sentence, "2010-11-03").events}
+    assert cls in found and ({"TroopBuildUp", "Occupation"} - {cls}).isdisjoint(found)
+
+
+def test_a_note_sent_is_no_build_up(extract) -> None:
+    assert not extract("Tajikistan sent a protest note to Bishkek on Monday.",
+                       "2010-11-03").events
