@@ -377,6 +377,10 @@ def _body_entity(spec: dict, noun: str, cue: Entity, disc: Discourse,
                      facts=[MintedFact("ckg:actsFor", state.iri, spec["id"])])
 
 
+_SPEAKER_AFTER = re.compile(r"(?:'s)?\s+(?:spokesman|spokeswoman|spokesperson|statement|"
+                            r"sources?|officials?|officer)\b")
+
+
 def _force_mentions(text: str, base: list[Mention], disc: Discourse,
                     rules: Rules) -> list[Mention]:
     found = []
@@ -388,6 +392,11 @@ def _force_mentions(text: str, base: list[Mention], disc: Discourse,
         stop = e
         if cue is None:
             cue, stop = _right_cue(text, e, base)
+        if cue is None and disc.home is not None and _SPEAKER_AFTER.match(text, e) and \
+                text[b:e].lower() in {"army", "military", "armed forces"}:
+            # "NEW DELHI - An army spokesman said ...": the army of the state the report
+            # was filed from speaks through him
+            cue = Mention(b, b, "", disc.home, "name", spec["id"])
         if cue is not None and cue.entity is not None and cue.entity.is_a("Government"):
             # "Afghan Taliban forces": the state named before the government's name
             before = _ending_at(base, len(text[:cue.begin].rstrip()))

@@ -2112,3 +2112,18 @@ def test_forces_sent_to_the_border_or_onto_ground(extract, sentence, cls) -> Non
 def test_a_note_sent_is_no_build_up(extract) -> None:
     assert not extract("Tajikistan sent a protest note to Bishkek on Monday.",
                        "2010-11-03").events
+
+
+def test_an_unnamed_army_spokesman_speaks_for_the_datelines_army(extract) -> None:
+    result = extract("NEW DELHI - An army spokesman said Pakistani troops had fired first on "
+                     "Indian posts and that Indian soldiers had only retaliated.", "2016-09-29")
+    assert ("Indian forces", "say", "event") in _claims(result)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Pakistani troops responded in kind on Monday.",
+    "Pakistani troops responded effectively and silenced the Indian posts on Monday.",
+])
+def test_a_side_that_responded_in_kind_fought(extract, sentence) -> None:
+    (clash,) = [e for e in extract(sentence, "2016-09-29").events if e.cls == "ArmedClash"]
+    assert _state(clash.agent) == "pakistan"
