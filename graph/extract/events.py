@@ -584,10 +584,9 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
         if frame is not None and record.agent is not None and frame.accused is None:
             record.confidence = 0.65
     for key, record in list(records.items()):
-        twin = _joint_appealer(text, record, mentions, begin, disc)
-        if twin is not None:
-            records[(*key, "joint")] = replace(record, agent=twin,
-                                              participants=list(record.participants))
+        for n, twin in enumerate(_joint_appealers(text, record, mentions, begin, disc)):
+            records[(*key, "joint", str(n))] = replace(record, agent=twin,
+                                                      participants=list(record.participants))
     for record in records.values():
         b = record.trigger[0]
         if record.cls == "Appeal" and frame is not None and (
@@ -1028,28 +1027,48 @@ _RELATIVE_BEFORE = re.compile(r",\s+(?:which|who|whose)\b[^,;]*,\s*(?:also\s+|bo
                               r"jointly\s+)?$")
 
 
-def _joint_appealer(text: str, record: EventRecord, mentions: list[Mention], begin: int,
-                    disc: Discourse) -> Entity | None:
-    """"The United States and China urged both sides ...": the other of two coordinated
-    appealers, who makes an appeal of its own."""
+def _joint_appealers(text: str, record: EventRecord, mentions: list[Mention], begin: int,
+                     disc: Discourse) -> list[Entity]:
+    """"The United States and China urged both sides ...", "Argentina, Brazil, Chile and
+    the United States urged ...": the other coordinated appealers, each of whom makes an
+    appeal of its own."""
     if record.cls != "Appeal" or record.agent is None:
-        return None
+        return []
     b = record.trigger[0]
     # "Qatar and Saudi Arabia, which have tried to mediate, urged ...": the subject ends
     # where its relative clause begins
     relative = _RELATIVE_BEFORE.search(text, begin, b)
     cut = relative.start() if relative else b
+    # "The four guarantors of the protocol, Argentina, ... and the United States, urged":
+    # a list in apposition, closed by a comma before the verb
+    apposed = re.search(r",\s*(?:also\s+|both\s+|jointly\s+)?$", text[begin:cut])
+    if apposed is not None and relative is None:
+        cut = begin + apposed.start()
     actors = [m for m in _actor_mentions(mentions, begin, cut) if m.kind != "pair"]
-    if len(actors) < 2 or actors[-1].entity is None or actors[-2].entity is None:
-        return None
-    if not (re.fullmatch(r"\s+and\s+(?:the\s+)?", text[actors[-2].end:actors[-1].begin])
+    if len(actors) < 2 or any(m.entity is None for m in actors[-2:]):
+        return []
+    if not (re.fullmatch(r",?\s+and\s+(?:the\s+)?", text[actors[-2].end:actors[-1].begin])
             and re.fullmatch(r"\s*(?:also\s+|both\s+|jointly\s+|have\s+|has\s+)?",
                              text[actors[-1].end:cut])):
-        return None
+        return []
+    listed = actors[-2:]
+    for m in reversed(actors[:-2]):
+        # earlier members of the list: "Argentina, Brazil, Chile and ..."
+        if m.entity is None or not re.fullmatch(r",\s+(?:the\s+)?", text[m.end:listed[0].begin]):
+            break
+        listed.insert(0, m)
+    if apposed is not None and relative is None and actors.index(listed[0]) > 0:
+        # "The United States, one of the guarantors with Argentina, Brazil and Chile,
+        # urged": the list belongs to the subject's apposition, the subject alone appeals
+        return []
     agent = (disc.state_of(record.agent) or record.agent).iri
-    others = [m.entity for m in actors[-2:] if m.entity is not None
-              and (disc.state_of(m.entity) or m.entity).iri != agent]
-    return others[0] if len(others) == 1 else None
+    others: dict[str, Entity] = {}
+    for m in listed:
+        assert m.entity is not None
+        key = (disc.state_of(m.entity) or m.entity).iri
+        if key != agent:
+            others.setdefault(key, m.entity)
+    return list(others.values())
 
 
 # "shelling by Armenian forces", "an ambush by Ethiopian troops"; "came under fire from

@@ -2127,3 +2127,26 @@ def test_an_unnamed_army_spokesman_speaks_for_the_datelines_army(extract) -> Non
 def test_a_side_that_responded_in_kind_fought(extract, sentence) -> None:
     (clash,) = [e for e in extract(sentence, "2016-09-29").events if e.cls == "ArmedClash"]
     assert _state(clash.agent) == "pakistan"
+
+
+@pytest.mark.parametrize("sentence, appealers", [
+    ("The four guarantors of the protocol, Argentina, Brazil, Chile and the United States, "
+     "urged both countries to halt the fighting.",
+     {"argentina", "brazil", "chile", "united-states"}),
+    ("Argentina, Brazil, Chile and the United States urged both countries to halt the "
+     "fighting.", {"argentina", "brazil", "chile", "united-states"}),
+])
+def test_each_of_a_list_of_appealers_appeals(extract, sentence, appealers) -> None:
+    found = {_state(e.agent) for e in extract(sentence, "1995-01-27").events
+             if e.cls == "Appeal"}
+    assert found == appealers
+
+
+def test_a_list_inside_the_subjects_apposition_makes_no_appealers(extract) -> None:
+    # "The United States, one of the guarantors with Argentina, Brazil and Chile, urged":
+    # the list describes the subject: one appeal (without a parse, by position)
+    found = [e for e in extract("The United States, one of the four guarantors of the "
+                                "protocol with Argentina, Brazil and Chile, urged both "
+                                "governments to halt the fighting.", "1995-01-27").events
+             if e.cls == "Appeal"]
+    assert len(found) == 1
