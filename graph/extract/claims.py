@@ -794,6 +794,18 @@ def _accuse_frames(text: str, begin: int, end: int, mentions: list[Mention],
             # without a named accused; the claimed act says who
             return [Frame(sources[-1].entity, lemma, spec["id"], (e + that.end(), end),
                           (sources[-1].begin, e + that.end()))]
+        relative = _BLAMED_ON_EACH_OTHER.search(text, begin, e) if lemma == "blame" else None
+        if relative is not None and disc is not None and len(disc.pair()) == 2 and \
+                relative.end() == e and \
+                _ON_THE_OTHER.match(text, e, end):
+            # "in fighting that each country blamed on the other": the antecedent of the
+            # relative clause is what each side alleges of the other
+            a, c = disc.pair()
+            noun = re.search(r"(?:[\w\-]+\s+){0,2}[\w\-]+$", text[begin:relative.start()])
+            content = (begin + noun.start() if noun else relative.start(), relative.start())
+            span = (relative.start(), e)
+            return [Frame(a, lemma, spec["id"], content, span, accused=c, accusation=True),
+                    Frame(c, lemma, spec["id"], content, span, accused=a, accusation=True)]
         link = _link(text, e, end, links)
         blamed_on = re.compile(r"\s+on\s+(?:an?\s+|the\s+)?").search(text, e, end) \
             if lemma == "blame" else None
@@ -864,6 +876,14 @@ def _apposed_speaker(text: str, sources: list[Mention], verb: int,
         return None
     _acts_for(person.entity, [m for m in sources if m is not person], disc)
     return person
+
+
+_BLAMED_ON_EACH_OTHER = re.compile(r"\s+(?:that|which)\s+(?:each|both)\s+(?:country|side|"
+                                  r"government|nation|army|sides|countries|governments|"
+                                  r"nations|armies)\s+(?:has\s+|have\s+|had\s+)?blamed$",
+                                  re.IGNORECASE)
+_ON_THE_OTHER = re.compile(r"\s+on\s+(?:the\s+other|each\s+other|one\s+another)\b",
+                           re.IGNORECASE)
 
 
 _DATING_CLAUSE = re.compile(r",\s+(?:(?:hours|days|weeks|a\s+day|a\s+week|shortly|just|only|"

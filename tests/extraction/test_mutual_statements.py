@@ -142,3 +142,14 @@ def test_each_accused_the_other_of_crossing_the_line_of_actual_control(extract) 
     result = extract("India and China blamed each other for the clash. Each side accused the "
                      "other of crossing the Line of Actual Control.")
     assert _directed(result, "Occupation") == {("India", "China"), ("China", "India")}
+
+
+def test_fighting_that_each_country_blamed_on_the_other(extract) -> None:
+    # mutual blame in a relative clause on the act: one accusation and claim per side
+    result = extract("Peruvian and Ecuadorean troops clashed for a second day on Friday in "
+                     "fighting that each country blamed on the other.", "1995-01-27")
+    blamed = {(f.claimant.label, f.verb) for f, *_ in result.claims}
+    assert blamed == {("Peru", "blame"), ("Ecuador", "blame")}
+    assert sorted((e.agent.label, e.target.label) for e in result.events
+                  if e.cls == "Accusation" and e.agent and e.target) == [
+        ("Ecuador", "Peru"), ("Peru", "Ecuador")]
