@@ -129,7 +129,11 @@ def clauses(text: str, rules: Rules | None = None) -> list[tuple[int, int]]:
     if rules is not None:
         cut += "|" + _and_subject(rules)
     cut += (r"|(?:(?<=\bsaid)|(?<=\bsays)|(?<=\badded)|(?<=\bstated))\s*,\s+(?=(?:[\w\-]+\s+)"
-            r"{0,3}?(?:after|before|as|when|while|since)\b)")
+            r"{0,3}?(?:after|before|as|when|while|since)\b"
+            # "..., the ministry said, the first death reported since ...": the article's
+            # own apposition on what was reported
+            r"|(?:the|a|an)\s+(?:first|latest|worst|deadliest|heaviest|biggest|second|third|"
+            r"most\s+serious)\b)")
     for m in re.finditer(cut, text):
         spans.append((start, m.start()))
         start = m.end()

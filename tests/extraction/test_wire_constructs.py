@@ -2150,3 +2150,13 @@ def test_a_list_inside_the_subjects_apposition_makes_no_appealers(extract) -> No
                                 "governments to halt the fighting.", "1995-01-27").events
              if e.cls == "Appeal"]
     assert len(found) == 1
+
+
+def test_an_apposition_after_the_reporter_is_the_articles_own(extract) -> None:
+    # "..., the ministry said, the first death reported since Azerbaijani troops moved into
+    # Armenian territory": the occupation is told in the article's voice
+    result = extract("YEREVAN - An Armenian soldier was killed on Tuesday, Armenia's Defence "
+                     "Ministry said, the first death reported since Azerbaijani troops moved "
+                     "into Armenian territory on May 12.", "2021-05-25")
+    (occupation,) = [e for e in result.events if e.cls == "Occupation"]
+    assert not occupation.claimed
