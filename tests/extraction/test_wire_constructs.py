@@ -2160,3 +2160,12 @@ def test_an_apposition_after_the_reporter_is_the_articles_own(extract) -> None:
                      "into Armenian territory on May 12.", "2021-05-25")
     (occupation,) = [e for e in result.events if e.cls == "Occupation"]
     assert not occupation.claimed
+
+
+def test_a_side_that_gives_a_different_account_in_the_present_speaks_next(extract) -> None:
+    # "Armenia gives a different account. Its Defense Ministry said ...": "its" is Armenia's
+    result = extract("BAKU - Azerbaijan's Defence Ministry said Armenian forces had opened fire "
+                     "on its positions. Armenia gives a different account. Its Defense Ministry "
+                     "said Azerbaijani forces had shelled the towns of Jermuk, Goris and Kapan.",
+                     "2022-09-13")
+    assert ("Defense Ministry of Armenia", "say", "event") in _claims(result)
