@@ -532,8 +532,14 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
         if source is None and re.match(r"(?:its|their)\s", between, re.IGNORECASE):
             # "Tajikistan gave no toll, but its officials said ...": the state this
             # sentence named before the possessive
+            # (or the bloc: "The CSTO, ..., urged Bishkek and Dushanbe to ..., its
+            # secretariat said")
             states = [m for m in mentions if m.end <= b - len(between)
-                      and m.entity is not None and m.entity.is_state and m.kind == "name"]
+                      and m.entity is not None and m.kind == "name"
+                      and (m.entity.is_state or m.entity.is_a("Organization", "Alliance"))]
+            blocs = [m for m in states if m.entity is not None and not m.entity.is_state
+                     and m.begin - begin <= 4]
+            states = blocs or states
             source = states[-1] if states else None
         claimant = source.entity if source is not None else recall(disc, between, rules)
         if claimant is not None:

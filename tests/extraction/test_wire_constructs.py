@@ -2169,3 +2169,10 @@ def test_a_side_that_gives_a_different_account_in_the_present_speaks_next(extrac
                      "said Azerbaijani forces had shelled the towns of Jermuk, Goris and Kapan.",
                      "2022-09-13")
     assert ("Defense Ministry of Armenia", "say", "event") in _claims(result)
+
+
+def test_its_secretariat_is_the_blocs_that_opens_the_sentence(extract) -> None:
+    result = extract("The Collective Security Treaty Organization, of which both are members, "
+                     "urged Bishkek and Dushanbe to settle the conflict peacefully, its "
+                     "secretariat said.", "2022-09-16")
+    assert ("Collective Security Treaty Organization", "say", "event") in _claims(result)
