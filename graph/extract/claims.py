@@ -869,9 +869,13 @@ def _accuse_frames(text: str, begin: int, end: int, mentions: list[Mention],
         also = _and_said(rules).search(text, content[0], end)
         if also:
             frames[0].content = (content[0], also.start())
-            verb = rules.say_verbs.value(also.group("verb")) or "say"
+            verb = (rules.say_verbs.value(also.group("verb")) if also.group("verb") else None) \
+                or "say"
+            # ("..., saying they had fired mortars": "they" are the accused)
+            theirs = also.group("saying") and re.match(r"\s*(?:they|their)\b", text[also.end():end])
             frames.append(Frame(source.entity, verb, rules.reporting["say"]["id"],
-                                (also.end(), end), (also.start(), also.end())))
+                                (also.end(), end), (also.start(), also.end()),
+                                accused=accused.entity if theirs else None))
         return frames
     return []
 
@@ -930,8 +934,11 @@ def _and_accused(rules: Rules) -> re.Pattern[str]:
 
 @lru_cache(maxsize=2)
 def _and_said(rules: Rules) -> re.Pattern[str]:
-    return re.compile(r",?\s+and\s+(?:also\s+)?(?P<verb>" + phrase_pattern(
-        list(rules.reporting["say"]["verbs"])) + r")\s+(?:that\b)?", re.IGNORECASE)
+    # (also ", saying that ...": "accused Tajik forces of violating the ceasefire, saying
+    # they had fired mortars at Kyrgyz positions")
+    return re.compile(r"(?:,?\s+and\s+(?:also\s+)?(?P<verb>" + phrase_pattern(
+        list(rules.reporting["say"]["verbs"])) + r")|,\s+(?P<saying>saying))\s+(?:that\b)?",
+        re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -2176,3 +2176,13 @@ def test_its_secretariat_is_the_blocs_that_opens_the_sentence(extract) -> None:
                      "urged Bishkek and Dushanbe to settle the conflict peacefully, its "
                      "secretariat said.", "2022-09-16")
     assert ("Collective Security Treaty Organization", "say", "event") in _claims(result)
+
+
+def test_saying_after_an_accusation_is_a_second_claim_about_the_accused(extract) -> None:
+    result = extract("BISHKEK - The Kyrgyz border service accused Tajik forces of violating the "
+                     "ceasefire, saying they had fired mortars at Kyrgyz positions near Kulundu.",
+                     "2022-09-16")
+    assert {("Border Guard Service of Kyrgyzstan", "accuse", "event"),
+            ("Border Guard Service of Kyrgyzstan", "say", "event")} <= _claims(result)
+    (shelling,) = [e for e in result.events if e.cls == "Shelling"]
+    assert _state(shelling.agent) == "tajikistan"
