@@ -22,15 +22,14 @@ GOLD = ROOT / "tests" / "gold"
 DEV = ROOT / "tests" / "articles" / "dev"
 TEST = ROOT / "tests" / "articles" / "test"
 
-# F1 floors per kind: the figures measured on 2026-12-02 03:28 UTC (all kinds: corpus 0.99,
-# dev 0.83 over 172 articles, test 0.84), rounded down a little, because the extractor is
-# changing under them. The dev split grew by forty-five articles that night, each batch
-# scored before any rule read it (README, "Quality"); their events (told again in other
-# words, by unnamed sources, in quotations) took the dev event floor from 0.71 to 0.70,
-# while its relation and office floors rose, as did the test split's event and claim floors.
+# F1 floors per kind: the figures measured on 2026-12-02 06:39 UTC (all kinds: corpus 0.99,
+# dev 0.84 over 210 articles, test 0.84), rounded down a little, because the extractor is
+# changing under them. The dev split grew by thirty-eight articles that morning, each
+# batch scored before any rule read it (README, "Quality"); with them the dev event floor
+# rose from 0.70 to 0.72 and the claim floor stayed at 0.78.
 CORPUS_FLOOR = {"entity": 0.97, "relation": 1.00, "office": 1.00, "event": 1.00,
                 "claim": 1.00, "casualty": 1.00, "time": 0.92}
-DEV_FLOOR = {"entity": 0.87, "relation": 0.81, "office": 0.86, "event": 0.70,
+DEV_FLOOR = {"entity": 0.87, "relation": 0.81, "office": 0.86, "event": 0.72,
              "claim": 0.78, "casualty": 0.91, "time": 0.92}
 TEST_FLOOR = {"entity": 0.84, "relation": 0.83, "office": 0.94, "event": 0.74,
               "claim": 0.80, "casualty": 0.92, "time": 0.94}
