@@ -325,3 +325,10 @@ def test_an_arabic_name_with_its_article_in_lower_case_is_looked_up(extract) -> 
     assert "Region" in found["al-Qadarif"].classes
     assert found["al-Qadarif"].state == found["Sudan"].iri
     assert {f.claimant.label for f, *_ in result.claims} == {"al-Qadarif authorities"}
+
+
+def test_the_lines_that_divide_held_ground_are_border_areas(extract) -> None:
+    found = _found(extract("Indian and Pakistani troops exchanged fire across the Line of "
+                           "Control on Monday. Chinese troops crossed the LAC in Ladakh."))
+    assert "BorderArea" in found["Line of Control"].classes
+    assert "BorderArea" in found["Line of Actual Control"].classes
