@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
 
+from graph.document import Sentence
 from graph.extract.gazetteer import Gazetteer
 from graph.extract.kb import Entity
 from graph.extract.linking import Discourse
@@ -210,7 +210,7 @@ def dateline_names(datelines: list[str]) -> list[str]:
 _COLON_DATELINE = re.compile(r"([A-Z][A-Z'.\-]{2,}(?:\s+[A-Z][A-Z'.\-]+){0,2}):\s+[A-Z\"\u201c]")
 
 
-def colon_dateline(first: list[Any]) -> list[str]:
+def colon_dateline(first: list[Sentence]) -> list[str]:
     """The place of a South Asian paper's dateline, "MUZAFFARABAD: Two civilians were ...",
     which stays in the first sentence (cut off, it would leave the parse a sentence
     without its first words): known only to tell the state the report was filed from."""

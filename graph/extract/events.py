@@ -1095,15 +1095,16 @@ def _objects_pattern(objects: tuple[str, ...]) -> re.Pattern[str]:
 
 def _object_after(text: str, e: int, end: int, spec: dict) -> bool:
     """A trigger that counts only with one of its spec's `objects` a few words after it."""
-    m = _objects_pattern(tuple(spec["objects"])).match(text, e, end)
-    return m is not None
+    return _objects_pattern(tuple(spec["objects"])).match(text, e, end) is not None
 
 
 def _into_after(text: str, e: int, end: int, spec: dict) -> bool:
     """Forces sent "onto" or "into" a place: they enter it (spec `into_class`)."""
     m = _objects_pattern(tuple(spec["objects"])).match(text, e, end)
-    return m is not None and re.match(r"\s+(?:onto|into)\b", text[m.end():end],
-                                      re.IGNORECASE) is not None
+    return m is not None and _INTO.match(text, m.end(), end) is not None
+
+
+_INTO = re.compile(r"\s+(?:onto|into)\b", re.IGNORECASE)
 
 
 # rules whose trigger names an attack in general ("the attack", "the assault", "the

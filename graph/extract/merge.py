@@ -83,11 +83,10 @@ def fold_into(records: list[EventRecord], events: list[EventRecord], disc: Disco
     referred: list[EventRecord] = []
     for record in records:
         earlier = fold_repeat(record, events, disc)
-        if earlier is not None and _names_whom_the_article_did_not(earlier, record):
-            events.append(record)
-            out.append(record)
-            continue
-        if earlier is None and record.anaphoric:
+        alleged = earlier is not None and _names_whom_the_article_did_not(earlier, record)
+        if alleged:
+            earlier = None  # the side's version of the act stands as its own event
+        if earlier is None and record.anaphoric and not alleged:
             continue  # "denied any role in that attack": an event the article did not state
         if earlier is None:
             events.append(record)

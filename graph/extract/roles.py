@@ -92,7 +92,8 @@ def parse_roles(parse: Parse, trigger: tuple[int, int], mentions: list[Mention],
     out = ParsedRoles(how)
     agent_paths, target_paths = spec.get("agent", []), spec.get("target", [])
     taken = table.get("taken-from", {})
-    if how != "nominal" and head.lemma in taken.get("lemmas", []):
+    taken_from = how != "nominal" and head.lemma in taken.get("lemmas", [])
+    if taken_from:
         agent_paths = [p for p in agent_paths if p not in taken["target"]]
         target_paths = taken["target"] + target_paths
     out.agent, out.agent_token = _fill(parse, head.i, agent_paths, mentions, rules)
@@ -101,7 +102,7 @@ def parse_roles(parse: Parse, trigger: tuple[int, int], mentions: list[Mention],
                          want_place=True)
     if out.found:
         out.rules.append(spec.get("id", how))
-        if target_paths is not spec.get("target", []) and out.target:
+        if taken_from and out.target:
             out.rules.append(taken["id"])
     # the parser often hangs a noun in -ing under the word before it ("overnight
     # shelling", "The shelling of"): the roles of the phrase then sit on that word
