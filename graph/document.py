@@ -100,7 +100,7 @@ def is_dateline(piece: str) -> bool:
     """Whether a segmented piece is a dateline on its own ("ISLAMABAD, March 5 (Reuters) -";
     the dateline pattern wants the report's first word after the dash, which segmenting
     has cut off)."""
-    return dateline_end(piece + " x") > 0
+    return dateline_end(piece + " X") > 0
 
 
 def is_furniture(line: str) -> bool:

@@ -83,6 +83,14 @@ _PARTICIPLE = re.compile(r"(?:\s+(?:on\s+)?[A-Z]\w+day)?,\s+(?P<verb>adding|sayi
 _INVERTED_NAME = re.compile(r"\s+(?:(?:[A-Z][a-z]+\.?|Lt\.|Gen\.|Col\.|Maj\.)\s+){0,3}?"
                             r"(?P<name>" + NAME + r")\s*(?=,|[.!?\"']*\s*$)")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being)\s+$", re.IGNORECASE)
+# "despite a ceasefire the two armies had announced less than 24 hours earlier": a reporting
+# verb in a relative clause without "that", its object the noun before its subject, and
+# nothing after it but when: it reports nothing
+_CONTACT_RELATIVE = re.compile(r"\b(?:a|an|the|its|their)\s+(?:[a-z\-]+\s+){0,2}[a-z\-]+\s+"
+                               r"(?:the|its|their|both)\s+(?:[\w\-]+\s+){0,3}"
+                               r"(?:had\s+|has\s+|have\s+)?$")
+_ONLY_WHEN = re.compile(r"\s*(?:(?:[\w\-]+\s+){0,6}?(?:earlier|before|ago|previously|"
+                        r"(?:last|this|on)\s+\w+))?\s*(?:[.,;]|$)")
 
 
 @dataclass
@@ -499,6 +507,8 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
         return []  # "is reported to have": hearsay, not a source
     if lemma == "claim" and _CLAIMED_LIVES.match(text, e, end):
         return []  # "a war that claimed some 30,000 lives": no one reporting
+    if _CONTACT_RELATIVE.search(text, begin, b) and _ONLY_WHEN.match(text, e, end):
+        return []  # "a ceasefire the two armies had announced days earlier"
     if re.match(r"\s+by\b", text[e:end]) and not re.search(r"\bas\s+$", text[begin:b]):
         return []  # "a hillside claimed by both countries": a participle, no report
     if lemma == "declare" and not re.match(r"\s+(?:on\s+\w+\s+)?(?:that\b|[\"“])", text[e:end]):

@@ -480,7 +480,10 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                     and record.participants[0].is_actor:
                 # "urged North Korea to halt its attacks": one addressee is the target
                 record.target, record.participants = record.participants[0], []
-            elif roles == "agent" and cls == "Appeal" and not record.participants:
+            elif roles == "agent" and cls == "Appeal" and not record.participants and \
+                    not _a_side(record.agent, disc):
+                # "the OAU called for calm": a third party appeals to the two sides; a
+                # side that "appealed for calm" addresses no one the text names
                 record.participants = [s for s in disc.pair()
                                        if record.agent is None or
                                        s.iri != (state_of(record.agent) or record.agent).iri]
@@ -597,13 +600,15 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             record.agent = disc.state_of(frame.claimant) or frame.claimant
             record.claimed, record.frame, record.own = False, None, True
     for record in records.values():
-        sides = [p for p in record.participants if not p.is_a("Person")]
-        if len(sides) >= 2:
-            # "talks between Kyrgyzstan and Tajikistan, led by Tashiev and Yatimov": the
-            # negotiators are their sides, not parties of their own
-            record.participants = sides + [p for p in record.participants
-                                           if p.is_a("Person") and p.state
-                                           and all(p.state != q.iri for q in sides)]
+        # "talks between Kyrgyzstan and Tajikistan, led by Tashiev and Yatimov", "Rajnath
+        # Singh met his Chinese counterpart": the negotiators are their sides, not parties
+        # of their own
+        sides: dict[str, Entity] = {}
+        for p in record.participants:
+            side = (disc.state_of(p) if p.is_a("Person") else None) or p
+            sides.setdefault(side.iri, side)
+        parties = [p for p in sides.values() if not p.is_a("Person")]
+        record.participants = parties if len(parties) >= 2 else list(sides.values())
     for record in records.values():
         if record.cls in HOSTILE and record.agent is not None and \
                 record.agent.is_a("Person") and disc.state_of(record.agent) is None:
@@ -611,6 +616,12 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             # acts for no side is no party firing
             record.agent = None
     return _one_act_per_sides(text, _merge_bare(list(records.values())))
+
+
+def _a_side(actor: Entity | None, disc: Discourse) -> bool:
+    """Whether the actor is, or acts for, one of the two states the article is about."""
+    state = disc.state_of(actor)
+    return state is not None and state.iri in {s.iri for s in disc.pair()}
 
 
 @lru_cache(maxsize=2)

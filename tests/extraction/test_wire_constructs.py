@@ -2186,3 +2186,57 @@ def test_saying_after_an_accusation_is_a_second_claim_about_the_accused(extract)
             ("Border Guard Service of Kyrgyzstan", "say", "event")} <= _claims(result)
     (shelling,) = [e for e in result.events if e.cls == "Shelling"]
     assert _state(shelling.agent) == "tajikistan"
+
+
+def test_an_agency_dateline_without_a_dash_tells_the_state_of_an_unmarked_title(
+        extract) -> None:
+    # PTI's "New Delhi, Dec 13 (PTI) Chinese troops ...": the dateline ends at the agency
+    result = extract("New Delhi, Dec 13 (PTI) Chinese troops tried to cross the Line of "
+                     "Actual Control on December 9 and were pushed back by Indian soldiers, "
+                     "Defence Minister Rajnath Singh told Parliament on Tuesday.", "2022-12-13")
+    assert _offices(result) == {("Rajnath Singh", "Minister", "India")}
+
+
+@pytest.mark.parametrize(("appeal", "addressees"), [
+    # a side that appeals for calm addresses no one the text names
+    ("Senegalese President Abdou Diouf appealed for calm.", set()),
+    # a third party appeals to the two sides
+    ("France called for calm.", {"senegal", "mauritania"}),
+])
+def test_an_appeal_without_addressees_goes_to_the_sides_only_from_a_third_party(
+        extract, appeal: str, addressees: set[str]) -> None:
+    result = extract("DAKAR - Senegalese and Mauritanian villagers clashed on the border on "
+                     f"Monday. {appeal}", "1989-04-26")
+    (found,) = [e for e in result.events if e.cls == "Appeal"]
+    assert {_state(p) for p in found.participants} == addressees
+
+
+def test_a_negotiator_stands_for_his_state_among_the_participants(extract) -> None:
+    result = extract("The talks between Kamchybek Tashiev and Tajik officials in Batken ended "
+                     "on Friday.", "2022-09-25")
+    (talks,) = [e for e in result.events if e.cls == "Talks"]
+    assert sorted(_state(p) for p in talks.participants) == ["kyrgyzstan", "tajikistan"]
+    assert not any(p.is_a("Person") for p in talks.participants)
+
+
+def test_a_reporting_verb_in_a_relative_clause_without_that_reports_nothing(extract) -> None:
+    # "a ceasefire the two armies had announced ... earlier": the armies announced the
+    # ceasefire; the fighting stays the article's own
+    result = extract("Fighting between Ugandan and Rwandan troops raged in Kisangani on "
+                     "Thursday, despite a ceasefire the two armies had announced less than 24 "
+                     "hours earlier.", "2000-06-08")
+    assert result.claims == []
+    assert "ArmedClash" in {e.cls for e in result.events}
+
+
+@pytest.mark.parametrize(("sentence", "cls"), [
+    ("BAKU - Azerbaijani units took urgent measures to suppress the firing points of the "
+     "Armenian armed forces, the ministry said.", "ArmedClash"),
+    ("QUITO - Ecuador said Peruvian helicopters had strafed Ecuadorean positions near the "
+     "border on Tuesday.", "ArmedClash"),
+    ("BANGKOK - More than 20,000 villagers in Surin have been moved to temporary shelters, "
+     "provincial officials said.", "Evacuation"),
+])
+def test_phrases_of_firing_back_strafing_and_sheltering_are_events(
+        extract, sentence: str, cls: str) -> None:
+    assert cls in {e.cls for e in extract(sentence, "2022-01-28").events}
