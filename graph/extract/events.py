@@ -603,12 +603,12 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
         # "talks between Kyrgyzstan and Tajikistan, led by Tashiev and Yatimov", "Rajnath
         # Singh met his Chinese counterpart": the negotiators are their sides, not parties
         # of their own
-        sides: dict[str, Entity] = {}
+        standing: dict[str, Entity] = {}
         for p in record.participants:
             side = (disc.state_of(p) if p.is_a("Person") else None) or p
-            sides.setdefault(side.iri, side)
-        parties = [p for p in sides.values() if not p.is_a("Person")]
-        record.participants = parties if len(parties) >= 2 else list(sides.values())
+            standing.setdefault(side.iri, side)
+        parties = [p for p in standing.values() if not p.is_a("Person")]
+        record.participants = parties if len(parties) >= 2 else list(standing.values())
     for record in records.values():
         if record.cls in HOSTILE and record.agent is not None and \
                 record.agent.is_a("Person") and disc.state_of(record.agent) is None:
