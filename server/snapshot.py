@@ -49,8 +49,13 @@ def disk_size(path: Path) -> int:
     """Bytes of the files of a generation directory."""
     total = 0
     for entry in os.scandir(path):
-        if entry.is_file(follow_symlinks=False):
-            total += entry.stat(follow_symlinks=False).st_size
+        try:
+            if entry.is_file(follow_symlinks=False):
+                total += entry.stat(follow_symlinks=False).st_size
+        except FileNotFoundError:
+            # a temporary file written beside the store (statement counts) renamed away
+            # while the directory is read: it is counted under its new name, if at all
+            continue
     return total
 
 

@@ -61,3 +61,19 @@ def test_a_new_generation_is_answered_at_once(snapshot_server) -> None:
     time.sleep(2)
     for _ in range(6):
         assert _count(snapshot_server) == "1"
+
+
+def test_the_size_of_a_generation_skips_a_file_renamed_while_it_is_read(tmp_path,
+                                                                       monkeypatch) -> None:
+    # the statement counts are written to a temporary file and renamed beside the store;
+    # a size taken at that moment must not fail the snapshot's loading
+    import os
+
+    from server import snapshot
+
+    (tmp_path / "kept").write_bytes(b"x" * 10)
+    (tmp_path / "counts.jsonl.tmp").write_bytes(b"y" * 5)
+    listed = list(os.scandir(tmp_path))
+    (tmp_path / "counts.jsonl.tmp").unlink()
+    monkeypatch.setattr(snapshot.os, "scandir", lambda path: iter(listed))
+    assert snapshot.disk_size(tmp_path) == 10
