@@ -511,7 +511,10 @@ class EmbeddedStore:
                     new.clear_graph(target)
             if isinstance(target, ox.NamedNode):
                 new.add_graph(target)
-            new.extend(parsed)
+            # The generation is a private copy until it is flipped live (a failure removes
+            # it whole): the bulk writer's lack of a transaction costs nothing here, and it
+            # took 2 s where the transactional `extend` took 22 s (800k quads of one upload)
+            new.bulk_extend(parsed)
 
         self._new_generation(mutate, fresh=False, wait=wait, tables=tables)
 
