@@ -97,9 +97,9 @@ def dateline_end(line: str) -> int:
 
 
 def is_dateline(piece: str) -> bool:
-    """Whether a segmented piece is a dateline on its own ("ISLAMABAD, March 5 (Reuters) -";
-    the dateline pattern wants the report's first word after the dash, which segmenting
-    has cut off)."""
+    """Whether a segmented piece is a dateline on its own ("ISLAMABAD, March 5 (Reuters) -",
+    "New Delhi, Dec 13 (PTI)"): the dateline pattern wants the report's first word after
+    it, which segmenting has cut off, and after an agency without a dash a capital one."""
     return dateline_end(piece + " X") > 0
 
 

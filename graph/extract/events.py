@@ -484,9 +484,7 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                     not _a_side(record.agent, disc):
                 # "the OAU called for calm": a third party appeals to the two sides; a
                 # side that "appealed for calm" addresses no one the text names
-                record.participants = [s for s in disc.pair()
-                                       if record.agent is None or
-                                       s.iri != (state_of(record.agent) or record.agent).iri]
+                record.participants = disc.pair()
             speaker = _speaking_subject(parse, (b, e), frame)
             if roles == "participants" and speaker is not None and \
                     speaker.iri not in {p.iri for p in record.participants}:
