@@ -610,6 +610,13 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
                 claimant = _full_name(source.entity, disc)
                 return _and_added(text, [Frame(claimant, lemma, rule, (begin, begin + comma),
                                                (begin + comma, e))], e, end, rules)
+        pair = _final_pair(text, mentions, begin + comma + 1, b)
+        if pair is not None:
+            # "..., both sides said", "..., officials from both countries said": each
+            # side reports what stands before the comma
+            a, c = pair.pair
+            return [Frame(side, lemma, rule, (begin, begin + comma), (begin + comma, e))
+                    for side in (a, c)]
         named_before = recall_name(disc, between)
         if named_before is not None:
             # "..., Misri said earlier": the surname of a person named before
@@ -1008,6 +1015,30 @@ def _pair_subject(text: str, mentions: list[Mention], begin: int, verb: int) -> 
             continue
         gap = text[_possessed_end(text, m.end, verb):verb].strip()
         if not gap or re.fullmatch(r"(?:also|have|has|both|separately|later|earlier)", gap):
+            return m
+    return None
+
+
+# what may stand before the pair of a sentence-final reporter ("officials from both
+# countries said", "sources on both sides said")
+_PAIR_REPORTERS = re.compile(r"\s*(?:(?:the\s+)?(?:officials?|sources?|authorities|"
+                             r"spokes(?:men|persons|people)|militar(?:y|ies)|governments?)\s+"
+                             r"(?:from|in|on|of|for)\s+)?", re.IGNORECASE)
+
+
+def _final_pair(text: str, mentions: list[Mention], begin: int, verb: int) -> Mention | None:
+    """The pair of a sentence-final reporter ("..., both sides said"): a pair mention
+    that, with at most a reporter noun before it and its possessed noun after it ("both
+    countries' officials"), is the whole of what stands between the comma and the verb."""
+    for m in mentions:
+        if m.kind != "pair" or len(m.pair) != 2 or not (begin <= m.begin and m.end <= verb):
+            continue
+        if text[m.begin:m.end].lower() in {"each other", "one another", "both"}:
+            continue
+        lead = _PAIR_REPORTERS.match(text, begin, m.begin)
+        gap = text[_possessed_end(text, m.end, verb):verb].strip()
+        if lead is not None and lead.end() == m.begin and (
+                not gap or re.fullmatch(r"(?:have|has|also|later|separately)", gap)):
             return m
     return None
 

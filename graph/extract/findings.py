@@ -67,6 +67,8 @@ def find_in_span(reading: SentenceReading, part: Span, times: SentenceTimes,
         records = [r for r in records if not (r.rule in _SHOTS and r.agent is None)]
     for record in records:
         record.mutual = part.mutual
+        if part.joint:
+            record.claimed = False  # what both sides state is stated, not alleged
     direct_claimed([r for r in records if not r.earlier], frame, disc)
     out.events = fold_into(records, found.events, disc)
     stated = find_figures(text, part.span, frame, reading.mentions, times.figures, n, disc,

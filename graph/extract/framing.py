@@ -23,8 +23,8 @@ def frame_sentence(reading: SentenceReading, disc: Discourse, rules: Rules) -> F
         frames = _denied_after(text, find_frames(text, clause, reading.mentions, disc, rules,
                                                  reading.parse), rules)
         out.frames.extend(frames)
-        out.spans.extend(Span(f.content, clause, f, mutual=_mutual(f, frames))
-                         for f in frames)
+        out.spans.extend(Span(f.content, clause, f, mutual=_mutual(f, frames),
+                              joint=_joint(f, frames)) for f in frames)
         out.spans.extend(Span(s, clause, actor=_coordinated_actor(s, frames, text))
                          for s in free_spans(clause, frames, text))
     return out
@@ -113,3 +113,15 @@ def _mutual(frame: Frame, frames: list[Frame]) -> bool:
     return frame.accused is not None and any(
         g is not frame and g.content == frame.content and g.accused is not None
         and g.claimant.iri == frame.accused.iri for g in frames)
+
+
+def _joint(frame: Frame, frames: list[Frame]) -> bool:
+    """One side's frame of a joint statement ("..., both sides said", "Kyrgyzstan and
+    Tajikistan said"): the other side says the same, accusing no one, so what both state
+    is no side's claim alone (the claims are kept, the events stay in the article's
+    voice)."""
+    if frame.accused is not None or frame.accusation or not frame.claimant.is_state:
+        return False
+    return any(g is not frame and g.content == frame.content and g.accused is None
+               and not g.accusation and g.claimant.is_state
+               and g.claimant.iri != frame.claimant.iri for g in frames)

@@ -118,6 +118,14 @@ def fold_repeat(record: EventRecord, previous: list[EventRecord], disc: Discours
       2020 war", "fought a war in 2020")."""
     if record.cls == "Accusation":
         return None  # one per act of accusing; what is alleged is folded on its own
+    if not record.claimed and not record.mutual and record.trigger != (0, 0):
+        # the same words read again for a second reporter of a joint statement ("...,
+        # both sides said"): one event
+        same = next((e for e in previous if e.sentence == record.sentence
+                     and e.trigger == record.trigger and e.cls == record.cls
+                     and not e.claimed and _no_conflict(e, record, disc)), None)
+        if same is not None:
+            return same
     if (record.definite or record.anaphoric) and _bare(record) and \
             record.rule in GENERIC_ATTACKS and not record.participants:
         # "condemned the attack": the article's first attack, whatever it was called

@@ -55,6 +55,7 @@ class Span:
     clause: Offsets
     frame: Frame | None = None
     mutual: bool = False  # one of the frames of "A and B accused each other of ..."
+    joint: bool = False  # one side's frame of "..., both sides said": what both state
     # the subject of a predicate coordinated after a report ("X said it was concerned [and
     # urged both sides ...]"): the span is X's own act, so X acts in it
     actor: Entity | None = None

@@ -2240,3 +2240,30 @@ def test_a_reporting_verb_in_a_relative_clause_without_that_reports_nothing(extr
 def test_phrases_of_firing_back_strafing_and_sheltering_are_events(
         extract, sentence: str, cls: str) -> None:
     assert cls in {e.cls for e in extract(sentence, "2022-01-28").events}
+
+
+def test_a_sentence_final_pair_reporter_gives_each_side_a_claim(extract) -> None:
+    result = extract("Kyrgyzstan and Tajikistan share a disputed border. Two people were "
+                     "killed in a shootout between Kyrgyz and Tajik border guards near the "
+                     "village of Tort-Kocho on Thursday, both sides said.", "2022-01-28")
+    assert {(f.claimant.label, kind) for f, kind, *_ in result.claims} == {
+        ("Kyrgyzstan", "event"), ("Tajikistan", "event"),
+        ("Kyrgyzstan", "figure"), ("Tajikistan", "figure")}
+    # what both sides state is no side's allegation: the clash keeps the article's voice
+    (clash,) = [e for e in result.events if e.cls == "ArmedClash"]
+    assert not clash.claimed
+
+
+def test_officials_from_both_countries_are_the_two_sides(extract) -> None:
+    result = extract("Thailand and Cambodia both claim the temple. Thai and Cambodian troops "
+                     "fought near the Preah Vihear temple on Friday, officials from both "
+                     "countries said.", "2009-04-03")
+    assert {f.claimant.label for f, *_ in result.claims} == {"Thailand", "Cambodia"}
+
+
+def test_a_pair_that_is_the_reported_subject_is_no_final_reporter(extract) -> None:
+    # "both sides" before the verb with a clause after it: a joint report, not a
+    # sentence-final reporter of the words before a comma
+    result = extract("Kyrgyzstan and Tajikistan share a disputed border. On Thursday, both "
+                     "sides said the ceasefire was holding.", "2022-01-28")
+    assert {f.claimant.label for f, *_ in result.claims} <= {"Kyrgyzstan", "Tajikistan"}
