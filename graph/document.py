@@ -31,6 +31,7 @@ class _Furniture:
     byline: re.Pattern[str]
     timestamp: re.Pattern[str]
     date_line: re.Pattern[str]
+    place_date_line: re.Pattern[str]
     dateline: re.Pattern[str]
     agency: re.Pattern[str]
     rights: re.Pattern[str]
@@ -83,6 +84,7 @@ def _furniture() -> _Furniture:
         byline=re.compile(f["byline"]),
         timestamp=re.compile(f["timestamp"], i),
         date_line=re.compile(f["date_line"], i),
+        place_date_line=re.compile(f["dateline_place"] + f["date_line"].lstrip("^"), i),
         dateline=dateline,
         agency=re.compile(r"^\s*(?:the\s+)?" + _alternatives(f["agencies"] + f["agency_names"])
                           + r"\s*$", i),
@@ -100,7 +102,7 @@ def is_dateline(piece: str) -> bool:
     """Whether a segmented piece is a dateline on its own ("ISLAMABAD, March 5 (Reuters) -",
     "New Delhi, Dec 13 (PTI)"): the dateline pattern wants the report's first word after
     it, which segmenting has cut off, and after an agency without a dash a capital one."""
-    return dateline_end(piece + " X") > 0
+    return dateline_end(piece + " X") > 0 or _furniture().place_date_line.match(piece) is not None
 
 
 def is_furniture(line: str) -> bool:
@@ -109,7 +111,8 @@ def is_furniture(line: str) -> bool:
     f = _furniture()
     if f.marker.match(line) or f.pointer.match(line) or f.timestamp.match(line) or \
             f.rights.search(line) or \
-            f.date_line.match(line) or f.photo_credit.match(line) or f.agency.match(line) \
+            f.date_line.match(line) or f.place_date_line.match(line) or \
+            f.photo_credit.match(line) or f.agency.match(line) \
             or f.contributed.search(line):
         return True
     credit = f.credit.search(line)

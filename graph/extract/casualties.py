@@ -74,7 +74,10 @@ def _compile(rules: Rules) -> _Compiled:
     # including a colonel, were killed")
     # ("13 Cambodians, eight of them civilians, had been killed": the part is a figure of
     # its own, read by `parts`)
+    # (with an apposition of its own: "including the commanding officer of 16 Bihar, Col.
+    # B. Santosh Babu,")
     appos = (r"(?P<appos>\s*,\s+(?:including|among\s+them|most\s+of\s+them)\s+[^,;]{1,80},"
+             r"(?:\s+(?:[A-Z]|an?\s|the\s)[^,;]{0,50},(?=\s+(?:\w+\s+){0,2}(?:were|was|had|have)\b))?"
              r"|\s*,\s+(?:an?|the)\s+[^,;]{1,60}?,"
              r"|\s*,\s+(?:\d+|" + phrase_pattern(number_words) + r")\s+of\s+them\s+[^,;]{1,60},)?")
     # ("11 soldiers, including seven Indians, suffered injuries")

@@ -405,7 +405,21 @@ def _acts_for(mentions: list[Mention], disc: Discourse) -> list[Relation]:
             state = m.cue if m.cue.is_state else disc.entity(m.entity.state)
             if state is not None:
                 out.append(Relation(m.entity, "actsFor", state, m.rule, 0.85))
+        elif m.kind in {"name", "body", "force"} and m.entity is not None and \
+                m.entity.in_kb and m.entity.state and not m.entity.is_state and \
+                m.entity.is_actor and not m.entity.is_a("Person"):
+            # a base body whose name, as the text gives it, names its state ("the Border
+            # Service of Kyrgyzstan", "the Kyrgyz Border Service"): the name ties it
+            state = disc.entity(m.entity.state)
+            if state is not None and _names_state(m.text, state):
+                out.append(Relation(m.entity, "actsFor", state, m.rule, 0.85))
     return out
+
+
+def _names_state(phrase: str, state: Entity) -> bool:
+    words = {state.label, *state.aliases, *state.demonyms}
+    return any(re.search(r"(?<![\w\-])" + re.escape(w) + r"(?![\w\-])", phrase)
+               for w in words if w)
 
 
 _NOT_THE_OFFICE = re.compile(r"\b(?:deputy|vice|former|ex)[\s\-]+$", re.IGNORECASE)
