@@ -247,6 +247,8 @@ def find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc:
     if not found and parse is not None:
         found = parse_frames(text, span, parse, mentions, disc, rules)
     found = _inserted_reporter(text, span, found)
+    for f in found:
+        _home_spokesman(text, f.claimant, mentions, disc)
     frames = [_own_act_cut(f.trimmed(text), text, rules) for f in found]
     if frames:
         # the speaker of the clause, not one quoted inside what he said ('"... Pakistan
@@ -261,6 +263,27 @@ def find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc:
         if teller is not None:
             remember(disc, teller)  # "X gave a different account." X speaks next
     return frames
+
+
+# "Col X, a defence spokesman in Srinagar,": a post in a state's service that names no state
+_HOME_POST = re.compile(r",\s+(?:an?|the)\s+(?:senior\s+)?(?:defen[cs]e|army|military|"
+                        r"government|foreign\s+ministry|defen[cs]e\s+ministry|border\s+guard|"
+                        r"border\s+service|police)\s+(?:spokes(?:man|woman|person)|official|"
+                        r"officer)\b(?:\s+(?:in|at)\s+[A-Z][\w\-]+)?\s*,", re.IGNORECASE)
+
+
+def _home_spokesman(text: str, person: Entity, mentions: list[Mention],
+                    disc: Discourse) -> None:
+    """A speaker the text gives only a post in a state's service ("Col X, a defence
+    spokesman in Srinagar, accused Pakistan ...") acts for the state the report was filed
+    from: a wire report names the other side's spokesmen with their state."""
+    if disc.home is None or not person.is_a("Person") or person.in_kb or person.state:
+        return
+    at = next((m for m in mentions if m.entity is person), None)
+    post = _HOME_POST.match(text, at.end) if at is not None else None
+    if post is not None and not any(at.end < m.begin < post.end() and m.entity is not None
+                                    and m.entity.is_state for m in mentions):
+        disc.acts_for(person, disc.home.iri, "claim.home-spokesman")
 
 
 # "In Takeo province, the radio said, Cambodian forces had ...": a reporter set off by

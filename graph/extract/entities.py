@@ -674,6 +674,42 @@ def _definite_organisation_pattern(rules: Rules) -> re.Pattern[str]:
 _CHANNEL = re.compile(r"\b(?:broadcast|read|carried|aired|heard|monitored)\s+(?:by|on|over)\s+$")
 
 
+# ", the secretary general of the CSTO,", ", the council's secretary-general,": a post in an
+# organisation, in apposition after a person
+_ORG_POSTS = (r"(?:secretary[\s\-]general|chairman|chairperson|chairwoman|chair|head|chief|"
+              r"president|special\s+envoy|envoy|special\s+representative|spokesman|"
+              r"spokeswoman|spokesperson|commissioner|high\s+representative)")
+_ORG_APPOSITION = re.compile(r",\s+(?:the|its)\s+(?:current\s+|acting\s+)?" + _ORG_POSTS +
+                             r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+_ORG_NOUN_APPOSITION = re.compile(r",\s+the\s+(?:council|organi[sz]ation|bloc|alliance|union|"
+                                  r"league|commission|group)'s\s+" + _ORG_POSTS + r"\b",
+                                  re.IGNORECASE)
+
+
+def _organisation_posts(text: str, chosen: list[Mention], disc: Discourse) -> None:
+    """A person the text gives a post in an organisation, in apposition ("Stanislav Zas,
+    the secretary general of the Collective Security Treaty Organization,"; "Abdullah
+    Bishara, the council's secretary-general,": the organisation named last) acts for
+    it."""
+    for m in chosen:
+        person = m.entity
+        if m.kind not in {"person", "name"} or person is None or not person.is_a("Person") \
+                or person.in_kb or person.state:
+            continue
+        post = _ORG_APPOSITION.match(text, m.end)
+        org: Entity | None = None
+        if post is not None:
+            org = next((c.entity for c in chosen if c.begin == post.end() and c.entity
+                        is not None and c.entity.is_a("Organization", "Alliance")), None)
+        elif _ORG_NOUN_APPOSITION.match(text, m.end):
+            named = [e for e in (disc.last_of_class.get(k) for k in ("Organization",
+                                                                      "Alliance"))
+                     if e is not None and not e.is_state]
+            org = named[0] if len(named) == 1 else None
+        if org is not None:
+            disc.acts_for(person, org.iri, "entity.person-organisation-post")
+
+
 @lru_cache(maxsize=2)
 def _era_pattern(rules: Rules) -> re.Pattern[str]:
     """After a demonym: "[ -]era", " republics"; or, matched with `search` before one,
@@ -780,6 +816,7 @@ def recognise(text: str, disc: Discourse, rules: Rules,
                        and b.entity is not None and b.entity.is_place and not b.entity.is_state]
     chosen.sort(key=lambda m: m.begin)
     chosen = _defined_acronyms(text, chosen, disc)
+    _organisation_posts(text, chosen, disc)
     learnt: dict[str, Entity] = {}
     for m in chosen:
         if m.entity is not None and m.kind in {"name", "body", "place", "person", "force"}:

@@ -254,7 +254,8 @@ def _organisation_before(text: str, pos: int, base: list[Mention],
     General", "the OSCE's chairman"), or the last one named when "its" stands there ("The
     OAS will meet. Its secretary general, X, ...")."""
     org = next((m for m in base if m.entity is not None and m.entity.is_a(
-        "Organization", "Alliance") and re.fullmatch(r"(?:'s)?\s+", text[m.end:pos])), None)
+        "Organization", "Alliance") and re.fullmatch(
+            r"(?:'s)?(?:\s+(?:Commission|Council|Secretariat))?\s+", text[m.end:pos])), None)
     if org is not None:
         return org.entity
     if re.search(r"\b[Ii]ts\s+$", text[:pos]):
