@@ -95,8 +95,9 @@ _APPOSITIVE_TITLE = re.compile("(" + NAME + r"),\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z
 def _role_apposed(rules: Rules) -> re.Pattern[str]:
     # the ranks before the name are no part of it ("Lt Gen Chhum Socheat, a spokesman")
     return re.compile(r"(?<![\w.])" + ranks(rules) + "(" + NAME + r"),\s+(?:the\s+|a\s+|an\s+)?"
-                      r"(?:[\w\-]+\s+){0,2}?(?:spokesman|spokeswoman|spokesperson)\s+"
-                      r"(?:for|of)\s")
+                      r"(?:[\w\-]+\s+){0,2}?(?:spokesman|spokeswoman|spokesperson|"
+                      r"secretary[\s\-]general|special\s+envoy|special\s+representative)\s+"
+                      r"(?:for|of|in|at)\s")
 
 
 def named_people(text: str, base: list[Mention], disc: Discourse,

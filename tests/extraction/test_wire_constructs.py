@@ -2267,3 +2267,72 @@ def test_a_pair_that_is_the_reported_subject_is_no_final_reporter(extract) -> No
     result = extract("Kyrgyzstan and Tajikistan share a disputed border. On Thursday, both "
                      "sides said the ceasefire was holding.", "2022-01-28")
     assert {f.claimant.label for f, *_ in result.claims} <= {"Kyrgyzstan", "Tajikistan"}
+
+
+@pytest.mark.parametrize(("line", "dateline"), [
+    ("NEW DELHI, JUNE 23, 2020 11:52 IST", True),   # a South Asian page's date line
+    ("ISLAMABAD, October 12, 2025", True),
+    ("Kyrgyzstan, Tajikistan 2022", False),          # no place in capitals
+    ("KABUL, Afghanistan", False),                   # no date: a dateline wants its text
+])
+def test_a_date_line_after_a_place_in_capitals_is_the_dateline(line, dateline) -> None:
+    from graph.document import is_dateline, is_furniture
+
+    assert is_dateline(line) is dateline
+    assert is_furniture(line) is dateline
+
+
+def test_a_place_date_line_gives_unmarked_titles_its_state(extract) -> None:
+    result = extract("NEW DELHI, JUNE 23, 2020 11:52 IST\n\nIndia and China held talks on "
+                     "Monday. Meanwhile, defence minister Rajnath Singh arrived in Moscow on "
+                     "Monday.", "2020-06-23")
+    assert ("Rajnath Singh", "Minister", "India") in {
+        (o.holder.label, o.office, o.of.label) for o, _ in result.offices if o.holder}
+
+
+def test_a_casualty_apposition_may_hold_an_apposition_of_its_own(extract) -> None:
+    result = extract("Twenty Indian soldiers, including the commanding officer of 16 Bihar, "
+                     "Col. B. Santosh Babu, were killed in the clash with Chinese troops.",
+                     "2020-06-23")
+    assert [(f.count, f.kind, _state(f.side)) for f in result.figures] == [
+        (20, "Killed", "india")]
+
+
+@pytest.mark.parametrize("name", ["the Border Service of Kyrgyzstan",
+                                  "the Kyrgyz Border Service"])
+def test_a_base_body_whose_name_names_its_state_acts_for_it(extract, name) -> None:
+    result = extract(f"{name[0].upper()}{name[1:]} said Tajik troops fired on a post.",
+                     "2022-09-16")
+    assert ("Border Guard Service of Kyrgyzstan", "Kyrgyzstan") in {
+        (r.subject.label, r.obj.label) for r, *_ in result.relations
+        if r.predicate == "actsFor"}
+
+
+def test_a_bare_body_name_states_no_acts_for(extract) -> None:
+    # "the border service" names no state: whose it is, the text does not say here
+    result = extract("The border service said Tajik troops fired on a post.", "2022-09-16")
+    assert not any(r.predicate == "actsFor" and r.subject.label.startswith("Border Guard")
+                   for r, *_ in result.relations)
+
+
+def test_a_spokesman_with_a_post_and_no_state_speaks_for_the_datelines(extract) -> None:
+    result = extract("Srinagar, Nov 14 (PTI) Three Indian soldiers were killed on Friday. "
+                     "Col Rajesh Kalia, a defence spokesman in Srinagar, accused Pakistan of "
+                     "violating the ceasefire in the Uri sector.", "2020-11-14")
+    (accusation,) = [e for e in result.events if e.cls == "Accusation"]
+    assert (_state(accusation.agent), _state(accusation.target)) == ("india", "pakistan")
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Kyrgyzstan and Tajikistan fought on Friday. Stanislav Zas, the secretary general of "
+     "the Collective Security Treaty Organization, called on Dushanbe and Bishkek to stop "
+     "the fighting.", "csto"),
+    ("Sudan and South Sudan fought on Friday. African Union Commission chairman Jean Ping "
+     "called on Khartoum and Juba to halt the fighting.", "african-union"),
+    ("Ethiopia and Eritrea fought on Friday. OAU Secretary-General Salim Ahmed Salim "
+     "appealed to both countries to stop the fighting.", "oau"),
+])
+def test_an_organisations_officer_appeals_for_it(extract, text, org) -> None:
+    (appeal,) = [e for e in extract(text, "2021-03-10").events if e.cls == "Appeal"]
+    # the officer, acting for the organisation, or the organisation itself
+    assert (appeal.agent.state or appeal.agent.iri).rsplit("/", 1)[-1] == org
