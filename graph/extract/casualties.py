@@ -79,6 +79,9 @@ def _compile(rules: Rules) -> _Compiled:
     appos = (r"(?P<appos>\s*,\s+(?:including|among\s+them|most\s+of\s+them)\s+[^,;]{1,80},"
              r"(?:\s+(?:[A-Z]|an?\s|the\s)[^,;]{0,50},(?=\s+(?:\w+\s+){0,2}(?:were|was|had|have)\b))?"
              r"|\s*,\s+(?:an?|the)\s+[^,;]{1,60}?,"
+             # the counted people named ("Two Thai rangers, Pvt Sombat Saengkham and Pvt
+             # Anan Phuthong, were wounded")
+             r"|\s*,\s+[A-Z][\w.'\-]*(?:\s+(?:and\s+)?[A-Z][\w.'\-]*){1,7},"
              r"|\s*,\s+(?:\d+|" + phrase_pattern(number_words) + r")\s+of\s+them\s+[^,;]{1,60},)?")
     # ("11 soldiers, including seven Indians, suffered injuries")
     chain = (r"(?:,?\s+(?:had|have|has|were|was|are|is|been|being|reportedly|also|since|"
@@ -194,6 +197,8 @@ def _not_a_count(text: str, m: re.Match[str], numbers: str) -> bool:
         return True
     if re.search(r"[A-Z][\w'\-]+,\s*$", before) and re.match(r"\d+\s*,", text[m.start():]):
         return True
+    if re.search(r"\bof\s+$", before) and re.match(r"\d+\s+[A-Z]", text[m.start():]):
+        return True  # "the commanding officer of 16 Bihar": a unit's number
     # "including a boy", "Two civilians, a woman and a child, were killed"
     return bool(m.groupdict().get("art")) and re.search(
         r"(?:\b(?:including|among\s+them)|\b(?:\d+|" + numbers + r")\s+[\w\-]+(?:\s+[\w\-]+)?,)"

@@ -2336,3 +2336,29 @@ def test_an_organisations_officer_appeals_for_it(extract, text, org) -> None:
     (appeal,) = [e for e in extract(text, "2021-03-10").events if e.cls == "Appeal"]
     # the officer, acting for the organisation, or the organisation itself
     assert (appeal.agent.state or appeal.agent.iri).rsplit("/", 1)[-1] == org
+
+
+def test_blame_for_starting_the_firing_gives_each_side_its_claimed_clash(extract) -> None:
+    result = extract("India and Pakistan share a disputed border. The two sides blamed each "
+                     "other for starting the firing.", "2020-11-14")
+    clashes = {(_state(e.agent), _state(e.target)) for e in result.events
+               if e.cls == "ArmedClash" and e.claimed}
+    assert clashes == {("india", "pakistan"), ("pakistan", "india")}
+
+
+def test_cross_border_firing_by_troops_has_its_agent(extract) -> None:
+    result = extract("Two Pakistani soldiers were killed in cross-border firing by Indian "
+                     "troops in the Lipa sector.", "2016-09-29")
+    (clash,) = [e for e in result.events if e.cls == "ArmedClash"]
+    assert (_state(clash.agent), _state(clash.target)) == ("india", "pakistan")
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Two Thai rangers, Pvt Sombat Saengkham and Pvt Anan Phuthong, were wounded by "
+     "Cambodian fire.", (2, "Wounded")),
+    ("An Armenian soldier, Sergeant Arman Hakobyan, was killed by Azerbaijani sniper fire.",
+     (1, "Killed")),
+])
+def test_a_figure_whose_people_are_named_in_apposition_is_one_figure(extract, text,
+                                                                       figure) -> None:
+    assert [(f.count, f.kind) for f in extract(text, "2021-11-18").figures] == [figure]
