@@ -606,6 +606,15 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             side = (disc.state_of(p) if p.is_a("Person") else None) or p
             standing.setdefault(side.iri, side)
         parties = [p for p in standing.values() if not p.is_a("Person")]
+        pair = {s.iri: s for s in disc.pair()}
+        sides = [p for p in parties if p.iri in pair]
+        if len(parties) < 2 and len(sides) == 1 and len(pair) == 2 and \
+                record.cls in {"Talks", "Meeting"}:
+            # "talks between Hor Namhong and Cambodia's ...", "Rajnath Singh met the Chinese
+            # side": a negotiator the text ties to no state, across the table from one
+            # side of the pair, stands for the other
+            other = next(s for iri, s in pair.items() if iri != sides[0].iri)
+            parties = [sides[0], other]
         record.participants = parties if len(parties) >= 2 else list(standing.values())
     for record in records.values():
         if record.cls in HOSTILE and record.agent is not None and \
