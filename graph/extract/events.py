@@ -607,14 +607,14 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             standing.setdefault(side.iri, side)
         parties = [p for p in standing.values() if not p.is_a("Person")]
         pair = {s.iri: s for s in disc.pair()}
-        sides = [p for p in parties if p.iri in pair]
+        sides = [p for p in parties if (disc.state_of(p) or p).iri in pair]
         if len(parties) < 2 and len(sides) == 1 and len(pair) == 2 and \
                 record.cls in {"Talks", "Meeting"}:
-            # "talks between Hor Namhong and Cambodia's ...", "Rajnath Singh met the Chinese
-            # side": a negotiator the text ties to no state, across the table from one
-            # side of the pair, stands for the other
-            other = next(s for iri, s in pair.items() if iri != sides[0].iri)
-            parties = [sides[0], other]
+            # "Hor Namhong met Cambodian officials", "Rajnath Singh met the Chinese side": a
+            # negotiator the text ties to no state, across the table from one side of the
+            # pair, stands for the other
+            mine = (disc.state_of(sides[0]) or sides[0]).iri
+            parties = [sides[0], next(s for iri, s in pair.items() if iri != mine)]
         record.participants = parties if len(parties) >= 2 else list(standing.values())
     for record in records.values():
         if record.cls in HOSTILE and record.agent is not None and \

@@ -2362,3 +2362,13 @@ def test_cross_border_firing_by_troops_has_its_agent(extract) -> None:
 def test_a_figure_whose_people_are_named_in_apposition_is_one_figure(extract, text,
                                                                        figure) -> None:
     assert [(f.count, f.kind) for f in extract(text, "2021-11-18").figures] == [figure]
+
+
+def test_a_negotiator_without_a_state_across_from_one_side_stands_for_the_other(
+        extract) -> None:
+    result = extract("Thailand and Cambodia dispute the temple. Thai and Cambodian troops "
+                     "clashed on Friday. Hor Namhong met Cambodian officials for talks on "
+                     "Monday.", "2008-10-06")
+    met = [e for e in result.events if e.cls in {"Talks", "Meeting"}]
+    assert met and all({_state(p) for p in e.participants} == {"thailand", "cambodia"}
+                       for e in met)
