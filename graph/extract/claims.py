@@ -895,6 +895,11 @@ def _accuse_frames(text: str, begin: int, end: int, mentions: list[Mention],
         if re.search(r",\s*$", text[begin:b]) and text[b:e].lower().endswith("ing") and \
                 sources[0].kind != "pair":
             source = sources[0]  # "X said Y were to blame, accusing them of": X accuses
+        elif text[b:e].lower().endswith("ing") and _SENT_WORDS.search(text, begin, b) and \
+                sources[0].kind != "pair":
+            # "Tajikistan sent a letter to UN Secretary-General Guterres accusing Kyrgyzstan
+            # of ...": the sender accuses, not the addressee
+            source = sources[0]
         other = _other_side(text, e, link.start(), source, disc) if accused is None else None
         if other is not None:
             # "..., accusing them of shooting at the water intake": the pronoun is the side
@@ -931,6 +936,10 @@ def _apposed_speaker(text: str, sources: list[Mention], verb: int,
     _acts_for(person.entity, [m for m in sources if m is not person], disc)
     return person
 
+
+# what a side sends that may accuse ("a letter to the UN accusing ...")
+_SENT_WORDS = re.compile(r"\b(?:letter|note|statement|complaint|message|protest|memorandum|"
+                         r"appeal)\s+to\b", re.IGNORECASE)
 
 _BLAMED_ON_EACH_OTHER = re.compile(r"\s+(?:that|which)\s+(?:each|both)\s+(?:country|side|"
                                   r"government|nation|army|sides|countries|governments|"

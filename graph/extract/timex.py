@@ -111,8 +111,11 @@ def _compile(rules: Rules) -> _Compiled:
         r"(?:(?P<on>on|last|this|next|by|since|until)\s+)?"
         rf"(?P<day>{days})(?:\s+(?P<part>morning|afternoon|evening|night))?\b")
     date = re.compile(
-        rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{months})\.?|"
-        rf"(?P<m2>{months})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)(?![\w:])"
+        # (a range of days, "September 14-16", "14-16 September", is one expression)
+        rf"\b(?:(?:(?P<d1a>\d{{1,2}})\s*[-\u2013]\s*)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+"
+        rf"(?:of\s+)?(?P<m1>{months})\.?|"
+        rf"(?P<m2>{months})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
+        r"(?:\s*[-\u2013]\s*(?P<d2b>\d{1,2})(?![\d:]))?)(?![\w:])"
         r"(?:,?\s+(?P<y>\d{4}))?\b|"
         rf"\b(?:(?P<mod3>early|late|mid-|mid)\s*)?(?P<m3>{months})\s+(?:of\s+)?(?P<y3>\d{{4}})\b|"
         rf"\b(?:(?:in|since|until|by|during|from)\s+)?(?:(?P<mod4>early|late|mid-|mid)\s*)"
@@ -335,13 +338,19 @@ def _date(m: re.Match[str], text: str, anchor: dt.date, c: _Compiled,
         start, stop = _month(int(m.group("y3")), month)
         return TimeExpr(m.start(), m.end(), m.group(), start, stop, MONTH, "time.month-year")
     day = int(m.group("d1") or m.group("d2"))
+    last_day = m.group("d2b") or (m.group("d1") if m.group("d1a") else None)
+    if m.group("d1a"):
+        day = int(m.group("d1a"))
     written = int(m.group("y")) if m.group("y") else None
     context_year = year_for(m.start())
     year = written or context_year or anchor.year
     try:
         when = dt.date(year, month, day)
+        until = dt.date(year, month, int(last_day)) if last_day else when
     except ValueError:
         return None
+    if until < when:
+        until = when  # "May 27-2": no range
     if written is None and context_year is None and when > anchor and not planned:
         when = when.replace(year=year - 1)
     elif written is None and when < anchor and planned:
@@ -351,7 +360,8 @@ def _date(m: re.Match[str], text: str, anchor: dt.date, c: _Compiled,
             when = when.replace(year=anchor.year)
             if when < anchor:
                 when = when.replace(year=anchor.year + 1)
-    return TimeExpr(m.start(), m.end(), m.group(), when, when, DAY, "time.calendar-date")
+    until = until.replace(year=when.year) if last_day else when
+    return TimeExpr(m.start(), m.end(), m.group(), when, until, DAY, "time.calendar-date")
 
 
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|announced|reported|added|stated|noted)\s+"

@@ -22,6 +22,10 @@ ANCHOR = dt.date(2021, 4, 30)  # a Friday
                  "2021-04-29", "2021-04-29", "PartOfDay", id="part-of-day"),
     pytest.param("The dispute flared three days ago.", "three days ago", "2021-04-27",
                  "2021-04-27", "Day", id="days-ago"),
+    pytest.param("The two sides fought on April 14-16 near the canal.", "April 14-16",
+                 "2021-04-14", "2021-04-16", "Day", id="range-of-days"),
+    pytest.param("Talks were held on 27-28 April in Isfara.", "27-28 April", "2021-04-27",
+                 "2021-04-28", "Day", id="range-of-days-first"),
     pytest.param("Two villages were shelled overnight.", "overnight", "2021-04-29",
                  "2021-04-30", "PartOfDay", id="overnight"),
     pytest.param("A soldier died earlier this week.", "earlier this week", "2021-04-26",
@@ -225,3 +229,11 @@ def test_the_annotators_expression_loses_its_signal_word_too() -> None:
     find_times("Guards fired on a patrol on Wednesday.", ANCHOR, get_rules(), ctx)
     (later,) = find_times(sentence, ANCHOR, get_rules(), ctx, annotated=[wider])
     assert (later.text, later.start.isoformat()) == ("an hour later", "2021-04-28")
+
+
+def test_days_earlier_counts_back_from_the_previous_time() -> None:
+    ctx = TimeContext(ANCHOR)
+    find_times("Fighting broke out on Thursday.", ANCHOR, get_rules(), ctx)
+    (earlier,) = find_times("A truce agreed three days earlier collapsed.", ANCHOR,
+                            get_rules(), ctx)
+    assert (earlier.text, earlier.start) == ("three days earlier", dt.date(2021, 4, 26))

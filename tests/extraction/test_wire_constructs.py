@@ -2372,3 +2372,12 @@ def test_a_negotiator_without_a_state_across_from_one_side_stands_for_the_other(
     met = [e for e in result.events if e.cls in {"Talks", "Meeting"}]
     assert met and all({_state(p) for p in e.participants} == {"thailand", "cambodia"}
                        for e in met)
+
+
+def test_a_letter_to_an_official_accusing_a_side_is_the_senders_accusation(extract) -> None:
+    result = extract("Kyrgyzstan and Tajikistan fought last week. Tajikistan's foreign "
+                     "ministry has sent a letter to UN Secretary-General Antonio Guterres "
+                     "accusing Kyrgyzstan of violating the ceasefire.", "2022-09-28")
+    (accusation,) = [e for e in result.events if e.cls == "Accusation"]
+    assert (_state(accusation.agent), _state(accusation.target)) == ("tajikistan",
+                                                                     "kyrgyzstan")
