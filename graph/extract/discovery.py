@@ -140,10 +140,17 @@ def place_words(texts: list[str], rules: Rules) -> set[str]:
 
 
 def _named_as_place(name: str, texts: list[str], rules: Rules) -> bool:
-    """"North Kivu province" anywhere in the article: North Kivu is no state."""
+    """"North Kivu province", "the village of Maksat" anywhere in the article: no state."""
     nouns = phrase_pattern([n for p in rules.places["place"] for n in p["nouns"]])
     pattern = _name_before(name, r"(?:'s)?\s+" + nouns + r"\b", re.IGNORECASE)
-    return any(pattern.search(text) for text in texts)
+    of = _name_after(name, r"\b" + nouns + r"\s+of\s+")
+    return any(pattern.search(text) or of.search(text) for text in texts)
+
+
+@lru_cache(maxsize=1024)
+def _name_after(name: str, before: str) -> re.Pattern[str]:
+    """The regex `before` then `name` (a word of its own), compiled once per name."""
+    return re.compile(before + re.escape(name) + r"\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1024)

@@ -332,3 +332,11 @@ def test_the_lines_that_divide_held_ground_are_border_areas(extract) -> None:
                            "Control on Monday. Chinese troops crossed the LAC in Ladakh."))
     assert "BorderArea" in found["Line of Control"].classes
     assert "BorderArea" in found["Line of Actual Control"].classes
+
+
+def test_a_name_the_article_calls_a_village_is_no_state_between_two_names(extract) -> None:
+    # "between X and Y" reveals unknown states, but not one the text names as a village
+    result = extract("A Kyrgyz border guard was killed near the village of Maksat on "
+                     "Thursday. The road between Maksat and Kulundu was closed.", "2019-09-27")
+    maksat = {e.label: e for e, _ in result.mentions}["Maksat"]
+    assert not maksat.is_state and maksat.is_a("Village")
