@@ -250,8 +250,8 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             # negotiations": what is urged has not happened (an agreement urged to be kept
             # stays, as the agreement the appeal refers to)
             continue
-        if cls in HOSTILE and _negated(text, begin, b, rules):
-            continue  # "our border guards did not open fire on anyone"
+        if cls in HOSTILE and (_negated(text, begin, b, rules) or _NO_OBJECT.match(text, e)):
+            continue  # "our border guards did not open fire on anyone", "has sent no troops"
         if _BACKGROUND.search(text, max(begin, b - 80), b):
             # "one of the heaviest attacks since ...", "since the Korean War ended in an
             # armistice": a class of events compared with, or a past war's phrase
@@ -359,6 +359,8 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                 conflict_starts = conflict_starts | {t.begin for t in when}
             spec = next(x for x in rules.events["event"] if x["class"] == "CeasefireViolation")
             cls = "CeasefireViolation"
+            if _negated(text, begin, _violation_word(text, b, rules), rules):
+                continue  # "has not recorded a single violation of the ceasefire"
         if cls == "ArmedClash" and _fired_with_artillery(text, begin, b, e, end, rules):
             cls = "Shelling"  # "returned fire with howitzers"
         # one event per class and kind of roles: "The fighting began on Wednesday, when
@@ -763,6 +765,17 @@ def _ceasefire_words(rules: Rules) -> tuple[dict[str, str], re.Pattern[str]]:
                         + r")\s+(?:(?:to|by|with|of|on)\s+)?(?:(?:the|a|an|its|their|this|"
                           r"that)\s+)?(?:[\w\-\"]+\s+)?$", re.IGNORECASE)
     return words, before
+
+
+def _violation_word(text: str, b: int, rules: Rules) -> int:
+    """Where the word that names a ceasefire broken ("a single violation of the
+    ceasefire") begins, before the ceasefire noun at `b` (`b` when none is found)."""
+    m = _ceasefire_words(rules)[1].search(text, max(0, b - 45), b)
+    return m.start(1) if m else b
+
+
+# "has sent no troops", "fired no shots": the act's object denies it
+_NO_OBJECT = re.compile(r"\s+no\s+(?!sooner\b|longer\b|later\b|more\s+than\b)", re.IGNORECASE)
 
 
 def _ceasefire_reference(text: str, b: int, e: int, parse: Parse | None, rules: Rules
