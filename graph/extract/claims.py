@@ -543,6 +543,15 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
     # "CLAIM, it said Friday", "CLAIM, the ministry said in a statement", and at the start
     # of a sentence "It said ...", "The statement added that ...": the reporter named before
     named = [m for m in _actors(mentions, b - len(between) - 1, b) if m.kind != "pair"]
+    if not named and comma > 0 and _COUNTRYS.match(between):
+        # "Kyrgyz authorities evacuated 9,000 people, the country's emergencies ministry
+        # said": the state of the actor the report names before it speaks
+        states = [disc.state_of(m.entity) for m in _actors(mentions, begin, begin + comma)
+                  if m.entity is not None]
+        state = next((s for s in reversed(states) if s is not None), None)
+        if state is not None:
+            return _and_added(text, [Frame(state, lemma, rule, (begin, begin + comma),
+                                           (begin + comma, e))], e, end, rules)
     pronoun = anaphor(between, rules) if not named else None
     if pronoun is not None:
         source = _resolve_pronoun(mentions, begin + max(comma, 0)) if comma > 0 and \
@@ -936,6 +945,11 @@ def _apposed_speaker(text: str, sources: list[Mention], verb: int,
     _acts_for(person.entity, [m for m in sources if m is not person], disc)
     return person
 
+
+# "the country's emergencies ministry", "the nation's army": a body of the state named before
+_COUNTRYS = re.compile(r"(?:the\s+)?(?:country|nation|state)'s\s+(?:[\w\-]+\s+){0,3}"
+                       r"(?:ministry|army|military|government|office|service|committee|"
+                       r"agency|authorities|forces)$", re.IGNORECASE)
 
 # what a side sends that may accuse ("a letter to the UN accusing ...")
 _SENT_WORDS = re.compile(r"\b(?:letter|note|statement|complaint|message|protest|memorandum|"

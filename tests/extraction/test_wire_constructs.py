@@ -2390,3 +2390,18 @@ def test_a_letter_to_an_official_accusing_a_side_is_the_senders_accusation(extra
 def test_a_negated_act_did_not_happen(extract, sentence) -> None:
     result = extract("Kyrgyzstan and Tajikistan fought in April. " + sentence, "2021-06-04")
     assert [e.cls for e in result.events if e.sentence == 1] == []
+
+
+def test_the_countrys_ministry_is_the_state_of_the_actor_named_before(extract) -> None:
+    result = extract("Kyrgyzstan and Tajikistan fought on Wednesday. Kyrgyz authorities "
+                     "evacuated more than 9,000 people from the area, the country's "
+                     "emergencies ministry said.", "2022-09-16")
+    assert ("Kyrgyzstan", "event") in {(f.claimant.label, kind)
+                                       for f, kind, *_ in result.claims}
+
+
+def test_the_two_services_blamed_each_other(extract) -> None:
+    result = extract("Kyrgyzstan and Tajikistan fought on Wednesday. The two services "
+                     "blamed each other for the shooting.", "2022-07-20")
+    assert sorted(_state(e.agent) for e in result.events if e.cls == "Accusation") == [
+        "kyrgyzstan", "tajikistan"]
