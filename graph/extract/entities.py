@@ -264,7 +264,8 @@ def _body_mentions(text: str, base: list[Mention], disc: Discourse,
                                if x.entity is not None and x.entity.is_state
                                and x.kind != "pair" and x.end <= start]
                 spoke = disc.last_of_class.get("attribution:claimant")
-                last_state = _appositive_state(text, e, base) or (
+                last_state = _appositive_state(text, e, base) or _opening_city_state(
+                    text, start, base, disc) or (
                     in_sentence[0] if in_sentence else
                     disc.state_of(spoke) or disc.home or disc.last_of_class.get("State"))
                 entity = _body_entity(spec, noun, last_state, disc, rules, written) \
@@ -283,6 +284,20 @@ def _called_before(written: str, cls: str, disc: Discourse) -> Entity | None:
 
 
 _APPOSITION = re.compile(r",\s+(?:the|an?)\s+(?:(?:official|state|state-run|national)\s+)?")
+_IN_CITY = re.compile(r"\s*(?:In|From)\s+")
+
+
+def _opening_city_state(text: str, start: int, base: list[Mention],
+                        disc: Discourse) -> Entity | None:
+    """"In Quito, the Defense Ministry said ...": a sentence that opens on a city speaks
+    from there, and a body named bare after it is of the city's state."""
+    opener = _IN_CITY.match(text)
+    city = _starting_at(base, opener.end()) if opener else None
+    if city is None or city.entity is None or not re.match(r"\s*,", text[city.end:start]):
+        return None
+    if city.entity.is_state:
+        return city.entity  # a capital read as its state ("In Islamabad,")
+    return disc.state_of(city.entity) if city.entity.is_a("City") else None
 
 
 def _appositive_state(text: str, end: int, base: list[Mention]) -> Entity | None:
@@ -361,10 +376,11 @@ def _body_entity(spec: dict, noun: str, cue: Entity, disc: Discourse,
         return disc.mint(spec["local_class"], label, state=state.iri, rule=spec["id"],
                          facts=[MintedFact("ckg:actsFor", state.iri, spec["id"])])
     canonical = spec["label"].format(state=state.label, name=written)
-    # a state has many ministries: link those by name only; one border service, one
-    # security service, one government: those also by class
+    # a state has many ministries and other state bodies (commands, agencies,
+    # commissions): link those by name only; one border service, one security service,
+    # one government: those also by class
     by_class = kb.body_of(state.iri, spec["class"], disc.anchor) \
-        if spec["class"] != "Ministry" else None
+        if spec["class"] not in {"Ministry", "StateBody"} else None
     known = kb.names.get(canonical) or (kb.names.get(written) if written else None) or by_class
     if known is not None and spec["class"] in known.classes:
         return known

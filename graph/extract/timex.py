@@ -412,7 +412,10 @@ def _clock_day(expr: TimeExpr, found: list[TimeExpr], ctx: TimeContext,
     days = [t for t in found if t.precision in {DAY, PART} and not t.duration]
     if days:
         day = min(days, key=lambda t: abs(t.begin - expr.begin)).start
-    elif ctx.last is not None and ctx.last.precision in {DAY, PART, CLOCK}:
+    elif ctx.last is not None and ctx.last.precision in {DAY, PART, CLOCK} and \
+            ctx.last.start <= anchor:
+        # (a day still to come, "will speak again on May 12", dates no clock time told
+        # after it: that is the report's day)
         day = ctx.last.start
     else:
         day = anchor

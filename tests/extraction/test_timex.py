@@ -237,3 +237,11 @@ def test_days_earlier_counts_back_from_the_previous_time() -> None:
     (earlier,) = find_times("A truce agreed three days earlier collapsed.", ANCHOR,
                             get_rules(), ctx)
     assert (earlier.text, earlier.start) == ("three days earlier", dt.date(2021, 4, 26))
+
+
+def test_a_clock_time_after_a_day_still_to_come_is_the_reported_day() -> None:
+    ctx = TimeContext(ANCHOR)
+    find_times("The commanders will speak again on May 12.", ANCHOR, get_rules(), ctx)
+    (clock,) = find_times("At about 8.30 p.m., drones struck near the town.", ANCHOR,
+                          get_rules(), ctx)
+    assert clock.start == ANCHOR

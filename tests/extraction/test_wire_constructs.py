@@ -2405,3 +2405,19 @@ def test_the_two_services_blamed_each_other(extract) -> None:
                      "blamed each other for the shooting.", "2022-07-20")
     assert sorted(_state(e.agent) for e in result.events if e.cls == "Accusation") == [
         "kyrgyzstan", "tajikistan"]
+
+
+def test_a_state_body_the_base_lacks_is_not_the_states_one_known_body(extract) -> None:
+    # the base knows one state body of China (its coast guard); a command or an agency
+    # the text names is a body of its own, not that one
+    result = extract("India and China traded blame on Monday. China's Western Theatre "
+                     "Command said Indian troops had crossed the line.", "2020-09-11")
+    labels = {e.label for e, _ in result.mentions}
+    assert "China Coast Guard" not in labels
+
+
+def test_a_bare_body_after_an_opening_city_is_of_the_citys_state(extract) -> None:
+    result = extract("LIMA, Peru (UPI) -- Peru and Ecuador fought on Friday. In Quito, the "
+                     "Defense Ministry said Peruvian helicopters had attacked Ecuadorean "
+                     "posts.", "1995-01-28")
+    assert {_state(f.claimant) for f, *_ in result.claims} == {"ecuador"}
