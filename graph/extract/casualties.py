@@ -161,6 +161,11 @@ def _compile(rules: Rules) -> _Compiled:
         r"(?:was|is)\s+(?:(?:the|a|an)\s+)?(?P<mid>(?:[a-z][\w\-]*\s+){0,3}?[a-z][\w\-]*,\s+|)"
         r"(?:(?:[A-Z][a-z]{0,6}\.|[A-Z][a-z]+)\s+){0,3}?(?P<victim>" + NAME + r")"
         r"(?P<qual>(?!x)x)?(?P<vague>(?!x)x)?(?P<num>(?!x)x)?(?P<art>(?!x)x)?")
+    # "Among the dead are 14 civilians": a count of people the figure's kind names first
+    among_count = re.compile(
+        r"\b[Aa]mong\s+the\s+(?P<kind>dead|killed|wounded|injured)\s+(?:are|were)\s+" + qual +
+        amount + r"(?P<mid>(?:\s+[\w'\-]+){0,2}?\s+" + phrase_pattern(
+            population_words + cas["person_nouns"]) + r")(?![\w])", re.IGNORECASE)
     # "wounding five Kyrgyz and two Tajik border guards": two figures, the noun of the
     # second conjunct shared (the first pattern takes the first conjunct, the second the
     # second; the verb is read by both)
@@ -176,7 +181,7 @@ def _compile(rules: Rules) -> _Compiled:
         r")(?![\w])",
         re.IGNORECASE)
     return _Compiled([active_first, active_second, active, victim, victim_age,
-                      victim_active, bare, toll, coord, figure, among],
+                      victim_active, bare, toll, coord, figure, among, among_count],
                      phrase_pattern(number_words), kinds, quals,
                      {norm_key(w) for w in cas["qualifiers"]["exclusive"]},
                      {norm_key(k): v for k, v in cas["vague"].items()}, numbers, parts, cue)

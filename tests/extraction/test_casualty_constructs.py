@@ -153,3 +153,10 @@ def test_a_part_of_them_inside_the_figure_keeps_the_whole(extract) -> None:
         "The Cambodian defence ministry said 13 Cambodians, eight of them civilians, had been "
         "killed.", "2025-07-28").figures}
     assert counts == {("Killed", 13), ("Killed", 8)}
+
+
+def test_among_the_dead_are_n_people_is_a_figure(extract) -> None:
+    result = extract("Kyrgyz troops shelled villages near Isfara on Friday. Among the dead "
+                     "are 14 civilians, the committee said.", "2022-09-19")
+    assert [(f.count, f.kind, f.population) for f in result.figures] == [
+        (14, "Killed", "Civilians")]
