@@ -51,6 +51,14 @@ _MUTUAL_FIGHTING = {"event.exchange-of-fire", "event.clash", "event.exchange-of-
 _SHOTS = {"event.small-arms-fire"}
 
 
+def _between_sides(record: EventRecord, disc: Discourse) -> bool:
+    """An armed clash of the two sides, neither of them its agent."""
+    if record.cls != "ArmedClash" or record.agent is not None or record.target is not None:
+        return False
+    sides = {(disc.state_of(p) or p).iri for p in record.participants}
+    return len(sides) >= 2
+
+
 def find_in_span(reading: SentenceReading, part: Span, times: SentenceTimes,
                  weapons: list[tuple[int, int, str]], found: ArticleFindings,
                  disc: Discourse, rules: Rules, anchor: dt.date) -> SpanFindings:
@@ -67,8 +75,13 @@ def find_in_span(reading: SentenceReading, part: Span, times: SentenceTimes,
         records = [r for r in records if not (r.rule in _SHOTS and r.agent is None)]
     for record in records:
         record.mutual = part.mutual
-        if part.joint:
-            record.claimed = False  # what both sides state is stated, not alleged
+        if part.joint or (_between_sides(record, disc) and frame is not None
+                          and frame.accused is None and not frame.accusation):
+            # what both sides state is stated, not alleged; and fighting between the two
+            # sides that one side reports ("clashes broke out between Kyrgyz and Tajik
+            # border guards, the service said") alleges nothing against the other: the
+            # report keeps its claim, the fighting the article's voice
+            record.claimed = False
     direct_claimed([r for r in records if not r.earlier], frame, disc)
     out.events = fold_into(records, found.events, disc)
     stated = find_figures(text, part.span, frame, reading.mentions, times.figures, n, disc,
