@@ -662,6 +662,9 @@ def _one_act_per_sides(text: str, records: list[EventRecord]) -> list[EventRecor
     ("shelled Tskhinvali and attacked peacekeepers") stay two acts."""
     def joined(a: EventRecord, b: EventRecord) -> bool:
         first, second = sorted((a.trigger, b.trigger))
+        if re.fullmatch(r"\s+and\s+(?:[\w\-]+\s+)?", text[first[1]:second[0]]) and \
+                re.search(r"(?:firing|fire)$", text[first[0]:first[1]], re.IGNORECASE):
+            return False  # "unprovoked firing and mortar shelling": one act, two nouns
         return re.search(r"\band\b|;", text[first[1]:second[0]]) is not None
 
     out: list[EventRecord] = []

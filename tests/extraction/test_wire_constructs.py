@@ -2424,3 +2424,9 @@ def test_a_bare_body_after_an_opening_city_is_of_the_citys_state(extract) -> Non
                      "Defense Ministry said Peruvian helicopters had attacked Ecuadorean "
                      "posts.", "1995-01-28")
     assert {_state(f.claimant) for f, *_ in result.claims} == {"ecuador"}
+
+
+def test_firing_and_shelling_coordinated_as_nouns_are_one_act(extract) -> None:
+    result = extract("Indian troops carried out heavy firing and artillery shelling on "
+                     "Pakistani posts in the Kotli sector on Tuesday.", "2019-03-06")
+    assert [e.cls for e in result.events] == ["Shelling"]
