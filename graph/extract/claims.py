@@ -280,7 +280,9 @@ def _home_spokesman(text: str, person: Entity, mentions: list[Mention],
     if disc.home is None or not person.is_a("Person") or person.in_kb or person.state:
         return
     at = next((m for m in mentions if m.entity is person), None)
-    post = _HOME_POST.match(text, at.end) if at is not None else None
+    if at is None:
+        return
+    post = _HOME_POST.match(text, at.end)
     if post is not None and not any(at.end < m.begin < post.end() and m.entity is not None
                                     and m.entity.is_state for m in mentions):
         disc.acts_for(person, disc.home.iri, "claim.home-spokesman")
@@ -546,11 +548,11 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
     if not named and comma > 0 and _COUNTRYS.match(between):
         # "Kyrgyz authorities evacuated 9,000 people, the country's emergencies ministry
         # said": the state of the actor the report names before it speaks
-        states = [disc.state_of(m.entity) for m in _actors(mentions, begin, begin + comma)
+        owners = [disc.state_of(m.entity) for m in _actors(mentions, begin, begin + comma)
                   if m.entity is not None]
-        state = next((s for s in reversed(states) if s is not None), None)
-        if state is not None:
-            return _and_added(text, [Frame(state, lemma, rule, (begin, begin + comma),
+        owner = next((s for s in reversed(owners) if s is not None), None)
+        if owner is not None:
+            return _and_added(text, [Frame(owner, lemma, rule, (begin, begin + comma),
                                            (begin + comma, e))], e, end, rules)
     pronoun = anaphor(between, rules) if not named else None
     if pronoun is not None:

@@ -615,8 +615,8 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             # "Hor Namhong met Cambodian officials", "Rajnath Singh met the Chinese side": a
             # negotiator the text ties to no state, across the table from one side of the
             # pair, stands for the other
-            mine = (disc.state_of(sides[0]) or sides[0]).iri
-            parties = [sides[0], next(s for iri, s in pair.items() if iri != mine)]
+            side_iri = (disc.state_of(sides[0]) or sides[0]).iri
+            parties = [sides[0], next(s for iri, s in pair.items() if iri != side_iri)]
         record.participants = parties if len(parties) >= 2 else list(standing.values())
     for record in records.values():
         if record.cls in HOSTILE and record.agent is not None and \

@@ -2390,7 +2390,7 @@ def test_a_letter_to_an_official_accusing_a_side_is_the_senders_accusation(extra
     "The Border Service has not recorded a single violation of the ceasefire since May 1.",
     "Russia has sent no troops to the border.",
 ])
-def test_a_negated_act_did_not_happen(extract, sentence) -> None:
+def test_an_act_negated_by_its_object_or_a_count_did_not_happen(extract, sentence) -> None:
     result = extract("Kyrgyzstan and Tajikistan fought in April. " + sentence, "2021-06-04")
     assert [e.cls for e in result.events if e.sentence == 1] == []
 
