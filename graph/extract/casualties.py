@@ -180,8 +180,15 @@ def _compile(rules: Rules) -> _Compiled:
         r"(?P<second>)" + qual + amount + r"(?P<mid>\s+(?-i:[A-Z][\w\-]+)\s+" + people +
         r")(?![\w])",
         re.IGNORECASE)
+    # "killed 63 Kyrgyz citizens and 41 Tajik citizens": the second figure, the verb shared
+    # and each conjunct with its own noun (the first is the `active` pattern's)
+    active_pair = re.compile(
+        r"(?<![\w\-])(?P<kind>" + active_words + r")\s+(?:\d+|" + phrase_pattern(number_words)
+        + r")(?:\s+[\w'\-]+){0,2}?\s+" + people + r"\s+and\s+(?P<second>)" + qual + amount
+        + r"(?P<mid>(?:\s+[\w'\-]+){0,2}?\s+" + people + r")(?![\w])", re.IGNORECASE)
     return _Compiled([active_first, active_second, active, victim, victim_age,
-                      victim_active, bare, toll, coord, figure, among, among_count],
+                      victim_active, bare, toll, coord, figure, among, among_count,
+                      active_pair],
                      phrase_pattern(number_words), kinds, quals,
                      {norm_key(w) for w in cas["qualifiers"]["exclusive"]},
                      {norm_key(k): v for k, v in cas["vague"].items()}, numbers, parts, cue)

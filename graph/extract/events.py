@@ -1057,7 +1057,9 @@ def _time_after(text: str, times: list[TimeExpr], pos: int, end: int, skip: set[
                  and not t.duration and t.begin not in skip), None)
 
 
-_RELATIVE_BEFORE = re.compile(r",\s+(?:which|who|whose)\b[^,;]*,\s*(?:also\s+|both\s+|"
+_RELATIVE_BEFORE = re.compile(r",\s+(?:(?:which|who|whose)\b|(?:the\s+)?(?:[a-z][\w\-]*\s+){0,2}"
+                              r"(?:guarantors?|members?|mediators?|neighbou?rs|allies|"
+                              r"co-chairs?|sponsors?)\s+of\b)[^,;]*,\s*(?:also\s+|both\s+|"
                               r"jointly\s+)?$")
 
 

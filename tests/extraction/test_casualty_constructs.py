@@ -160,3 +160,10 @@ def test_among_the_dead_are_n_people_is_a_figure(extract) -> None:
                      "are 14 civilians, the committee said.", "2022-09-19")
     assert [(f.count, f.kind, f.population) for f in result.figures] == [
         (14, "Killed", "Civilians")]
+
+
+def test_a_shared_verb_with_two_conjuncts_of_their_own_nouns_is_two_figures(extract) -> None:
+    result = extract("Kyrgyzstan and Tajikistan fought in September. That war killed 63 "
+                     "Kyrgyz citizens and 41 Tajik citizens.", "2025-04-02")
+    assert sorted((f.count, f.kind) for f in result.figures) == [(41, "Killed"),
+                                                                 (63, "Killed")]

@@ -245,3 +245,11 @@ def test_a_clock_time_after_a_day_still_to_come_is_the_reported_day() -> None:
     (clock,) = find_times("At about 8.30 p.m., drones struck near the town.", ANCHOR,
                           get_rules(), ctx)
     assert clock.start == ANCHOR
+
+
+def test_the_same_evening_is_the_previous_days_evening() -> None:
+    ctx = TimeContext(ANCHOR)
+    find_times("The two ministers spoke on April 29.", ANCHOR, get_rules(), ctx)
+    (evening,) = find_times("They agreed a ceasefire the same evening.", ANCHOR, get_rules(),
+                            ctx)
+    assert (evening.start, evening.precision) == (dt.date(2021, 4, 29), "PartOfDay")

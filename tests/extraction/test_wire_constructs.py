@@ -2430,3 +2430,11 @@ def test_firing_and_shelling_coordinated_as_nouns_are_one_act(extract) -> None:
     result = extract("Indian troops carried out heavy firing and artillery shelling on "
                      "Pakistani posts in the Kotli sector on Tuesday.", "2019-03-06")
     assert [e.cls for e in result.events] == ["Shelling"]
+
+
+def test_appealers_listed_before_their_apposition_each_appeal(extract) -> None:
+    result = extract("Peru and Ecuador fought on Friday. Argentina, Brazil, Chile and the "
+                     "United States, guarantors of the 1942 Rio Protocol, called on both "
+                     "governments to stop the fighting.", "1995-01-28")
+    assert sorted(e.agent.label for e in result.events if e.cls == "Appeal") == [
+        "Argentina", "Brazil", "Chile", "United States"]
