@@ -2438,3 +2438,12 @@ def test_appealers_listed_before_their_apposition_each_appeal(extract) -> None:
                      "governments to stop the fighting.", "1995-01-28")
     assert sorted(e.agent.label for e in result.events if e.cls == "Appeal") == [
         "Argentina", "Brazil", "Chile", "United States"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Bangkok was open to talks, the foreign minister said.",
+    "If the talks fail, there will be open war, the minister warned.",
+])
+def test_talks_only_thought_of_are_no_talks(extract, sentence) -> None:
+    result = extract("Thailand and Cambodia fought in July. " + sentence, "2025-07-26")
+    assert "Talks" not in [e.cls for e in result.events]
