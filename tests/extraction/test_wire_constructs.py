@@ -2447,3 +2447,10 @@ def test_appealers_listed_before_their_apposition_each_appeal(extract) -> None:
 def test_talks_only_thought_of_are_no_talks(extract, sentence) -> None:
     result = extract("Thailand and Cambodia fought in July. " + sentence, "2025-07-26")
     assert "Talks" not in [e.cls for e in result.events]
+
+
+def test_a_meeting_on_the_sidelines_of_a_summit_is_no_attendance(extract) -> None:
+    result = extract("Kyrgyzstan and Tajikistan fought in September. Japarov and Rahmon met "
+                     "on the sidelines of the Shanghai Cooperation Organisation summit in "
+                     "Samarkand on Friday.", "2022-09-16")
+    assert [e.cls for e in result.events if e.sentence == 1] == ["Meeting"]
