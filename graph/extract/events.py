@@ -262,8 +262,11 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                 text[max(0, b - 20):b]):
             continue  # "fighting to recapture the oil field": an aim, not an act
         if spec.get("not_after_people") and (_people_before(text, b, rules)
-                                             or _person_before(text, b, mentions)):
-            continue  # "three Thai soldiers had been captured": people, not ground
+                                             or _person_before(text, b, mentions)
+                                             or _people_taken(rules).match(text, e)):
+            # "three Thai soldiers had been captured", "villagers seized four Tajik men":
+            # people taken, not ground
+            continue
         if spec.get("not_after_pattern") and re.search(
                 spec["not_after_pattern"], text[max(0, b - 60):b], re.IGNORECASE):
             continue  # "told AFP by telephone", "said at a meeting in Batken"
@@ -976,6 +979,16 @@ def _people_passive(rules: Rules) -> re.Pattern[str]:
         rules.casualties["person_nouns"]
     return re.compile(r"\b" + phrase_pattern(words) + r"\s+(?:had\s+|have\s+|has\s+)?"
                       r"(?:been|were|was)\s+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=2)
+def _people_taken(rules: Rules) -> re.Pattern[str]:
+    """People as the object right after the trigger ("seized four Tajik men")."""
+    words = [w for ws in rules.actors["population"].values() for w in ws] + \
+        rules.casualties["person_nouns"]
+    number = phrase_pattern(list(rules.casualties["numbers"]))
+    return re.compile(r"\s+(?:(?:\d+|" + number + r"|the|several|dozens\s+of)\s+)"
+                      r"(?:[\w\-]+\s+){0,2}?" + phrase_pattern(words) + r"\b", re.IGNORECASE)
 
 
 def _non_state_object(text: str, e: int, end: int, rules: Rules) -> bool:

@@ -2454,3 +2454,9 @@ def test_a_meeting_on_the_sidelines_of_a_summit_is_no_attendance(extract) -> Non
                      "on the sidelines of the Shanghai Cooperation Organisation summit in "
                      "Samarkand on Friday.", "2022-09-16")
     assert [e.cls for e in result.events if e.sentence == 1] == ["Meeting"]
+
+
+def test_people_seized_are_no_ground_seized(extract) -> None:
+    result = extract("Kyrgyzstan and Tajikistan fought in May. Villagers seized four Tajik "
+                     "men and held them overnight.", "2014-05-08")
+    assert "Occupation" not in [e.cls for e in result.events]
