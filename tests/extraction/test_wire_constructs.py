@@ -2460,3 +2460,9 @@ def test_people_seized_are_no_ground_seized(extract) -> None:
     result = extract("Kyrgyzstan and Tajikistan fought in May. Villagers seized four Tajik "
                      "men and held them overnight.", "2014-05-08")
     assert "Occupation" not in [e.cls for e in result.events]
+
+
+def test_an_incident_to_be_investigated_is_no_new_clash(extract) -> None:
+    result = extract("Kyrgyzstan and Tajikistan share a border. Officials of the two sides "
+                     "agreed on Monday to investigate the incident jointly.", "2022-07-20")
+    assert "ArmedClash" not in [e.cls for e in result.events]
