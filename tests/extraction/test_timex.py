@@ -253,3 +253,9 @@ def test_the_same_evening_is_the_previous_days_evening() -> None:
     (evening,) = find_times("They agreed a ceasefire the same evening.", ANCHOR, get_rules(),
                             ctx)
     assert (evening.start, evening.precision) == (dt.date(2021, 4, 29), "PartOfDay")
+
+
+def test_a_meeting_to_be_convened_on_a_day_is_the_coming_one() -> None:
+    (day,) = find_times("Cambodia asked Thailand to convene the commission in Phnom Penh "
+                        "on June 14.", dt.date(2025, 5, 31), get_rules())
+    assert day.start == dt.date(2025, 6, 14)
