@@ -22,8 +22,8 @@ GOLD = ROOT / "tests" / "gold"
 DEV = ROOT / "tests" / "articles" / "dev"
 TEST = ROOT / "tests" / "articles" / "test"
 
-# F1 floors per kind: the figures measured on 2026-12-02 15:50 UTC (all kinds: corpus 0.99,
-# dev 0.83 over 290 articles, test 0.85), rounded down a little, because the extractor is
+# F1 floors per kind: the figures measured on 2026-12-02 16:05 UTC (all kinds: corpus 0.99,
+# dev 0.83 over 290 articles, test 0.848), rounded down a little, because the extractor is
 # changing under them. The dev split grew by sixty-five articles that afternoon (thirteen
 # batches, each scored before any rule read it: README, "Quality"), harder than the 225
 # before them; with them the dev floors for entity, event and claim went down by 0.01
