@@ -16,7 +16,7 @@ import pytest
 import requests
 
 from graph.params import bind
-from graph.store.derived import KINDS, PLACE_KINDS, TABLES, saved_text
+from graph.store.derived import KINDS, MAX_ROWS, PLACE_KINDS, TABLES, saved_text
 from graph.store.embedded import EmbeddedStore
 from queries import find
 from tests.conftest import KG, ROOT, build_store, start_server
@@ -46,7 +46,7 @@ def store_copy(built_store_path: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def dev_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The 32 dev articles: statements stated by several articles, nodes with two rules."""
+    """The dev articles: statements stated by several articles, nodes with two rules."""
     return build_store(ROOT / "tests" / "articles" / "dev", tmp_path_factory, "dev")
 
 
@@ -78,8 +78,10 @@ def test_table_answers_the_rows_of_the_grouping(store_copy: Path, dev_store: Pat
     assert _table(store_copy, table).is_file()
     given = dict(a.split("=", 1) for a in args[2::2])
     text, _ = saved_text(query.text, query.meta, bind(query, given), EmbeddedStore(store_copy))
-    assert "# rows:" not in text  # the table was read, not bypassed
     through_table = _kg_json(store_copy, *args)
+    # the table was read, not bypassed (a page of more than MAX_ROWS rows runs as written:
+    # the dev split's whole list of shared statements is longer than that)
+    assert "# rows:" not in text or len(through_table) >= MAX_ROWS
     _table(store_copy, table).unlink()
     grouped = _kg_json(store_copy, *args)
     assert through_table == grouped
