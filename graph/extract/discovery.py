@@ -142,22 +142,17 @@ def place_words(texts: list[str], rules: Rules) -> set[str]:
 def _named_as_place(name: str, texts: list[str], rules: Rules) -> bool:
     """"North Kivu province", "the village of Maksat" anywhere in the article: no state."""
     nouns = phrase_pattern([n for p in rules.places["place"] for n in p["nouns"]])
-    pattern = _name_before(name, r"(?:'s)?\s+" + nouns + r"\b", re.IGNORECASE)
-    of = _name_after(name, r"\b" + nouns + r"\s+of\s+")
+    pattern = _name_between(name, "", r"(?:'s)?\s+" + nouns + r"\b", re.IGNORECASE)
+    of = _name_between(name, r"\b" + nouns + r"\s+of\s+", r"\b", re.IGNORECASE)
     return any(pattern.search(text) or of.search(text) for text in texts)
 
 
 @lru_cache(maxsize=1024)
-def _name_after(name: str, before: str) -> re.Pattern[str]:
-    """The regex `before` then `name` (a word of its own), compiled once per name."""
-    return re.compile(before + re.escape(name) + r"\b", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1024)
-def _name_before(name: str, after: str, flags: int = 0) -> re.Pattern[str]:
-    """`name` then the regex `after`, compiled once per name: the nouns' alternation makes
-    it slow to compile, and the names of one conflict come back in article after article."""
-    return re.compile(re.escape(name) + after, flags)
+def _name_between(name: str, before: str, after: str, flags: int = 0) -> re.Pattern[str]:
+    """The regex `before`, then `name`, then the regex `after`, compiled once per name: the
+    nouns' alternation makes it slow to compile, and the names of one conflict come back
+    in article after article."""
+    return re.compile(before + re.escape(name) + after, flags)
 
 
 def _surname(name: str, texts: list[str], stop: set[str]) -> bool:

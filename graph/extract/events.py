@@ -975,20 +975,22 @@ def _person_before(text: str, b: int, mentions: list[Mention]) -> bool:
 
 @lru_cache(maxsize=2)
 def _people_passive(rules: Rules) -> re.Pattern[str]:
-    words = [w for ws in rules.actors["population"].values() for w in ws] + \
-        rules.casualties["person_nouns"]
-    return re.compile(r"\b" + phrase_pattern(words) + r"\s+(?:had\s+|have\s+|has\s+)?"
+    return re.compile(r"\b" + _people_words(rules) + r"\s+(?:had\s+|have\s+|has\s+)?"
                       r"(?:been|were|was)\s+$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=2)
 def _people_taken(rules: Rules) -> re.Pattern[str]:
     """People as the object right after the trigger ("seized four Tajik men")."""
-    words = [w for ws in rules.actors["population"].values() for w in ws] + \
-        rules.casualties["person_nouns"]
     number = phrase_pattern(list(rules.casualties["numbers"]))
     return re.compile(r"\s+(?:(?:\d+|" + number + r"|the|several|dozens\s+of)\s+)"
-                      r"(?:[\w\-]+\s+){0,2}?" + phrase_pattern(words) + r"\b", re.IGNORECASE)
+                      r"(?:[\w\-]+\s+){0,2}?" + _people_words(rules) + r"\b", re.IGNORECASE)
+
+
+def _people_words(rules: Rules) -> str:
+    """The population words and person nouns, as one alternation."""
+    return phrase_pattern([w for ws in rules.actors["population"].values() for w in ws]
+                          + rules.casualties["person_nouns"])
 
 
 def _non_state_object(text: str, e: int, end: int, rules: Rules) -> bool:

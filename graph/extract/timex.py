@@ -337,20 +337,17 @@ def _date(m: re.Match[str], text: str, anchor: dt.date, c: _Compiled,
     if m.group("m3"):
         start, stop = _month(int(m.group("y3")), month)
         return TimeExpr(m.start(), m.end(), m.group(), start, stop, MONTH, "time.month-year")
-    day = int(m.group("d1") or m.group("d2"))
-    last_day = m.group("d2b") or (m.group("d1") if m.group("d1a") else None)
-    if m.group("d1a"):
-        day = int(m.group("d1a"))
+    # the first day, and the last of a range ("14-16 September", "September 14-16")
+    day = int(m.group("d1a") or m.group("d1") or m.group("d2"))
+    last = int(m.group("d2b") or (m.group("d1") if m.group("d1a") else None) or day)
     written = int(m.group("y")) if m.group("y") else None
     context_year = year_for(m.start())
     year = written or context_year or anchor.year
     try:
         when = dt.date(year, month, day)
-        until = dt.date(year, month, int(last_day)) if last_day else when
+        dt.date(year, month, last)  # a day the month has
     except ValueError:
         return None
-    if until < when:
-        until = when  # "May 27-2": no range
     if written is None and context_year is None and when > anchor and not planned:
         when = when.replace(year=year - 1)
     elif written is None and when < anchor and planned:
@@ -360,7 +357,7 @@ def _date(m: re.Match[str], text: str, anchor: dt.date, c: _Compiled,
             when = when.replace(year=anchor.year)
             if when < anchor:
                 when = when.replace(year=anchor.year + 1)
-    until = until.replace(year=when.year) if last_day else when
+    until = when.replace(day=last) if last > day else when  # "May 27-2": no range
     return TimeExpr(m.start(), m.end(), m.group(), when, until, DAY, "time.calendar-date")
 
 
