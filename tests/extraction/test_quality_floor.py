@@ -22,18 +22,19 @@ GOLD = ROOT / "tests" / "gold"
 DEV = ROOT / "tests" / "articles" / "dev"
 TEST = ROOT / "tests" / "articles" / "test"
 
-# F1 floors per kind: the figures measured on 2026-12-02 16:05 UTC (all kinds: corpus 0.99,
-# dev 0.83 over 290 articles, test 0.848), rounded down a little, because the extractor is
-# changing under them. The dev split grew by sixty-five articles that afternoon (thirteen
-# batches, each scored before any rule read it: README, "Quality"), harder than the 225
-# before them; with them the dev floors for entity, event and claim went down by 0.01
-# (0.87, 0.72, 0.78 to 0.86, 0.71, 0.77) and the test floors for entity and relation rose.
+# F1 floors per kind: the figures measured on 2026-12-02 16:47 UTC (all kinds: corpus 0.99,
+# dev 0.83 over 291 articles, test 0.857 over 11), rounded down a little, because the
+# extractor is changing under them. The dev split grew by sixty-five articles that afternoon
+# (thirteen batches, each scored before any rule read it: README, "Quality"), harder than
+# the 225 before them, so the dev floors for entity, event and claim went down by 0.01. One
+# test article moved to dev (a rule was mended after a regression on it); the eleven left
+# set the test floors, time 0.94 to 0.93 with the set.
 CORPUS_FLOOR = {"entity": 0.97, "relation": 1.00, "office": 1.00, "event": 1.00,
                 "claim": 1.00, "casualty": 1.00, "time": 0.92}
 DEV_FLOOR = {"entity": 0.86, "relation": 0.81, "office": 0.86, "event": 0.71,
              "claim": 0.77, "casualty": 0.91, "time": 0.92}
-TEST_FLOOR = {"entity": 0.85, "relation": 0.84, "office": 0.94, "event": 0.74,
-              "claim": 0.80, "casualty": 0.92, "time": 0.94}
+TEST_FLOOR = {"entity": 0.87, "relation": 0.85, "office": 0.94, "event": 0.75,
+              "claim": 0.81, "casualty": 0.94, "time": 0.93}
 
 
 def _built(folder: Path, tmp_path_factory: pytest.TempPathFactory):
