@@ -21,6 +21,7 @@ from graph.extract.rules import Rules, phrase_pattern
 
 _LAST = "attribution:claimant"
 _LAST_PERSON = "attribution:person"
+_ACCOUNT = "attribution:account"
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,20 @@ def remember(disc: Discourse, claimant: Entity) -> None:
     disc.last_of_class[_LAST] = claimant
     if claimant.is_a("Person"):
         disc.last_of_class[_LAST_PERSON] = claimant
+
+
+def announce_account(disc: Discourse, teller: Entity | None) -> None:
+    """Note (or, with None, forget) a side whose account the next sentence gives: "Lagos
+    gave a different account." An unnamed army spokesman who speaks next is of its state."""
+    if teller is None:
+        disc.last_of_class.pop(_ACCOUNT, None)
+    else:
+        disc.last_of_class[_ACCOUNT] = teller
+
+
+def announced_account(disc: Discourse) -> Entity | None:
+    """The side of the account the previous sentence announced, if it did."""
+    return disc.last_of_class.get(_ACCOUNT)
 
 
 def last_speaker(disc: Discourse, person: bool = False) -> Entity | None:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from graph.extract.attribution import (
     anaphor,
+    announce_account,
     quoted_as_saying,
     recall,
     recall_name,
@@ -258,10 +259,12 @@ def find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc:
                                               and f.verb_span[1] <= g.content[1]
                                               for g in frames)]
         remember(disc, (outer or frames)[0].claimant)
+        announce_account(disc, None)
     else:
         teller = _account_teller(text, span, mentions, rules)
         if teller is not None:
             remember(disc, teller)  # "X gave a different account." X speaks next
+            announce_account(disc, teller)
     return frames
 
 
@@ -636,6 +639,14 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
     # were killed": a predicate coordinated with the first, whose subject the clause has
     coordinated = re.fullmatch(r"(?:and|but)(?:\s+(?:also|then|later|\w+ly))?", between,
                                re.IGNORECASE) is not None
+    if comma > 0 and trailing and not coordinated and not between:
+        apposed = _apposed_reporter(text, begin, begin + comma, mentions)
+        if apposed is not None:
+            # "CLAIM, an army spokesman, Colonel X, told reporters": a name and its post
+            # set off by commas report what stands before them
+            start, person = apposed
+            _speaker_state(text, person, begin + comma, end, mentions, disc, rules)
+            return [Frame(_full_name(person, disc), lemma, rule, (begin, start), (start, e))]
     if comma > 0 and trailing and not coordinated:
         tail = [m for m in _actors(mentions, begin + comma, b) if m.kind != "pair"]
         if tail and len(text[begin + comma + 1:b].split()) <= 14:
@@ -801,6 +812,39 @@ def _full_name(person: Entity, disc: Discourse) -> Entity:
     return person
 
 
+# a post set off by commas beside a name: "an army spokesman", "the Defence Minister"
+_APPOSED_POST = re.compile(r"\s*(?:an?|the|its|their)\s+[\w\-']+(?:\s+[\w\-']+){0,4}\s*",
+                           re.IGNORECASE)
+
+
+def _apposed_reporter(text: str, begin: int, comma: int, mentions: list[Mention]
+                      ) -> tuple[int, Entity] | None:
+    """The reporter of "CLAIM, an army spokesman, Colonel X, told reporters" or "CLAIM,
+    Colonel X, an army spokesman, said" (`comma` is the one just before the verb): where
+    the reporter's phrase begins (its opening comma) and the person it names."""
+    def person_in(a: int, z: int) -> Entity | None:
+        inside = [m for m in mentions if a <= m.begin and m.end <= z and m.kind != "pair"]
+        people = [m for m in inside if m.entity is not None and m.entity.is_a("Person")]
+        if len(people) == 1 and len(text[a:z].split()) <= 5 and \
+                re.fullmatch(r"[\s\w.\-']*", text[a:people[0].begin]) and \
+                re.fullmatch(r"\s*", text[people[0].end:z]):
+            return people[0].entity
+        return None
+
+    c1 = text.rfind(",", begin, comma)
+    c0 = text.rfind(",", begin, c1) if c1 > begin else -1
+    if c0 <= begin:
+        return None
+    name, post = (c1 + 1, comma), (c0 + 1, c1)
+    person = person_in(*name)
+    if person is None or not _APPOSED_POST.fullmatch(text, *post):
+        name, post = post, name
+        person = person_in(*name)
+        if person is None or not _APPOSED_POST.fullmatch(text, *post):
+            return None
+    return c0, person
+
+
 def _speaker(text: str, tail: list[Mention], verb: int) -> Mention:
     """The reporter of "CLAIM, SOURCE said": the person nearest the verb ("Armenian Prime
     Minister Nikol Pashinyan told"), else the first actor of the reporter's phrase."""
@@ -896,6 +940,9 @@ def _accuse_frames(text: str, begin: int, end: int, mentions: list[Mention],
             pair = _pair_from(sources)
             if len(pair) == 2:
                 a, c = pair
+                # a clause before the subject is no part of the accusation ("X and Y
+                # troops traded fire, as X and Y blamed each other")
+                verb_span = (_pair_mentions(sources)[0].begin, link.end())
                 return [Frame(a, lemma, spec["id"], content, verb_span, accused=c,
                               accusation=True),
                         Frame(c, lemma, spec["id"], content, verb_span, accused=a,
@@ -1120,14 +1167,31 @@ def _joint_say_frames(text: str, pair: Mention, lemma: str, verb_end: int, end: 
 
 def _pair_from(sources: list[Mention]) -> list[Entity]:
     """The two sides of "X and Y accused each other" or "the two countries accused ...". """
-    for m in sources:
-        if m.kind == "pair":
-            return m.pair
     found: list[Entity] = []
-    for m in sources:
-        if m.entity is not None and m.entity.iri not in {f.iri for f in found}:
-            found.append(m.entity)
-    return found[-2:] if len(found) >= 2 else found
+    for m in _pair_mentions(sources):
+        found.extend(m.pair if m.kind == "pair" else [m.entity] if m.entity else [])
+    return found
+
+
+def _pair_mentions(sources: list[Mention]) -> list[Mention]:
+    """The mentions that name the two sides: the nearest the verb, since they are its
+    subject ("Thai and Cambodian troops traded fire, as Thailand and Cambodia blamed each
+    other"), and one state is never both sides."""
+    def side(entity: Entity | None) -> str:
+        if entity is None:
+            return ""
+        return entity.iri if entity.is_state else (entity.state or entity.iri)
+
+    found: list[Mention] = []
+    for m in reversed(sources):
+        if m.kind == "pair" and not found and len({side(e) for e in m.pair}) == 2:
+            return [m]
+        if m.kind != "pair" and m.entity is not None and \
+                side(m.entity) not in {side(f.entity) for f in found}:
+            found.insert(0, m)
+            if len(found) == 2:
+                break
+    return found
 
 
 def direct_claimed(records: list[EventRecord], frame: Frame | None, disc: Discourse) -> None:

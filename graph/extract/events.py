@@ -298,6 +298,13 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                 cls = spec["heavy_class"]
         if spec.get("needs") == "actor" and not _actor_mentions(mentions, e, end):
             continue
+        if spec.get("needs") == "force":
+            force = _force_subject(rules).search(text, max(begin, b - 60), b)
+            if force is None:
+                continue  # "the army had only responded", not "the ministry responded"
+            if re.search(r"\b" + phrase_pattern(spec.get("heavy_subject", [])) + r"\s+$",
+                         text[max(begin, force.start() - 30):force.start()], re.IGNORECASE):
+                cls = spec["heavy_with_class"]  # "Thai artillery units responded"
         if spec.get("needs") == "ceasefire" and not _ceasefire_named(text, b, sentence,
                                                                        disc, rules):
             continue  # "violating it" stands for a ceasefire only just after one is named
@@ -977,6 +984,15 @@ def _person_before(text: str, b: int, mentions: list[Mention]) -> bool:
 def _people_passive(rules: Rules) -> re.Pattern[str]:
     return re.compile(r"\b" + _people_words(rules) + r"\s+(?:had\s+|have\s+|has\s+)?"
                       r"(?:been|were|was)\s+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=2)
+def _force_subject(rules: Rules) -> re.Pattern[str]:
+    """An armed force as the subject right before the trigger ("Thai forces had only
+    responded", "our border guards responded"): a force that responds fights."""
+    return re.compile(r"\b" + phrase_pattern(rules.actors["force"]["nouns"])
+                      + r"\s+(?:(?:had|have|has|then|only|also|immediately|quickly|later)"
+                        r"\s+){0,3}$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=2)

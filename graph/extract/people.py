@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from graph.extract.attribution import announced_account
 from graph.extract.kb import Entity
 from graph.extract.linking import Discourse, MintedFact
 from graph.extract.mentions import NAME, Mention, is_name, left_cue, starting_at
@@ -191,6 +192,11 @@ def role_people(text: str, base: list[Mention], disc: Discourse,
                 # "Ethiopia's foreign ministry accused ... ministry spokesman X told": the
                 # body of that kind that reported last, before the dateline's state
                 cue = disc.state_of(spoke)
+            elif announced_account(disc) is not None and \
+                    disc.state_of(announced_account(disc)) is not None:
+                # "Lagos gave a different account. ..., an army spokesman, Colonel X, told
+                # reporters": the army of the side whose account this is
+                cue = disc.state_of(announced_account(disc))
             elif disc.home is not None:
                 cue = disc.home
             elif body.group(1) and spoke is not None and spoke.is_a("ArmedForce"):

@@ -2466,3 +2466,58 @@ def test_an_incident_to_be_investigated_is_no_new_clash(extract) -> None:
     result = extract("Kyrgyzstan and Tajikistan share a border. Officials of the two sides "
                      "agreed on Monday to investigate the incident jointly.", "2022-07-20")
     assert "ArmedClash" not in [e.cls for e in result.events]
+
+
+def test_the_sides_blaming_each_other_are_the_pair_nearest_the_verb(extract) -> None:
+    # the troops of the opening clause are no side of the accusation, and the clause keeps
+    # its own exchange of fire
+    result = extract("Thai and Cambodian troops traded fire on Thursday, as Thailand and "
+                     "Cambodia blamed each other for the fighting.", "2025-07-24")
+    assert sorted(_state(e.agent) for e in result.events if e.cls == "Accusation") == [
+        "cambodia", "thailand"]
+    assert False in [e.claimed for e in result.events if e.cls == "ArmedClash"]
+
+
+def test_a_force_that_responds_fights(extract) -> None:
+    result = extract("Kyrgyzstan and Tajikistan fought in September. Our forces responded "
+                     "and two soldiers were wounded, the Kyrgyz border service said.",
+                     "2022-09-16")
+    (clash,) = [e for e in result.events if e.sentence == 1]
+    assert (clash.cls, _state(clash.agent), clash.claimed) == (
+        "ArmedClash", "kyrgyzstan", True)
+
+
+def test_a_ministry_that_responds_only_answers(extract) -> None:
+    result = extract("Kyrgyzstan and Tajikistan fought in September. The foreign ministry "
+                     "responded to the note on Monday.", "2022-09-20")
+    assert [e.cls for e in result.events if e.sentence == 1] == []
+
+
+def test_a_force_that_responds_by_an_act_is_that_act_once(extract) -> None:
+    result = extract("Kyrgyzstan and Tajikistan fought in September. Kyrgyz border guards "
+                     "responded by firing mortars at the Tajik posts on Monday.",
+                     "2022-09-16")
+    assert len([e for e in result.events if e.sentence == 1]) == 1
+
+
+@pytest.mark.parametrize("reporter, speaker", [
+    ("an army spokesman, Colonel Okon Edet, told reporters", "Okon Edet"),
+    ("the Defence Minister, Sardar Swaran Singh, told parliament", "Sardar Swaran Singh"),
+])
+def test_a_name_and_its_post_set_off_by_commas_report_the_claim_before(
+        extract, reporter, speaker) -> None:
+    result = extract("Cameroonian gendarmes fired on Nigerian troops near Abana on Friday, "
+                     + reporter + ".", "1994-02-21")
+    assert {f.claimant.label for f, *_ in result.claims} == {speaker}
+    assert [e.claimed for e in result.events] == [True]
+
+
+def test_an_unnamed_armys_spokesman_after_a_different_account_is_of_that_side(
+        extract) -> None:
+    # the dateline's state is the other side: the account announced comes first
+    result = extract("BISHKEK, Sept 15 (Reuters) - Kyrgyzstan said Tajik troops shelled its "
+                     "posts. Tajikistan gave a different account. Kyrgyz troops had fired "
+                     "first at a Tajik post, an army spokesman, Colonel Rustam Nazarov, told "
+                     "reporters.", "2022-09-15")
+    (nazarov,) = [f.claimant for f, *_ in result.claims if "Nazarov" in f.claimant.label]
+    assert _state(nazarov) == "tajikistan"
