@@ -84,6 +84,10 @@ _PARTICIPLE = re.compile(r"(?:\s+(?:on\s+)?[A-Z]\w+day)?,\s+(?P<verb>adding|sayi
 _INVERTED_NAME = re.compile(r"\s+(?:(?:[A-Z][a-z]+\.?|Lt\.|Gen\.|Col\.|Maj\.)\s+){0,3}?"
                             r"(?P<name>" + NAME + r")\s*(?=,|[.!?\"']*\s*$)")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being)\s+$", re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(r",\s+(?:which|whom)\s+$", re.IGNORECASE)
+# the subject of a relative clause: ", which Libya", ", which the Kyrgyz side"
+_RELATIVE_SUBJECT = re.compile(r",\s+(?:which|whom)\s+(?:[\w\-'.]+\s+){1,4}$",
+                               re.IGNORECASE)
 # "despite a ceasefire the two armies had announced less than 24 hours earlier": a reporting
 # verb in a relative clause without "that", its object the noun before its subject, and
 # nothing after it but when: it reports nothing
@@ -533,6 +537,9 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
     rule = rules.reporting["say"]["id"]
     if _PASSIVE.search(text[begin:b]):
         return []  # "is reported to have": hearsay, not a source
+    if _RELATIVE_SUBJECT.search(text, begin, b):
+        return []  # "accepted the agreements, which Libya denounced": the verb's object is
+        # the noun before "which", not the clause it hangs from
     if lemma == "claim" and _CLAIMED_LIVES.match(text, e, end):
         return []  # "a war that claimed some 30,000 lives": no one reporting
     if _CONTACT_RELATIVE.search(text, begin, b) and _ONLY_WHEN.match(text, e, end):
@@ -714,6 +721,9 @@ def parse_frames(text: str, span: tuple[int, int], parse: Parse, mentions: list[
         s_begin, s_end = parse.subtree_span(subj.i)
         if not (begin <= s_begin and s_end <= end):
             continue
+        if _RELATIVE_BEFORE.search(text, begin, s_begin):
+            continue  # "accepted the agreements, which Libya denounced": the verb's object
+            # is the noun before it, not the clause the relative clause hangs from
         claimant = _parse_source(text, subj.begin, subj.end, s_begin, s_end, mentions, disc,
                                  rules)
         if claimant is None:

@@ -344,9 +344,10 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                         text, times, begin, end, b, r.trigger[0],
                         conflict_starts | (speech or set())) for k, r in records.items())):
                 continue
-            # "fought a six-week war": the war is the event, the verb only its predicate
-            if any(o.get("background") and 0 <= ob - e <= 25 for ob, oe, o in hits
-                   if o is not spec):
+            # "fought a six-week war", "fought a border war": the war is the event, the
+            # verb only its predicate
+            if any((o.get("background") or o["class"] == "Conflict") and 0 <= ob - e <= 25
+                   for ob, oe, o in hits if o is not spec):
                 continue
             # "urged a cessation of hostilities": the object of another event, not one
             if any(0 < b - oe <= 30 for ob, oe, o in hits if not o.get("needs")):

@@ -2521,3 +2521,17 @@ def test_an_unnamed_armys_spokesman_after_a_different_account_is_of_that_side(
                      "reporters.", "2022-09-15")
     (nazarov,) = [f.claimant for f, *_ in result.claims if "Nazarov" in f.claimant.label]
     assert _state(nazarov) == "tajikistan"
+
+
+def test_fighting_a_border_war_is_the_war_alone(extract) -> None:
+    result = extract("Djibouti and Eritrea clashed on Tuesday. Eritrea fought a border war "
+                     "with Ethiopia from 1998 to 2000 that killed some 80,000 people.",
+                     "2008-06-12")
+    assert [e.cls for e in result.events if e.sentence == 1] == ["Conflict"]
+
+
+def test_a_report_in_a_relative_clause_claims_only_its_noun(extract) -> None:
+    result = extract("Egypt and Libya clashed on Friday. Egypt fought Israel in 1973 and "
+                     "then accepted U.S.-brokered agreements, which Libya denounced.",
+                     "1977-07-25")
+    assert [f.claimant.label for f, *_ in result.claims] == []
