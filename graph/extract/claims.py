@@ -84,6 +84,11 @@ _PARTICIPLE = re.compile(r"(?:\s+(?:on\s+)?[A-Z]\w+day)?,\s+(?P<verb>adding|sayi
 _INVERTED_NAME = re.compile(r"\s+(?:(?:[A-Z][a-z]+\.?|Lt\.|Gen\.|Col\.|Maj\.)\s+){0,3}?"
                             r"(?P<name>" + NAME + r")\s*(?=,|[.!?\"']*\s*$)")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being)\s+$", re.IGNORECASE)
+# "an ambush that Khartoum blamed on ...": the relative pronoun and the subject after it
+_RELATIVE_ACCUSER = re.compile(r"\b(?:that|which)\s+(?P<who>(?:[\w\-'.]+\s+){1,4})$",
+                               re.IGNORECASE)
+# the noun phrase a relative clause hangs from: a few words back, not past a comma
+_ANTECEDENT = re.compile(r"(?:[\w\-'.]+\s+){0,5}[\w\-'.]+\s*$")
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|whom)\s+$", re.IGNORECASE)
 # the subject of a relative clause: ", which Libya", ", which the Kyrgyz side"
 _RELATIVE_SUBJECT = re.compile(r",\s+(?:which|whom)\s+(?:[\w\-'.]+\s+){1,4}$",
@@ -641,7 +646,8 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
     rest = _ADJUNCTS.sub("", text[e:end])
     rest = _TOLD.sub("", rest) if lemma == "tell" else rest
     rest = re.sub(r"^\s+that\b", "", rest)
-    trailing = len(re.findall(r"[A-Za-z]+", rest.split(",")[0])) <= 2
+    # (a comma inside a number, "138,000 people", ends no phrase)
+    trailing = len(re.findall(r"[A-Za-z]+", re.split(r",(?!\d{3})", rest)[0])) <= 2
     # "Baku has put its losses at 16 dead, and said six civilians, including two children,
     # were killed": a predicate coordinated with the first, whose subject the clause has
     coordinated = re.fullmatch(r"(?:and|but)(?:\s+(?:also|then|later|\w+ly))?", between,
@@ -932,6 +938,16 @@ def _accuse_frames(text: str, begin: int, end: int, mentions: list[Mention],
                             and m.begin - blamed_on.end() <= 20), None)
             source = sources[-1]
             if accused is not None and accused.entity is not None and source.entity is not None:
+                relative = _RELATIVE_ACCUSER.search(text, begin, b)
+                if relative is not None and relative.start("who") <= source.begin:
+                    # "days after an ambush on its troops that Khartoum blamed on Ethiopian
+                    # forces": what is blamed is the noun before "that"; the clause it
+                    # hangs from is the article's own
+                    noun = _ANTECEDENT.search(text, begin, relative.start())
+                    content = (noun.start() if noun else relative.start(), relative.start())
+                    return [Frame(source.entity, lemma, spec["id"], content,
+                                  (relative.start(), e), accused=accused.entity,
+                                  accusation=True)]
                 return [Frame(source.entity, lemma, spec["id"], (e, blamed_on.start()),
                               (sources[0].begin, e), accused=accused.entity, accusation=True)]
         if not link:

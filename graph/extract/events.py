@@ -1196,10 +1196,11 @@ _UNDER = re.compile(r"\bunder\b", re.IGNORECASE)
 
 
 def _in_relative(text: str, m: Mention, trig: int) -> bool:
-    """"Russia, which has a military base in Armenia, called for ...": a name inside a
-    relative clause that closes before the trigger is not its subject."""
-    opened = text.rfind(", which ", 0, m.begin)
-    opened = max(opened, text.rfind(", who ", 0, m.begin))
+    """"Russia, which has a military base in Armenia, called for ...", "Anwar Ibrahim,
+    whose country chairs ASEAN, called on ...": a name inside a relative clause that
+    closes before the trigger is not its subject."""
+    opened = max(text.rfind(f", {pronoun} ", 0, m.begin) for pronoun in ("which", "who",
+                                                                          "whose"))
     return opened >= 0 and "," in text[m.end:trig] and "," not in text[opened + 2:m.begin]
 
 

@@ -2535,3 +2535,47 @@ def test_a_report_in_a_relative_clause_claims_only_its_noun(extract) -> None:
                      "then accepted U.S.-brokered agreements, which Libya denounced.",
                      "1977-07-25")
     assert [f.claimant.label for f, *_ in result.claims] == []
+
+
+def test_a_comma_inside_a_number_after_the_verb_ends_no_report(extract) -> None:
+    # "said more than 138,000 people ...": what follows the verb is the claim
+    result = extract("Thai and Cambodian troops fought on Friday, as Bangkok said more than "
+                     "138,000 people had been evacuated from border villages.", "2025-07-25")
+    (evacuation,) = [e for e in result.events if e.cls == "Evacuation"]
+    assert evacuation.claimed
+    assert [e.claimed for e in result.events if e.cls == "ArmedClash"] == [False]
+
+
+def test_a_name_in_a_whose_clause_is_not_the_subject(extract) -> None:
+    result = extract("Thailand and Cambodia fought on Friday. Malaysian Prime Minister Anwar "
+                     "Ibrahim, whose country holds the chair of the Association of Southeast "
+                     "Asian Nations, called on both countries to halt the fighting.",
+                     "2025-07-25")
+    (appeal,) = [e for e in result.events if e.cls == "Appeal"]
+    assert appeal.agent.label == "Anwar Ibrahim"
+
+
+def test_armour_moved_to_the_border_is_a_build_up(extract) -> None:
+    result = extract("Kyrgyzstan and Tajikistan clashed on Wednesday. The Tajik side claimed "
+                     "that Kyrgyzstan had moved armoured personnel carriers to the border.",
+                     "2023-01-19")
+    (build_up,) = [e for e in result.events if e.cls == "TroopBuildUp"]
+    assert (_state(build_up.agent), build_up.claimed) == ("kyrgyzstan", True)
+
+
+def test_what_a_relative_clause_blames_is_the_noun_before_it(extract) -> None:
+    # the main clause stays in the article's voice, the ambush is Khartoum's allegation
+    result = extract("The Sudanese army has rushed reinforcements to al-Fashaga, days after "
+                     "an ambush on its troops that Khartoum blamed on Ethiopian forces.",
+                     "2020-12-18")
+    assert {(e.cls, e.claimed) for e in result.events if e.cls != "Accusation"} == {
+        ("TroopBuildUp", False), ("ArmedClash", True)}
+    (ambush,) = [e for e in result.events if e.cls == "ArmedClash"]
+    assert (_state(ambush.agent), _state(ambush.target)) == ("ethiopia", "sudan")
+
+
+def test_the_cabinet_before_anyone_spoke_is_the_datelines_government(extract) -> None:
+    result = extract("KHARTOUM, Dec 18 (Reuters) - Prime Minister Abdalla Hamdok discussed "
+                     "the incident by telephone with Ethiopian Prime Minister Abiy Ahmed on "
+                     "Wednesday, the cabinet said.", "2020-12-18")
+    assert {_state(f.claimant) for f, *_ in result.claims} == {"sudan"}
