@@ -22,6 +22,7 @@ from graph.extract.rules import Rules, phrase_pattern
 _LAST = "attribution:claimant"
 _LAST_PERSON = "attribution:person"
 _ACCOUNT = "attribution:account"
+_PREVIOUS = "attribution:previous"
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,10 @@ def anaphor(phrase: str, rules: Rules) -> str | None:
 
 
 def remember(disc: Discourse, claimant: Entity) -> None:
-    """Note who spoke last (and the last person who spoke)."""
+    """Note who spoke last (and the last person who spoke, and who spoke before)."""
+    before = disc.last_of_class.get(_LAST)
+    if before is not None and before is not claimant:
+        disc.last_of_class[_PREVIOUS] = before
     disc.last_of_class[_LAST] = claimant
     if claimant.is_a("Person"):
         disc.last_of_class[_LAST_PERSON] = claimant
@@ -84,9 +88,14 @@ def announced_account(disc: Discourse) -> Entity | None:
     return disc.last_of_class.get(_ACCOUNT)
 
 
-def last_speaker(disc: Discourse, person: bool = False) -> Entity | None:
-    """Who spoke last (the last person who spoke, with `person`)."""
-    return disc.last_of_class.get(_LAST_PERSON if person else _LAST)
+def last_speaker(disc: Discourse, person: bool = False,
+                 other_than: Entity | None = None) -> Entity | None:
+    """Who spoke last (the last person who spoke, with `person`); with `other_than`, the
+    one who spoke last before that entity did."""
+    last = disc.last_of_class.get(_LAST_PERSON if person else _LAST)
+    if other_than is not None and last is other_than:
+        return None if person else disc.last_of_class.get(_PREVIOUS)
+    return last
 
 
 def recall(disc: Discourse, phrase: str, rules: Rules) -> Entity | None:

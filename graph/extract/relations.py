@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from graph.extract.attribution import last_speaker
 from graph.extract.claims import Frame
 from graph.extract.kb import Entity
 from graph.extract.linking import Discourse, MintedFact
@@ -425,6 +426,27 @@ def _names_state(phrase: str, state: Entity) -> bool:
 _NOT_THE_OFFICE = re.compile(r"\b(?:deputy|vice|former|ex)[\s\-]+$", re.IGNORECASE)
 
 
+def _accuser_side(holder: Entity, frames: list[Frame], disc: Discourse) -> list[Entity]:
+    """"President Alberto Fujimori accused Quito of ...": a head who accuses one of the
+    article's two states is of the other."""
+    pair = disc.pair()
+    for f in frames:
+        accused = disc.state_of(f.accused) if f.accused is not None else None
+        if f.claimant is holder and accused is not None and len(pair) == 2 and \
+                accused in pair:
+            return [s for s in pair if s is not accused]
+    return []
+
+
+def _its_state(text: str, b: int, holder: Entity, disc: Discourse) -> list[Entity]:
+    """"South Sudan gave a different account. Its President, Salva Kiir, said ...": "its"
+    before a title is the state that spoke last before the holder did."""
+    if not re.search(r"\b[Ii]ts\s+$", text[max(0, b - 5):b]):
+        return []
+    state = disc.state_of(last_speaker(disc, other_than=holder))
+    return [state] if state is not None else []
+
+
 def find_offices(text: str, mentions: list[Mention], frames: list[Frame], disc: Discourse,
                  rules: Rules) -> list[Office]:
     """Offices held: "Kyrgyz President Sadyr Japarov", "Kyrgyz and Tajik foreign
@@ -533,6 +555,8 @@ def find_offices(text: str, mentions: list[Mention], frames: list[Frame], disc: 
         if not states and holder is not None and holder.state:
             state = disc.entity(holder.state)
             states = [state] if state is not None else []
+        if not states and holder is not None:
+            states = _accuser_side(holder, frames, disc) or _its_state(text, b, holder, disc)
         if not states and holder is not None and disc.home is not None and \
                 not _provincial(text, named, b):
             # "KHARTOUM (AFP) - ... Prime Minister Abdalla Hamdok": a title without a state,

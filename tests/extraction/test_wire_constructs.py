@@ -2579,3 +2579,21 @@ def test_the_cabinet_before_anyone_spoke_is_the_datelines_government(extract) ->
                      "the incident by telephone with Ethiopian Prime Minister Abiy Ahmed on "
                      "Wednesday, the cabinet said.", "2020-12-18")
     assert {_state(f.claimant) for f, *_ in result.claims} == {"sudan"}
+
+
+def _offices(result) -> set[tuple[str, str, str]]:
+    return {(o.holder.label if o.holder else "", o.office, o.of.label)
+            for o, _ in result.offices}
+
+
+def test_a_head_who_accuses_one_side_is_of_the_other(extract) -> None:
+    result = extract("Ecuador and Peru fought on Friday. President Alberto Fujimori accused "
+                     "Quito of violating the 1942 Rio de Janeiro Protocol.", "1995-01-27")
+    assert _offices(result) == {("Alberto Fujimori", "President", "Peru")}
+
+
+def test_its_before_a_title_is_the_state_that_spoke_before(extract) -> None:
+    result = extract("Sudan said its troops held Heglig. South Sudan gave a different "
+                     "account. Its President, Salva Kiir, said on Friday that he had ordered "
+                     "his troops to pull out.", "2012-04-20")
+    assert _offices(result) == {("Salva Kiir", "President", "South Sudan")}
