@@ -163,6 +163,12 @@ def _surname(name: str, texts: list[str], stop: set[str]) -> bool:
     return any(m.group(1) not in stop for text in texts for m in pattern.finditer(text))
 
 
+def _titled(text: str, pos: int, titles: list[str]) -> bool:
+    """A title right before the name: "President Idi Amin's forces" names a person."""
+    return re.search(r"\b(?:" + "|".join(re.escape(t) for t in titles) + r")\s+$",
+                     text[max(0, pos - 30):pos]) is not None
+
+
 def discover_states(texts: list[str], disc: Discourse, rules: Rules) -> list[Entity]:
     """Mint the unknown states the texts reveal and register their names and adjectives
     for this article."""
@@ -177,6 +183,7 @@ def discover_states(texts: list[str], disc: Discourse, rules: Rules) -> list[Ent
                 names = [m.group(g) for g in ("a", "b") if g in m.groupdict() and m.group(g)]
                 for name in names:
                     if name.split()[0] in stop or _known(name, disc) or \
+                            _titled(text, m.start(), spec["titles"]) or \
                             _named_as_place(name, texts, rules) or \
                             _surname(name, texts, stop | set(spec["not_first_names"])):
                         continue

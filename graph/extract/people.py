@@ -31,7 +31,7 @@ def person_mentions(text: str, base: list[Mention], disc: Discourse,
         m = re.compile(r",?\s+" + ranks(rules) + "(" + NAME + ")").match(text, e)
         if not m:
             continue
-        name = m.group(1)
+        name, end = _unpossessed(m.group(1), m.end(1))
         known = starting_at(base, m.start(1))
         if known is not None and known.entity is not None and known.entity.is_a("Person"):
             continue  # a base person: the office rule links the title to it
@@ -43,9 +43,16 @@ def person_mentions(text: str, base: list[Mention], disc: Discourse,
                            rule="entity.person-title",
                            facts=[MintedFact("ckg:actsFor", state.iri, "entity.person-title")]
                            if state else [])
-        found.append(Mention(m.start(1), m.end(1), name, entity, "person",
+        found.append(Mention(m.start(1), end, name, entity, "person",
                              "entity.person-title", priority=2))
     return found
+
+
+def _unpossessed(name: str, end: int) -> tuple[str, int]:
+    """"President Idi Amin's forces": the name without its possessive, and where it ends."""
+    if name.endswith("'s") and len(name.split()[-1]) > 3:
+        return name[:-2], end - 2
+    return name, end
 
 
 @lru_cache(maxsize=2)

@@ -2597,3 +2597,11 @@ def test_its_before_a_title_is_the_state_that_spoke_before(extract) -> None:
                      "account. Its President, Salva Kiir, said on Friday that he had ordered "
                      "his troops to pull out.", "2012-04-20")
     assert _offices(result) == {("Salva Kiir", "President", "South Sudan")}
+
+
+def test_a_titled_name_with_a_possessive_is_a_person_not_a_state(extract) -> None:
+    result = extract("Uganda and Tanzania fought on Monday. Kampala radio claimed Wednesday "
+                     "that Ugandan President Idi Amin's forces had liberated 710 square miles "
+                     "of land.", "1978-11-02")
+    assert _offices(result) == {("Idi Amin", "President", "Uganda")}
+    assert "Idi Amin" not in {e.label for e, _ in result.mentions if e.is_state}
