@@ -153,6 +153,9 @@ def clauses(text: str, rules: Rules | None = None) -> list[tuple[int, int]]:
             r"|(?:the|a|an)\s+(?:first|latest|worst|deadliest|heaviest|biggest|second|third|"
             r"most\s+serious)\b)")
     for m in re.finditer(cut, text):
+        if text.count('"', 0, m.start()) % 2:
+            continue  # '"They dropped eight bombs, but there were no casualties," X told
+            # AFP': a quotation is one statement of one speaker
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))
@@ -828,8 +831,12 @@ def _full_name(person: Entity, disc: Discourse) -> Entity:
     return person
 
 
-# a post set off by commas beside a name: "an army spokesman", "the Defence Minister"
-_APPOSED_POST = re.compile(r"\s*(?:an?|the|its|their)\s+[\w\-']+(?:\s+[\w\-']+){0,4}\s*",
+# a post set off by commas beside a name: "an army spokesman", "the Defence Minister",
+# "spokesman for the Sudan People's Liberation Army (SPLA)"
+_APPOSED_POST = re.compile(r"\s*(?:(?:an?|the|its|their)\s+)?(?=[^,]*\b(?:spokes(?:man|woman|"
+                           r"person)|minister|commander|chief|official|adviser|advisor|"
+                           r"secretary|head|director|governor|ambassador|envoy|president|"
+                           r"officer|general)\b)[\w\-']+(?:\s+[\w\-'()]+){0,8}\s*",
                            re.IGNORECASE)
 
 
@@ -842,7 +849,7 @@ def _apposed_reporter(text: str, begin: int, comma: int, mentions: list[Mention]
         inside = [m for m in mentions if a <= m.begin and m.end <= z and m.kind != "pair"]
         people = [m for m in inside if m.entity is not None and m.entity.is_a("Person")]
         if len(people) == 1 and len(text[a:z].split()) <= 5 and \
-                re.fullmatch(r"[\s\w.\-']*", text[a:people[0].begin]) and \
+                re.fullmatch(r"[\s\w.\-'\"]*", text[a:people[0].begin]) and \
                 re.fullmatch(r"\s*", text[people[0].end:z]):
             return people[0].entity
         return None

@@ -279,6 +279,9 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                 r"\s+(?:[\w\-]+\s+){0,2}?" + phrase_pattern(spec["not_before"]) + r"\b",
                 text[e:end], re.IGNORECASE):
             continue
+        if text[b:e].lower().endswith("ing") and _ADJECTIVE_BEFORE.search(text, begin, b) \
+                and _force_noun(rules).match(text, e, end):
+            continue  # "the invading army", "the attacking troops": who, not an act
         if spec.get("needs") == "weapon":
             fired = {w for wb, _, w in weapons if b < wb <= e + 60 and wb < end}
             kinds = spec.get("weapons")
@@ -302,8 +305,9 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             force = _force_subject(rules).search(text, max(begin, b - 60), b)
             if force is None:
                 continue  # "the army had only responded", not "the ministry responded"
-            if re.search(r"\b" + phrase_pattern(spec.get("heavy_subject", [])) + r"\s+$",
-                         text[max(begin, force.start() - 30):force.start()], re.IGNORECASE):
+            if spec.get("heavy_subject") and re.search(
+                    r"\b" + phrase_pattern(spec["heavy_subject"]) + r"\s+$",
+                    text[max(begin, force.start() - 30):force.start()], re.IGNORECASE):
                 cls = spec["heavy_with_class"]  # "Thai artillery units responded"
         if spec.get("needs") == "ceasefire" and not _ceasefire_named(text, b, sentence,
                                                                        disc, rules):
@@ -985,6 +989,16 @@ def _person_before(text: str, b: int, mentions: list[Mention]) -> bool:
 def _people_passive(rules: Rules) -> re.Pattern[str]:
     return re.compile(r"\b" + _people_words(rules) + r"\s+(?:had\s+|have\s+|has\s+)?"
                       r"(?:been|were|was)\s+$", re.IGNORECASE)
+
+
+_ADJECTIVE_BEFORE = re.compile(r"\b(?:the|an?|its|their|our|his)\s+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=2)
+def _force_noun(rules: Rules) -> re.Pattern[str]:
+    """A force noun right after a word: "(the invading) army"."""
+    return re.compile(r"\s+" + phrase_pattern(rules.actors["force"]["nouns"]) + r"\b",
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=2)

@@ -2605,3 +2605,26 @@ def test_a_titled_name_with_a_possessive_is_a_person_not_a_state(extract) -> Non
                      "of land.", "1978-11-02")
     assert _offices(result) == {("Idi Amin", "President", "Uganda")}
     assert "Idi Amin" not in {e.label for e, _ in result.mentions if e.is_state}
+
+
+def test_a_quotation_with_but_is_one_statement_of_its_speaker(extract) -> None:
+    result = extract("Sudan and South Sudan fought on Monday. \"They dropped eight bombs on "
+                     "Panthou this morning, but there were no casualties,\" Colonel Philip "
+                     "Aguer, spokesman for the Sudan People's Liberation Army, told AFP.",
+                     "2012-03-27")
+    assert [(e.cls, e.claimed) for e in result.events if e.sentence == 1] == [
+        ("ArmedClash", True)]
+
+
+def test_losses_a_force_inflicts_are_fighting(extract) -> None:
+    result = extract("Ethiopia and Eritrea fought on Friday. \"Our forces have inflicted a "
+                     "crushing defeat on the invading army,\" Ethiopian government "
+                     "spokeswoman Selome Tadesse told a news conference.", "1999-02-25")
+    assert [(e.cls, e.claimed) for e in result.events if e.sentence == 1] == [
+        ("ArmedClash", True)]  # "the invading army" is who was fought, no invasion
+
+
+def test_losses_a_war_inflicts_on_an_economy_are_no_fighting(extract) -> None:
+    result = extract("Ethiopia and Eritrea fought on Friday. The war inflicted heavy losses "
+                     "on the economy.", "1999-02-25")
+    assert [e.cls for e in result.events if e.sentence == 1] == []
