@@ -428,6 +428,20 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             record.place = parsed.place[0].entity
         if record.place is not None:
             used.add(record.place.iri)
+        if spec.get("agent_after"):
+            # "a guard was wounded by fire from the Kyrgyz side": who fired follows the
+            # trigger, whose side was hit comes before it
+            shooter = next((m for m in after if _SIDE_AFTER.fullmatch(text, e, m.begin)
+                            and m.kind != "pair" and m.entity is not None), None)
+            if shooter is None or shooter.entity is None:
+                del records[key]  # "fire from their positions": no side named
+                continue
+            one_side = shooter.entity
+            under_target = next((m.entity for m in reversed(before) if m.entity is not None
+                                 and m.kind != "pair"
+                                 and disc.state_of(m.entity) is not disc.state_of(
+                                     shooter.entity)), None)
+            after = [m for m in after if m is not shooter]
         if roles in {"agent-target", "agent"}:
             agent = one_side or _parsed_agent(parsed, frame, disc)
             if agent is None and frame is not None and _own_side_subject(parse, parsed):
@@ -1207,6 +1221,8 @@ def _with_side(text: str, e: int, end: int, mentions: list[Mention]) -> bool:
 
 
 _UNDER = re.compile(r"\bunder\b", re.IGNORECASE)
+# between "fire from" and the side that fired: "the", "across the"
+_SIDE_AFTER = re.compile(r"\s+(?:across\s+)?(?:the\s+)?", re.IGNORECASE)
 
 
 def _in_relative(text: str, m: Mention, trig: int) -> bool:

@@ -2628,3 +2628,23 @@ def test_losses_a_war_inflicts_on_an_economy_are_no_fighting(extract) -> None:
     result = extract("Ethiopia and Eritrea fought on Friday. The war inflicted heavy losses "
                      "on the economy.", "1999-02-25")
     assert [e.cls for e in result.events if e.sentence == 1] == []
+
+
+@pytest.mark.parametrize("sentence, agent, target", [
+    ("A Tajik guard was wounded on Friday evening by fire from the Kyrgyz side, the Tajik "
+     "border service said.", "kyrgyzstan", "tajikistan"),
+    ("A Kyrgyz villager was killed by gunfire from the Tajik side, the Kyrgyz border "
+     "service said.", "tajikistan", "kyrgyzstan"),
+])
+def test_fire_from_a_side_is_its_act_on_those_it_hit(extract, sentence, agent, target) -> None:
+    result = extract("Kyrgyzstan and Tajikistan clashed on Monday. " + sentence, "2022-09-16")
+    (clash,) = [e for e in result.events if e.sentence == 1]
+    assert (clash.cls, _state(clash.agent), _state(clash.target)) == (
+        "ArmedClash", agent, target)
+
+
+def test_drones_used_against_a_side_are_an_attack(extract) -> None:
+    result = extract("Kyrgyzstan and Tajikistan clashed on Monday. Kyrgyzstan accused Tajik "
+                     "forces of using drones against civilians.", "2022-09-16")
+    (attack,) = [e for e in result.events if e.cls == "ArmedClash" and e.sentence == 1]
+    assert (_state(attack.agent), attack.claimed) == ("tajikistan", True)
