@@ -423,7 +423,9 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
         under_target: Entity | None = None
         parsed = parse_roles(parse, (b, e), _within(mentions, begin, end), rules) \
             if parse is not None and roles in {"agent-target", "agent"} else None
-        record.place = _place(text, mentions, begin, end, set(), rules)
+        # ("Russia, which has a base in Armenia, urged ...": no place of the appeal)
+        record.place = _place(text, [m for m in mentions if not _in_relative(text, m, b)],
+                              begin, end, set(), rules)
         if record.place is None and parsed is not None and parsed.place:
             record.place = parsed.place[0].entity
         if record.place is not None:

@@ -2648,3 +2648,12 @@ def test_drones_used_against_a_side_are_an_attack(extract) -> None:
                      "forces of using drones against civilians.", "2022-09-16")
     (attack,) = [e for e in result.events if e.cls == "ArmedClash" and e.sentence == 1]
     assert (_state(attack.agent), attack.claimed) == ("tajikistan", True)
+
+
+def test_a_place_in_a_relative_clause_is_not_the_appeals(extract) -> None:
+    result = extract("Armenia and Azerbaijan clashed on Sunday. Russia, which has a military "
+                     "base in Armenia and sells weapons to both countries, urged the two sides "
+                     "to show restraint.", "2020-07-14")
+    (appeal,) = [e for e in result.events if e.cls == "Appeal"]
+    assert (appeal.target, sorted(p.label for p in appeal.participants)) == (
+        None, ["Armenia", "Azerbaijan"])
