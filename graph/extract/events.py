@@ -538,9 +538,11 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             if owner is not None and (record.agent is None or
                                       owner.iri != (state_of(record.agent) or owner).iri):
                 record.target = owner
-        if record.target is None and roles == "agent-target" and cls in _AGAINST and \
-                record.agent is not None and not _non_state_object(text, e, end, rules):
-            # "Thai forces had returned fire": a side's act is against the other side
+        if record.target is None and roles == "agent-target" and \
+                cls in _AGAINST | {"Occupation"} and record.agent is not None and \
+                not _non_state_object(text, e, end, rules):
+            # "Thai forces had returned fire", "his troops had captured Tiwintza": a side's
+            # act is against the other side
             sides = disc.pair()
             mine = state_of(record.agent)
             if mine is not None and len(sides) == 2 and mine.iri in {x.iri for x in sides}:
@@ -1050,10 +1052,10 @@ def _non_state_object(text: str, e: int, end: int, rules: Rules) -> bool:
 
 def _own_side_subject(parse: Parse | None, parsed: ParsedRoles | None) -> bool:
     """The parse's agent is a noun the speaker's possessive pronoun owns ("its troops",
-    "our forces", "their soldiers")."""
+    "our forces", "their soldiers"; "Fujimori said his troops had captured Tiwintza")."""
     if parse is None or parsed is None or parsed.agent or parsed.agent_token is None:
         return False
-    return any(parse.token(c).word.lower() in {"its", "their", "our"}
+    return any(parse.token(c).word.lower() in {"its", "their", "our", "his", "her"}
                for c in parse.children(parsed.agent_token, "nmod:poss"))
 
 

@@ -2657,3 +2657,10 @@ def test_a_place_in_a_relative_clause_is_not_the_appeals(extract) -> None:
     (appeal,) = [e for e in result.events if e.cls == "Appeal"]
     assert (appeal.target, sorted(p.label for p in appeal.participants)) == (
         None, ["Armenia", "Azerbaijan"])
+
+
+def test_ground_a_side_says_its_troops_took_is_taken_from_the_other(extract) -> None:
+    result = extract("Peru and Ecuador fought on Friday. In Lima, Peruvian President Alberto "
+                     "Fujimori said Friday that his troops had captured Tiwintza.", "1995-02-25")
+    (occupation,) = [e for e in result.events if e.cls == "Occupation"]
+    assert (_state(occupation.target), occupation.claimed) == ("ecuador", True)
