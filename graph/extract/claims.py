@@ -89,6 +89,11 @@ _RELATIVE_ACCUSER = re.compile(r"\b(?:that|which)\s+(?P<who>(?:[\w\-'.]+\s+){1,4
                                re.IGNORECASE)
 # the noun phrase a relative clause hangs from: a few words back, not past a comma
 _ANTECEDENT = re.compile(r"(?:[\w\-'.]+\s+){0,5}[\w\-'.]+\s*$")
+# what may open a sentence before its reporter: "In a statement on Wednesday", "Later"
+_LEAD_ADJUNCT = re.compile(r"^(?:(?:in\s+(?:an?|its|their|a\s+separate)\s+(?:[\w\-]+\s+){0,2}?"
+                           r"(?:statement|communiqu[eé]|briefing|post|message|interview|letter|"
+                           r"address|speech|report)|(?:late\s+|early\s+)?on\s+\w+day|later|"
+                           r"earlier|separately|meanwhile)\s*,?\s*)+", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|whom)\s+$", re.IGNORECASE)
 # the subject of a relative clause: ", which Libya", ", which the Kyrgyz side"
 _RELATIVE_SUBJECT = re.compile(r",\s+(?:which|whom)\s+(?:[\w\-'.]+\s+){1,4}$",
@@ -573,6 +578,11 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
             return _and_added(text, [Frame(owner, lemma, rule, (begin, begin + comma),
                                            (begin + comma, e))], e, end, rules)
     pronoun = anaphor(between, rules) if not named else None
+    if pronoun is None and not named and comma < 0:
+        # "In a statement on Wednesday it said ...": the pronoun after an opening adjunct
+        core = _LEAD_ADJUNCT.sub("", between)
+        if core != between and anaphor(core, rules) == "pronoun":
+            pronoun, between = "pronoun", core
     if pronoun is not None:
         source = _resolve_pronoun(mentions, begin + max(comma, 0)) if comma > 0 and \
             pronoun == "pronoun" and between.lower() in {"it", "they"} else None
@@ -999,6 +1009,9 @@ def _accuse_frames(text: str, begin: int, end: int, mentions: list[Mention],
                               "claim.accused-pronoun")
         if accused is None or accused.entity is None or source.entity is None:
             continue
+        if disc is not None and disc.state_of(source.entity) is not None and \
+                disc.state_of(source.entity) is disc.state_of(accused.entity):
+            continue  # a side accuses the other, never itself: the source is misread
         frames = [Frame(source.entity, lemma, spec["id"], content, verb_span,
                         accused=accused.entity, accusation=True)]
         # "accused X of firing ... and claimed that two civilians were killed"

@@ -2664,3 +2664,13 @@ def test_ground_a_side_says_its_troops_took_is_taken_from_the_other(extract) -> 
                      "Fujimori said Friday that his troops had captured Tiwintza.", "1995-02-25")
     (occupation,) = [e for e in result.events if e.cls == "Occupation"]
     assert (_state(occupation.target), occupation.claimed) == ("ecuador", True)
+
+
+def test_it_after_an_opening_adjunct_is_the_last_speaker(extract) -> None:
+    result = extract("Kyrgyzstan said Tajik troops burnt Ak-Tatyr. Tajikistan's Foreign "
+                     "Ministry rejected the accusation. In a statement on Wednesday it said "
+                     "Tajik forces had not set foot in Kyrgyz villages and accused Kyrgyz "
+                     "troops of shelling the Tajik village of Ovchi-Kalacha.", "2022-09-22")
+    (shelling,) = [e for e in result.events if e.cls == "Shelling"]
+    assert (_state(shelling.agent), shelling.claimed) == ("kyrgyzstan", True)
+    assert [_state(e.agent) for e in result.events if e.cls == "Accusation"] == ["tajikistan"]
