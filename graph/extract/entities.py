@@ -13,7 +13,7 @@ from graph.extract.gazetteer_mentions import capital_acts, gazetteer_mentions
 from graph.extract.gazetteer_ner import ner_mentions
 from graph.extract.kb import Entity
 from graph.extract.linking import Discourse, MintedFact
-from graph.extract.mentions import NAME, Mention
+from graph.extract.mentions import NAME, Mention, opening_city_state
 from graph.extract.mentions import NAME_RE as _NAME_RE
 from graph.extract.mentions import ending_at as _ending_at
 from graph.extract.mentions import is_name as _is_name
@@ -264,7 +264,7 @@ def _body_mentions(text: str, base: list[Mention], disc: Discourse,
                                if x.entity is not None and x.entity.is_state
                                and x.kind != "pair" and x.end <= start]
                 spoke = disc.last_of_class.get("attribution:claimant")
-                last_state = _appositive_state(text, e, base) or _opening_city_state(
+                last_state = _appositive_state(text, e, base) or opening_city_state(
                     text, start, base, disc) or (
                     in_sentence[0] if in_sentence else
                     disc.state_of(spoke) or disc.home or disc.last_of_class.get("State"))
@@ -284,22 +284,6 @@ def _called_before(written: str, cls: str, disc: Discourse) -> Entity | None:
 
 
 _APPOSITION = re.compile(r",\s+(?:the|an?)\s+(?:(?:official|state|state-run|national)\s+)?")
-_IN_CITY = re.compile(r"\s*(?:In|From)\s+")
-
-
-def _opening_city_state(text: str, start: int, base: list[Mention],
-                        disc: Discourse) -> Entity | None:
-    """"In Quito, the Defense Ministry said ...": a sentence that opens on a city speaks
-    from there, and a body named bare after it is of the city's state."""
-    opener = _IN_CITY.match(text)
-    city = _starting_at(base, opener.end()) if opener else None
-    if city is None or city.entity is None or not re.match(r"\s*,", text[city.end:start]):
-        return None
-    if city.entity.is_state:
-        return city.entity  # a capital read as its state ("In Islamabad,")
-    return disc.state_of(city.entity) if city.entity.is_a("City") else None
-
-
 def _appositive_state(text: str, end: int, base: list[Mention]) -> Entity | None:
     """"Algerie Presse Service, the Algerian news agency, said": the state the apposition
     after a body's own name gives it."""

@@ -81,3 +81,19 @@ def is_name(candidate: str, rules: Rules, disc: Discourse) -> bool:
     return bool(words) and words[0] not in stop and candidate not in disc.kb.demonyms \
         and candidate not in disc.extra_demonyms and candidate not in disc.extra_names \
         and candidate not in gaz.demonyms and candidate not in gaz.country_names
+
+
+_IN_CITY = re.compile(r"\s*(?:In|From)\s+")
+
+
+def opening_city_state(text: str, start: int, base: list[Mention],
+                       disc: Discourse) -> Entity | None:
+    """"In Quito, the Defense Ministry said ...": a sentence that opens on a city speaks
+    from there, and a body named bare after it is of the city's state."""
+    opener = _IN_CITY.match(text)
+    city = starting_at(base, opener.end()) if opener else None
+    if city is None or city.entity is None or not re.match(r"\s*,", text[city.end:start]):
+        return None
+    if city.entity.is_state:
+        return city.entity  # a capital read as its state ("In Islamabad,")
+    return disc.state_of(city.entity) if city.entity.is_a("City") else None

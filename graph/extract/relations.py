@@ -15,7 +15,7 @@ from graph.extract.attribution import last_speaker
 from graph.extract.claims import Frame
 from graph.extract.kb import Entity
 from graph.extract.linking import Discourse, MintedFact
-from graph.extract.mentions import NAME, Mention
+from graph.extract.mentions import NAME, Mention, opening_city_state
 from graph.extract.people import ranks
 from graph.extract.rules import Rules, phrase_pattern
 
@@ -557,6 +557,11 @@ def find_offices(text: str, mentions: list[Mention], frames: list[Frame], disc: 
             states = [state] if state is not None else []
         if not states and holder is not None:
             states = _accuser_side(holder, frames, disc) or _its_state(text, b, holder, disc)
+        if not states and re.fullmatch(r"\s*(?:In|From)\s+[\w\s'.\-]+,\s*", text[:b]):
+            # "In Paris, Defence Minister Charles Hernu said ...": the title speaks from the
+            # capital the sentence opens on, not from the dateline
+            city = opening_city_state(text, b, named, disc)
+            states = [city] if city is not None else []
         if not states and holder is not None and disc.home is not None and \
                 not _provincial(text, named, b):
             # "KHARTOUM (AFP) - ... Prime Minister Abdalla Hamdok": a title without a state,

@@ -2674,3 +2674,11 @@ def test_it_after_an_opening_adjunct_is_the_last_speaker(extract) -> None:
     (shelling,) = [e for e in result.events if e.cls == "Shelling"]
     assert (_state(shelling.agent), shelling.claimed) == ("kyrgyzstan", True)
     assert [_state(e.agent) for e in result.events if e.cls == "Accusation"] == ["tajikistan"]
+
+
+def test_a_title_after_an_opening_capital_is_of_the_capitals_state(extract) -> None:
+    # the dateline's state is Chad; the sentence speaks from Paris
+    result = extract("N'DJAMENA, Aug 3 (Reuters) - Libya and Chad fought on Tuesday. In Paris, "
+                     "Defence Minister Charles Hernu said France would fly more missiles to "
+                     "N'Djamena.", "1983-08-03")
+    assert _offices(result) == {("Charles Hernu", "Minister", "France")}
