@@ -21,6 +21,10 @@ _PARTICLE = r"(?:(?:al|el|ad|ash|as|bin|ibn|bint|van|von|der|de|da|del|dos|la|le
 NAME = (rf"[{_UP}][{_LOW}'\-]{{0,30}}[{_LOW}][\w'\-]{{0,30}}"
         rf"(?:\s+{_PARTICLE}[{_UP}][{_LOW}'\-]{{0,30}}[{_LOW}][\w'\-]{{0,30}}){{0,2}}")
 NAME_RE = re.compile(NAME)
+# a person's full name after a title may run to four words ("Foreign Minister Murtada
+# Said Abdul Baqi", "General Agha Mohammad Yahya Khan")
+PERSON_NAME = (rf"[{_UP}][{_LOW}'\-]{{0,30}}[{_LOW}][\w'\-]{{0,30}}"
+               rf"(?:\s+{_PARTICLE}[{_UP}][{_LOW}'\-]{{0,30}}[{_LOW}][\w'\-]{{0,30}}){{0,3}}")
 _TRANSLATE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-",
                             "\u00a0": " "})
 

@@ -10,7 +10,14 @@ from functools import lru_cache
 from graph.extract.attribution import announced_account
 from graph.extract.kb import Entity
 from graph.extract.linking import Discourse, MintedFact
-from graph.extract.mentions import NAME, Mention, is_name, left_cue, starting_at
+from graph.extract.mentions import (
+    NAME,
+    PERSON_NAME,
+    Mention,
+    is_name,
+    left_cue,
+    starting_at,
+)
 from graph.extract.rules import Rules
 
 
@@ -28,10 +35,14 @@ def person_mentions(text: str, base: list[Mention], disc: Discourse,
     for b, e, spec in rules.offices.find(text):
         if spec.get("needs_body"):
             continue
-        m = re.compile(r",?\s+" + ranks(rules) + "(" + NAME + ")").match(text, e)
+        m = re.compile(r",?\s+" + ranks(rules) + "(" + PERSON_NAME + ")").match(text, e)
         if not m:
             continue
         name, end = _unpossessed(m.group(1), m.end(1))
+        if len(name.split()) == 4 and _title_case(text):
+            # "Ecuador's President Sixto Duran Ballen Accuses Peru": a headline's verb
+            name = name.rsplit(" ", 1)[0]
+            end = m.start(1) + len(name)
         known = starting_at(base, m.start(1))
         if known is not None and known.entity is not None and known.entity.is_a("Person"):
             continue  # a base person: the office rule links the title to it
@@ -46,6 +57,12 @@ def person_mentions(text: str, base: list[Mention], disc: Discourse,
         found.append(Mention(m.start(1), end, name, entity, "person",
                              "entity.person-title", priority=2))
     return found
+
+
+def _title_case(text: str) -> bool:
+    """A headline in title case: most of its words capitalised."""
+    words = re.findall(r"[A-Za-z][\w'\-]*", text)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.6
 
 
 def _unpossessed(name: str, end: int) -> tuple[str, int]:

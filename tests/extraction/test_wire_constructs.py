@@ -2682,3 +2682,15 @@ def test_a_title_after_an_opening_capital_is_of_the_capitals_state(extract) -> N
                      "Defence Minister Charles Hernu said France would fly more missiles to "
                      "N'Djamena.", "1983-08-03")
     assert _offices(result) == {("Charles Hernu", "Minister", "France")}
+
+
+def test_a_titled_name_runs_to_four_words_but_not_into_a_headlines_verb(extract) -> None:
+    result = extract("Iraq and Kuwait clashed. Iraq's foreign minister, Murtada Said Abdul Baqi, "
+                     "denied that his country had designs on Kuwaiti land. Saudi Arabia's "
+                     "defense minister, Prince Sultan ibn Abdul Aziz, said Saudi troops had "
+                     "entered Kuwait.", "1973-03-21")
+    assert _offices(result) == {("Murtada Said Abdul Baqi", "ForeignMinister", "Iraq"),
+                                ("Sultan ibn Abdul Aziz", "Minister", "Saudi Arabia")}
+    headline = extract("Ecuador's President Sixto Duran Ballen Accuses Peru Of Aggression",
+                       "1995-01-28")
+    assert _offices(headline) == {("Sixto Duran Ballen", "President", "Ecuador")}
