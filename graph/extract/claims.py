@@ -489,7 +489,34 @@ def _find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc
             return frame + first
     if first:
         return first
+    nominal = _nominal_claim(text, begin, end, mentions, disc, rules)
+    if nominal is not None:
+        return [nominal]
     return _denial(text, begin, end, mentions, disc, rules)
+
+
+# "rejected President Fujimori's claim that Peruvian troops had captured Tiwintza": a
+# claim named by a noun its owner holds, with what is claimed after "that"
+_NOMINAL_CLAIM = re.compile(r"'s\s+(?:(?:earlier|latest|repeated|new)\s+)?(?P<noun>claims?|"
+                            r"allegations?|charges?|accusations?|assertions?|statement)"
+                            r"\s+that\s+", re.IGNORECASE)
+_NOMINAL_LEMMA = {"claim": "claim", "allegation": "allege", "charge": "charge",
+                  "accusation": "accuse", "assertion": "assert", "statement": "say"}
+
+
+def _nominal_claim(text: str, begin: int, end: int, mentions: list[Mention],
+                   disc: Discourse, rules: Rules) -> Frame | None:
+    """"X's claim that CLAIM": X claims what follows "that"."""
+    m = _NOMINAL_CLAIM.search(text, begin, end)
+    if m is None:
+        return None
+    owner = next((x for x in mentions if x.end == m.start() and x.kind != "pair"
+                  and x.entity is not None), None)
+    if owner is None or owner.entity is None:
+        return None
+    lemma = _NOMINAL_LEMMA[m.group("noun").lower().rstrip("s")]
+    return Frame(_full_name(owner.entity, disc), lemma, rules.reporting["say"]["id"],
+                 (m.end(), end), (owner.begin, m.end()))
 
 
 def _reporting_verbs(text: str, begin: int, end: int, rules: Rules

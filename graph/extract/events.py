@@ -1140,8 +1140,8 @@ def _joint_appealers(text: str, record: EventRecord, mentions: list[Mention], be
     relative = _RELATIVE_BEFORE.search(text, begin, b)
     cut = relative.start() if relative else b
     # "The four guarantors of the protocol, Argentina, ... and the United States, urged":
-    # a list in apposition, closed by a comma before the verb
-    apposed = re.search(r",\s*(?:also\s+|both\s+|jointly\s+)?$", text[begin:cut])
+    # a list in apposition, closed by a comma (or a dash) before the verb
+    apposed = re.search(r"(?:,|\s+-)\s*(?:also\s+|both\s+|jointly\s+)?$", text[begin:cut])
     if apposed is not None and relative is None:
         cut = begin + apposed.start()
     actors = [m for m in _actor_mentions(mentions, begin, cut) if m.kind != "pair"]

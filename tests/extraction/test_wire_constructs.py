@@ -2694,3 +2694,20 @@ def test_a_titled_name_runs_to_four_words_but_not_into_a_headlines_verb(extract)
     headline = extract("Ecuador's President Sixto Duran Ballen Accuses Peru Of Aggression",
                        "1995-01-28")
     assert _offices(headline) == {("Sixto Duran Ballen", "President", "Ecuador")}
+
+
+def test_a_claim_named_by_its_owners_noun_claims_what_follows_that(extract) -> None:
+    result = extract("Peru and Ecuador fought on Friday. The government on Sunday night "
+                     "rejected President Alberto Fujimori's claim that Peruvian troops had "
+                     "captured Tiwintza.", "1995-02-13")
+    assert _claims(result) == {("Alberto Fujimori", "claim", "event")}
+    (occupation,) = [e for e in result.events if e.cls == "Occupation"]
+    assert occupation.claimed
+
+
+def test_appealers_listed_between_dashes_each_appeal(extract) -> None:
+    result = extract("Peru and Ecuador fought on Friday. The four guarantors of the 1942 Rio "
+                     "de Janeiro Protocol - Argentina, Brazil, Chile and the United States - "
+                     "appealed from Brasilia on Sunday for an immediate ceasefire.", "1995-02-13")
+    assert sorted(e.agent.label for e in result.events if e.cls == "Appeal") == [
+        "Argentina", "Brazil", "Chile", "United States"]
