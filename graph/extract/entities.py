@@ -210,6 +210,11 @@ def _body_mentions(text: str, base: list[Mention], disc: Discourse,
             continue  # "the United Nations Security Council": the base's organisation
         cue, start = _left_cue(text, name_begin, base)
         stop = e
+        inner = _starting_at(base, name_begin) if cue is None else None
+        if inner is not None and inner.entity is not None and inner.entity.is_state and \
+                inner.end < e:
+            # "The Thai health ministry said": the state its own name begins with
+            cue, start = inner, name_begin
         if cue is None:
             cue, stop = _right_cue(text, e, base)
             start = name_begin

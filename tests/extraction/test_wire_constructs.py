@@ -2711,3 +2711,10 @@ def test_appealers_listed_between_dashes_each_appeal(extract) -> None:
                      "appealed from Brasilia on Sunday for an immediate ceasefire.", "1995-02-13")
     assert sorted(e.agent.label for e in result.events if e.cls == "Appeal") == [
         "Argentina", "Brazil", "Chile", "United States"]
+
+
+def test_a_body_whose_own_name_begins_with_a_demonym_is_of_that_state(extract) -> None:
+    # the dateline's state is the other side
+    result = extract("QUITO (Reuters) - Peru and Ecuador fought on Friday. The Peruvian Joint "
+                     "Command said Ecuadorean troops had shelled Peruvian posts.", "1995-02-13")
+    assert {_state(f.claimant) for f, *_ in result.claims} == {"peru"}
