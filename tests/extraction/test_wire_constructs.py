@@ -2718,3 +2718,12 @@ def test_a_body_whose_own_name_begins_with_a_demonym_is_of_that_state(extract) -
     result = extract("QUITO (Reuters) - Peru and Ecuador fought on Friday. The Peruvian Joint "
                      "Command said Ecuadorean troops had shelled Peruvian posts.", "1995-02-13")
     assert {_state(f.claimant) for f, *_ in result.claims} == {"peru"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kyrgyzstan said it had deployed extra troops to the border last night.",
+    "Tajikistan said it was landing fresh troops on the island.",
+])
+def test_forces_brought_to_a_place_are_a_build_up(extract, sentence) -> None:
+    result = extract("Kyrgyzstan and Tajikistan fought in May. " + sentence, "2022-09-16")
+    assert [e.cls for e in result.events if e.sentence == 1] == ["TroopBuildUp"]
