@@ -440,8 +440,10 @@ def _accuser_side(holder: Entity, frames: list[Frame], disc: Discourse) -> list[
 
 def _its_state(text: str, b: int, holder: Entity, disc: Discourse) -> list[Entity]:
     """"South Sudan gave a different account. Its President, Salva Kiir, said ...": "its"
-    before a title is the state that spoke last before the holder did."""
-    if not re.search(r"\b[Ii]ts\s+$", text[max(0, b - 5):b]):
+    (or "the country's") before a title is the state that spoke last before the holder
+    did."""
+    if not re.search(r"\b(?:[Ii]ts|[Tt]he\s+(?:country|nation)'s)\s+$",
+                     text[max(0, b - 20):b]):
         return []
     state = disc.state_of(last_speaker(disc, other_than=holder))
     return [state] if state is not None else []

@@ -2727,3 +2727,12 @@ def test_a_body_whose_own_name_begins_with_a_demonym_is_of_that_state(extract) -
 def test_forces_brought_to_a_place_are_a_build_up(extract, sentence) -> None:
     result = extract("Kyrgyzstan and Tajikistan fought in May. " + sentence, "2022-09-16")
     assert [e.cls for e in result.events if e.sentence == 1] == ["TroopBuildUp"]
+
+
+def test_the_countrys_title_is_of_the_state_that_spoke_before(extract) -> None:
+    result = extract("TEGUCIGALPA, March 18 (AFP) - Honduras and Nicaragua clashed. "
+                     "Nicaragua's defence minister, Humberto Ortega, said Sandinista troops had "
+                     "attacked contra rebels. The country's interior minister, Tomas Borge, "
+                     "told a rally in Managua that Nicaragua will never attack Honduras.",
+                     "1988-03-18")
+    assert ("Tomas Borge", "Minister", "Nicaragua") in _offices(result)
