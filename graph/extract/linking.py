@@ -112,6 +112,11 @@ class Discourse:
     dateline: list[str] = field(default_factory=list)  # the dateline's place names
     # the last sentence that named a ceasefire, which "violating it" may stand for
     ceasefire_sentence: int | None = None
+    # where the paragraph being read begins in the article, and the state of the capital a
+    # sentence of a paragraph opened on ("In Paris, Defence Minister X said ..."): the
+    # titles that paragraph names without a state are of that state, not the dateline's
+    paragraph: int = 0
+    scene: tuple[Entity, int] | None = None
 
     def acts_for(self, entity: Entity, iri: str, rule: str) -> None:
         """The text ties `entity` (found with no side of its own) to the state or

@@ -70,6 +70,7 @@ def analyse(article: Article, sentences: list[Sentence], kb: KnowledgeBase, rule
     quotation = QuotationRun()
     headlines: list[SentenceReading] = []
     for sentence in prose:  # a "sentence" too long is not prose (a capture gone wrong)
+        disc.paragraph = article.text.rfind("\n", 0, sentence.begin) + 1
         reading, named = read_sentence(sentence, annotation, disc, rules, clock)
         n, caption = reading.n, sentence.role == CAPTION
         result.mentions.extend((entity, n) for entity in named)

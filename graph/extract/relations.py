@@ -564,6 +564,13 @@ def find_offices(text: str, mentions: list[Mention], frames: list[Frame], disc: 
             # capital the sentence opens on, not from the dateline
             city = opening_city_state(text, b, named, disc)
             states = [city] if city is not None else []
+            if city is not None:
+                disc.scene = (city, disc.paragraph)
+        if not states and holder is not None and disc.scene is not None and \
+                disc.scene[1] == disc.paragraph and not _provincial(text, named, b):
+            # "In Paris, Defence Minister X said ... The foreign minister, Y, called ...":
+            # the rest of the paragraph still speaks from Paris
+            states = [disc.scene[0]]
         if not states and holder is not None and disc.home is not None and \
                 not _provincial(text, named, b):
             # "KHARTOUM (AFP) - ... Prime Minister Abdalla Hamdok": a title without a state,

@@ -2736,3 +2736,13 @@ def test_the_countrys_title_is_of_the_state_that_spoke_before(extract) -> None:
                      "told a rally in Managua that Nicaragua will never attack Honduras.",
                      "1988-03-18")
     assert ("Tomas Borge", "Minister", "Nicaragua") in _offices(result)
+
+
+def test_the_rest_of_a_paragraph_opened_in_a_capital_speaks_from_there(extract) -> None:
+    result = extract("N'DJAMENA, Aug 3 (Reuters) - Libya and Chad fought on Tuesday. In Paris, "
+                     "Defence Minister Charles Hernu said France would fly more missiles. The "
+                     "foreign minister, Claude Cheysson, called Libya's role unacceptable."
+                     "\n\nInterior Minister Mahamat Itno said the town was calm.", "1983-08-03")
+    assert _offices(result) == {("Charles Hernu", "Minister", "France"),
+                                ("Claude Cheysson", "ForeignMinister", "France"),
+                                ("Mahamat Itno", "Minister", "Chad")}
