@@ -94,7 +94,8 @@ _LEAD_ADJUNCT = re.compile(r"^(?:(?:in\s+(?:an?|its|their|a\s+separate)\s+(?:[\w
                            r"(?:statement|communiqu[eé]|briefing|post|message|interview|letter|"
                            r"address|speech|report)|(?:late\s+|early\s+)?on\s+\w+day|later|"
                            r"earlier|separately|meanwhile)\s*,?\s*)+", re.IGNORECASE)
-_RELATIVE_BEFORE = re.compile(r",\s+(?:which|whom)\s+$", re.IGNORECASE)
+# ", which" right before a verb's subject (the twin of _RELATIVE_SUBJECT on the parse)
+_WHICH_BEFORE = re.compile(r",\s+(?:which|whom)\s+$", re.IGNORECASE)
 # the subject of a relative clause: ", which Libya", ", which the Kyrgyz side"
 _RELATIVE_SUBJECT = re.compile(r",\s+(?:which|whom)\s+(?:[\w\-'.]+\s+){1,4}$",
                                re.IGNORECASE)
@@ -767,7 +768,7 @@ def parse_frames(text: str, span: tuple[int, int], parse: Parse, mentions: list[
         s_begin, s_end = parse.subtree_span(subj.i)
         if not (begin <= s_begin and s_end <= end):
             continue
-        if _RELATIVE_BEFORE.search(text, begin, s_begin):
+        if _WHICH_BEFORE.search(text, begin, s_begin):
             continue  # "accepted the agreements, which Libya denounced": the verb's object
             # is the noun before it, not the clause the relative clause hangs from
         claimant = _parse_source(text, subj.begin, subj.end, s_begin, s_end, mentions, disc,

@@ -165,8 +165,12 @@ def _surname(name: str, texts: list[str], stop: set[str]) -> bool:
 
 def _titled(text: str, pos: int, titles: list[str]) -> bool:
     """A title right before the name: "President Idi Amin's forces" names a person."""
-    return re.search(r"\b(?:" + "|".join(re.escape(t) for t in titles) + r")\s+$",
-                     text[max(0, pos - 30):pos]) is not None
+    return _title_before(tuple(titles)).search(text[max(0, pos - 30):pos]) is not None
+
+
+@lru_cache(maxsize=2)
+def _title_before(titles: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in titles) + r")\s+$")
 
 
 def discover_states(texts: list[str], disc: Discourse, rules: Rules) -> list[Entity]:

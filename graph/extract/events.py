@@ -305,9 +305,8 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             force = _force_subject(rules).search(text, max(begin, b - 60), b)
             if force is None:
                 continue  # "the army had only responded", not "the ministry responded"
-            if spec.get("heavy_subject") and re.search(
-                    r"\b" + phrase_pattern(spec["heavy_subject"]) + r"\s+$",
-                    text[max(begin, force.start() - 30):force.start()], re.IGNORECASE):
+            if spec.get("heavy_subject") and _word_before(tuple(spec["heavy_subject"])).search(
+                    text[max(begin, force.start() - 30):force.start()]):
                 cls = spec["heavy_with_class"]  # "Thai artillery units responded"
         if spec.get("needs") == "ceasefire" and not _ceasefire_named(text, b, sentence,
                                                                        disc, rules):
@@ -1007,6 +1006,12 @@ def _person_before(text: str, b: int, mentions: list[Mention]) -> bool:
 def _people_passive(rules: Rules) -> re.Pattern[str]:
     return re.compile(r"\b" + _people_words(rules) + r"\s+(?:had\s+|have\s+|has\s+)?"
                       r"(?:been|were|was)\s+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _word_before(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One of `words` right before a position (searched in the text that ends there)."""
+    return re.compile(r"\b" + phrase_pattern(list(words)) + r"\s+$", re.IGNORECASE)
 
 
 _ADJECTIVE_BEFORE = re.compile(r"\b(?:the|an?|its|their|our|his)\s+$", re.IGNORECASE)

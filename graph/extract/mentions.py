@@ -18,13 +18,12 @@ _LOW = "a-zß-öø-ÿāăąćčďđēėęěğīįıķĺľłńňōőœřśşšţ�
 # a later word of a name may carry a particle ("Abdel Fattah al-Burhan", "Mohammed bin
 # Salman", "Ursula von der Leyen")
 _PARTICLE = r"(?:(?:al|el|ad|ash|as|bin|ibn|bint|van|von|der|de|da|del|dos|la|le)[\-\s]){0,2}"
-NAME = (rf"[{_UP}][{_LOW}'\-]{{0,30}}[{_LOW}][\w'\-]{{0,30}}"
-        rf"(?:\s+{_PARTICLE}[{_UP}][{_LOW}'\-]{{0,30}}[{_LOW}][\w'\-]{{0,30}}){{0,2}}")
+_WORD = rf"[{_UP}][{_LOW}'\-]{{0,30}}[{_LOW}][\w'\-]{{0,30}}"
+NAME = rf"{_WORD}(?:\s+{_PARTICLE}{_WORD}){{0,2}}"
 NAME_RE = re.compile(NAME)
 # a person's full name after a title may run to four words ("Foreign Minister Murtada
 # Said Abdul Baqi", "General Agha Mohammad Yahya Khan")
-PERSON_NAME = (rf"[{_UP}][{_LOW}'\-]{{0,30}}[{_LOW}][\w'\-]{{0,30}}"
-               rf"(?:\s+{_PARTICLE}[{_UP}][{_LOW}'\-]{{0,30}}[{_LOW}][\w'\-]{{0,30}}){{0,3}}")
+PERSON_NAME = rf"{_WORD}(?:\s+{_PARTICLE}{_WORD}){{0,3}}"
 _TRANSLATE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-",
                             "\u00a0": " "})
 

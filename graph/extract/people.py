@@ -210,17 +210,17 @@ def role_people(text: str, base: list[Mention], disc: Discourse,
             # from; without a dateline, of the army that was the article's last reporter
             # ("..., according to the Thai army. Army spokesman Col X said ...")
             spoke = disc.last_of_class.get("attribution:claimant")
+            account = disc.state_of(announced_account(disc))
             kind = _BODY_WORDS.get(body.group(0).split()[-1].lower())
             if kind is not None and spoke is not None and spoke.is_a(kind) and \
                     disc.state_of(spoke) is not None:
                 # "Ethiopia's foreign ministry accused ... ministry spokesman X told": the
                 # body of that kind that reported last, before the dateline's state
                 cue = disc.state_of(spoke)
-            elif announced_account(disc) is not None and \
-                    disc.state_of(announced_account(disc)) is not None:
+            elif account is not None:
                 # "Lagos gave a different account. ..., an army spokesman, Colonel X, told
                 # reporters": the army of the side whose account this is
-                cue = disc.state_of(announced_account(disc))
+                cue = account
             elif disc.home is not None:
                 cue = disc.home
             elif body.group(1) and spoke is not None and spoke.is_a("ArmedForce"):
