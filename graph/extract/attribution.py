@@ -116,8 +116,18 @@ def recall(disc: Discourse, phrase: str, rules: Rules) -> Entity | None:
     for candidate in (last, person):
         if candidate is not None and noun.rstrip("s") in candidate.label.lower():
             return candidate
+    if noun in c.personal and (person or last):
+        # "the spokesman said" after "a Pakistani military spokesman said": an unnamed
+        # person was recorded as his state, which is whom he stands for
+        return person or last
     if noun in c.personal:
-        return person
+        # "..., the government spokeswoman said" before anyone spoke: a post of the body
+        # its modifier names, of the state the report was filed from
+        modifiers = phrase[:m.start("noun")].split()[1:]
+        if not any(w in c.home for w in modifiers):
+            return None
+        noun = modifiers[-1] if modifiers[-1] in c.home else next(
+            w for w in modifiers if w in c.home)
     # "A serviceman of the Border Service was wounded ... According to the service, ...":
     # the body named before by that noun, though it has not spoken yet
     words = noun.split()

@@ -83,6 +83,13 @@ _PARTICIPLE = re.compile(r"(?:\s+(?:on\s+)?[A-Z]\w+day)?,\s+(?P<verb>adding|sayi
 # "said Colonel Philip Aguer": ranks and titles, then a name, then the clause ends
 _INVERTED_NAME = re.compile(r"\s+(?:(?:[A-Z][a-z]+\.?|Lt\.|Gen\.|Col\.|Maj\.)\s+){0,3}?"
                             r"(?P<name>" + NAME + r")\s*(?=,|[.!?\"']*\s*$)")
+# "dismissed the Indian reports as fabrication", "these claims": a reporting word after a
+# determiner (and at most an adjective) is a plural noun, not a verb with its subject
+_PLURAL_NOUN = re.compile(r"\b(?:the|these|those|such|its|their|his|her|our|earlier|any|all|"
+                          r"of)\s+(?:[A-Z][a-z\-]+(?:i|n|ese|ish|ic|ian|an)\s+|"
+                          r"(?:latest|earlier|initial|first|conflicting|unconfirmed|similar|"
+                          r"such|these|official|media|press|news)\s+)?$", re.IGNORECASE)
+_INFINITIVE = re.compile(r"(?<!\bon)(?<!\bwent on)(?<!\bcontinued)\s\bto\s+$")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being)\s+$", re.IGNORECASE)
 # "an ambush that Khartoum blamed on ...": the relative pronoun and the subject after it
 _RELATIVE_ACCUSER = re.compile(r"\b(?:that|which)\s+(?P<who>(?:[\w\-'.]+\s+){1,4})$",
@@ -240,6 +247,10 @@ def _subject(text: str, mentions: list[Mention], begin: int, verb: int,
     return before[-1]
 
 
+# "He rejected the charge and said": the subject two coordinated verbs share
+_SHARED_SUBJECT = re.compile(r"\s*(?P<subj>(?:he|she|it|they|the\s+[a-z]+(?:\s+[a-z]+)?))\s+"
+                             r"(?:also\s+|later\s+)?[a-z]+ed\b[^,]*?\s+and"
+                             r"(?:\s+(?:also|later|then))?\s*$", re.IGNORECASE)
 _LOCATIVE_OPENER = re.compile(r"\s*(?:In|At|From)\s+(?:the\s+)?")
 # a phrase that opens a sentence before its reporter ("In a statement, it said ...")
 _OPENER = re.compile(r"\s*(?:In|On|At|Later|Earlier|Meanwhile|Separately|Elsewhere|"
@@ -268,7 +279,7 @@ def find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc:
     found = _inserted_reporter(text, span, found)
     for f in found:
         _home_spokesman(text, f.claimant, mentions, disc)
-    frames = [_own_act_cut(f.trimmed(text), text, rules) for f in found]
+    frames = [_dated_cut(_own_act_cut(f.trimmed(text), text, rules), text) for f in found]
     if frames:
         # the speaker of the clause, not one quoted inside what he said ('"... Pakistan
         # has claimed that he is in their custody," Raveesh Kumar told reporters'): the
@@ -369,6 +380,22 @@ def _according_anaphor(text: str, b: int, e: int, phrase_end: int, begin: int, e
     leading = b - begin <= 2
     content = (phrase_end + 1, end) if leading else (begin, b)
     return Frame(who, lemma, rules.reporting["according"]["id"], content, (b, source_end))
+
+
+# "..., a day after Indian warplanes struck a camp near Balakot": a clause that measures
+# from another event is the reporter's context for the report, not part of it
+_DATED_AFTER = re.compile(r",\s+(?:a\s+day|a\s+week|hours|days|weeks|(?:two|three|four|five|"
+                          r"several|a\s+few)\s+(?:hours|days|weeks))\s+(?:after|before)\s+",
+                          re.IGNORECASE)
+
+
+def _dated_cut(frame: Frame, text: str) -> Frame:
+    if frame.accusation or frame.content[0] < frame.verb_span[0]:
+        return frame
+    cut = _DATED_AFTER.search(text, frame.content[0], frame.content[1])
+    if cut is not None and text.count('"', frame.content[0], cut.start()) % 2 == 0:
+        frame.content = (frame.content[0], cut.start())
+    return frame
 
 
 def _own_act_cut(frame: Frame, text: str, rules: Rules) -> Frame:
@@ -480,6 +507,9 @@ def _find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc
             continue  # "fired warning shots", "a stated aim": the word modifies a noun
         if b > 0 and text[b].isupper():
             continue  # "the United States": a capital word inside a sentence is a name
+        if _INFINITIVE.search(text, begin, b):
+            continue  # "asked the Security Council to condemn the attacks": asked for,
+            # not reported
         frame = _say_frame(text, begin, end, b, e, lemma, mentions, disc, rules)
         if frame and not first:
             first = frame
@@ -525,7 +555,8 @@ def _reporting_verbs(text: str, begin: int, end: int, rules: Rules
     """The say verbs of the lexicon in [begin, end), and "put ... at" counts ("put the toll
     on its side at"), in text order; a count phrase replaces the lexicon's shorter match
     inside it."""
-    found = rules.say_verbs.find(text, begin, end)
+    found = [f for f in rules.say_verbs.find(text, begin, end)
+             if not _PLURAL_NOUN.search(text, begin, f[0]) or not text[f[0]:f[1]].endswith("s")]
     # a phrase of the lexicon ("puts its own losses at": the reporter's own side) wins
     phrases = [m for m in _put_count(rules).finditer(text, begin, end)
                if not any(f[0] == m.start() for f in found)]
@@ -587,6 +618,8 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
         return []  # "a ceasefire the two armies had announced days earlier"
     if re.match(r"\s+by\b", text[e:end]) and not re.search(r"\bas\s+$", text[begin:b]):
         return []  # "a hillside claimed by both countries": a participle, no report
+    if lemma == "write" and re.match(r"\s+to\b(?![^.;]*\bthat\b)(?![^.;]*[\"“:])", text[e:end]):
+        return []  # "wrote to the council, asking it to convene": a letter, no report
     if lemma == "declare" and not re.match(r"\s+(?:on\s+\w+\s+)?(?:that\b|[\"“])", text[e:end]):
         return []  # "Armenia declared martial law": an act, not a report
     head = text[begin:b]
@@ -605,6 +638,11 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
         if owner is not None:
             return _and_added(text, [Frame(owner, lemma, rule, (begin, begin + comma),
                                            (begin + comma, e))], e, end, rules)
+    shared = _SHARED_SUBJECT.match(between) if named and comma < 0 else None
+    if shared is not None and anaphor(shared.group("subj"), rules) is not None:
+        # "He dismissed the Indian reports as fabrication and said ...": the subject of the
+        # first verb reports, not a name inside its object
+        named, between = [], shared.group("subj")
     pronoun = anaphor(between, rules) if not named else None
     if pronoun is None and not named and comma < 0:
         # "In a statement on Wednesday it said ...": the pronoun after an opening adjunct

@@ -77,6 +77,22 @@ def _actor_mentions(mentions: list[Mention], begin: int, end: int) -> list[Menti
             (m.kind == "pair" or (m.entity is not None and m.entity.is_actor))]
 
 
+# what an addressee is asked to do: "asked the Security Council to convene", "wrote to the
+# UN, asking it to send observers", "requested the OAU's mediation"
+_ASK_COMPLEMENT = re.compile(r"(?:'s?)?\s*(?:,\s*)?(?:(?:on|in|late|early|at)\s+[^,.;]{1,25}?\s+)?"
+                             r"(?:to\s+[a-z]|asking\b|requesting\b|urging\b|"
+                             r"for\s+(?:an?\s+)?(?:urgent|emergency|immediate|international)\b)")
+
+
+def _asked_to(text: str, e: int, end: int, mentions: list[Mention]) -> bool:
+    """"Cambodia asked the UN Security Council to convene": the asking verb is an appeal
+    when an actor follows it at once and is asked to do something."""
+    addressee = next(iter(_actor_mentions(mentions, e, end)), None)
+    return addressee is not None and \
+        re.fullmatch(r"\s+(?:the\s+)?", text[e:addressee.begin]) is not None and \
+        _ASK_COMPLEMENT.match(text, addressee.end, end) is not None
+
+
 @lru_cache(maxsize=2)
 def _status_patterns(rules: Rules) -> list[tuple[str, re.Pattern[str]]]:
     return [(status, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b",
@@ -301,6 +317,8 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                 cls = spec["heavy_class"]
         if spec.get("needs") == "actor" and not _actor_mentions(mentions, e, end):
             continue
+        if spec.get("needs") == "addressee" and not _asked_to(text, e, end, mentions):
+            continue
         if spec.get("needs") == "force":
             force = _force_subject(rules).search(text, max(begin, b - 60), b)
             if force is None:
@@ -500,7 +518,11 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             if cls == "Appeal":
                 # the addressees stand before what they are urged to do ("urged Russia to
                 # halt the bombing of Georgia": Russia, not Georgia)
-                to = re.compile(r"\bto\s+[a-z]+").search(text, e, end)
+                # ("appealed to the Arab League to secure ...": the first "to" is the
+                # verb's own preposition)
+                own_to = re.match(r"\s+to\s+", text[e:end])
+                to = re.compile(r"\bto\s+[a-z]+").search(
+                    text, e + own_to.end() if own_to else e, end)
                 pool = [m for m in pool if to is None or m.end <= to.start()]
                 if re.match(r"\s+that\s", text[e:end]) and pool:
                     # "demanded that Syria stop its acts against Turkey": the subject of

@@ -6,6 +6,7 @@ looked for span by span, so that each knows who, if anyone, claims it."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from graph.extract.claims import Frame, clauses, find_frames
@@ -19,15 +20,34 @@ def frame_sentence(reading: SentenceReading, disc: Discourse, rules: Rules) -> F
     """Clauses, frames and the spans between them, in the order of the text."""
     out = Framing()
     text = reading.text
+    before: tuple[Offsets, list[Frame]] | None = None
     for clause in clauses(text, rules):
-        frames = _denied_after(text, find_frames(text, clause, reading.mentions, disc, rules,
-                                                 reading.parse), rules)
+        frames = _appeal_after(text, _denied_after(text, find_frames(
+            text, clause, reading.mentions, disc, rules, reading.parse), rules))
+        if not frames and before is not None:
+            frames = _continued(text, clause, *before)
+        before = (clause, frames)
         out.frames.extend(frames)
         out.spans.extend(Span(f.content, clause, f, mutual=_mutual(f, frames),
                               joint=_joint(f, frames)) for f in frames)
         out.spans.extend(Span(s, clause, actor=_coordinated_actor(s, frames, text))
                          for s in free_spans(clause, frames, text))
     return out
+
+
+_WHILE = re.compile(r",\s+(?:while|whereas)\s+")
+
+
+def _continued(text: str, clause: Offsets, previous: Offsets, frames: list[Frame]
+               ) -> list[Frame]:
+    """"The radio said Indian units had crossed the border, while Indian jets attacked the
+    airfields": a clause joined by "while" to a report that runs to it, with no reporter
+    of its own, is more of what the reporter said."""
+    if not _WHILE.fullmatch(text, previous[1], clause[0]):
+        return []
+    lead = [f for f in frames if not f.accusation and f.verb_span[1] <= f.content[0]
+            and f.content[1] >= len(text[:previous[1]].rstrip(' ,"'))]
+    return [replace(lead[0], content=clause)] if len(lead) == 1 else []
 
 
 _AND = re.compile(r",?\s+and\s+(?:also\s+|then\s+|\w+ly\s+)?[a-z]")
@@ -56,6 +76,25 @@ def _denied_after(text: str, frames: list[Frame], rules: Rules) -> list[Frame]:
         f.content = (f.content[0], m.start())
         out += [f, Frame(f.claimant, spec["lemma"], spec["id"], (end, end), (m.start(), end))]
     return out
+
+
+# "..., and asked Russia to help", "... and urged the council to act": a second predicate
+# of the reporter, an act of its own
+_AND_APPEAL = re.compile(r",?\s+and\s+(?:also\s+|then\s+|later\s+)?(?:asked|urged|called\s+on|"
+                         r"called\s+upon|appealed\s+to|requested)\s+(?=[A-Z]|the\b)")
+
+
+def _appeal_after(text: str, frames: list[Frame]) -> list[Frame]:
+    """"Armenia said one of its soldiers had been killed ..., and asked Russia to help
+    defend its territory": the report ends where its reporter's appeal begins; the appeal
+    is the reporter's act, in the article's voice."""
+    for f in frames:
+        if f.accusation or f.content[0] < f.verb_span[1]:
+            continue
+        m = _AND_APPEAL.search(text, f.content[0], f.content[1])
+        if m is not None and text.count('"', f.content[0], m.start()) % 2 == 0:
+            f.content = (f.content[0], m.start())
+    return frames
 
 
 def _coordinated_actor(span: Offsets, frames: list[Frame], text: str) -> Entity | None:

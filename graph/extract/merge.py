@@ -164,8 +164,11 @@ def fold_repeat(record: EventRecord, previous: list[EventRecord], disc: Discours
         # "was killed when a rocket struck the school", "about 170 shells were fired at
         # the island": an act told again with its agent left out, what it hit or where
         # agreeing with one told before
+        # (a dated act is not one told before without a date: "after a suicide bombing on
+        # February 14 killed 40 policemen" is no part of this morning's strikes)
         same = next((e for e in reversed(previous) if e.cls == record.cls and not e.earlier
-                     and e.agent is not None and _no_conflict(e, record, disc)), None)
+                     and e.agent is not None and _no_conflict(e, record, disc)
+                     and (record.time is None or e.time is not None)), None)
         if same is not None:
             return same
     return None
@@ -309,7 +312,12 @@ def absorb(earlier: EventRecord, record: EventRecord) -> None:
                                  and not (p.iri in sides or p.state in sides)]
     if earlier.status == "Occurred" and record.status in {"Failed", "Ongoing"}:
         earlier.status = record.status
-    earlier.claimed = earlier.claimed and record.claimed
+    # the article's own statement of an act makes it a fact; its naming the act again
+    # with nothing of its own ("the attack", "its offensive") presupposes the act, it does
+    # not state it (a dated "the September 18 attack on Uri" does)
+    earlier.claimed = earlier.claimed and (record.claimed or (
+        (record.definite or record.anaphoric) and record.time is None
+        and record.place is None))
     earlier.reference = earlier.reference and record.reference
     earlier.confidence = max(earlier.confidence, record.confidence)
     earlier.refers_to += [r for r in record.refers_to if r not in earlier.refers_to]

@@ -1,0 +1,125 @@
+"""Reporting and appeal constructs of wire copy, one per test, from own example sentences
+(no parse: the `extract` fixture runs the pipeline without an annotation)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _label(entity) -> str | None:
+    return entity.label if entity is not None else None
+
+
+def _claimants(result, sentence: int) -> set[str]:
+    return {f.claimant.label for f, _, _, n in result.claims if n == sentence}
+
+
+def _events(result, cls: str) -> list:
+    return [e for e in result.events if e.cls == cls]
+
+
+def test_the_spokesman_is_the_unnamed_spokesman_who_spoke_before(extract) -> None:
+    result = extract("Pakistani forces captured Indian positions in the Chhamb sector, a "
+                     "Pakistani military spokesman said in Rawalpindi. The spokesman accused "
+                     "Indian troops of bombing residential areas of Karachi.", "1971-12-08")
+    assert ("Pakistan", "accuse") in {(f.claimant.label, f.verb) for f, *_ in result.claims}
+
+
+def test_a_reporting_word_after_a_determiner_is_a_noun(extract) -> None:
+    # "the Indian reports": what he dismissed, not India reporting
+    result = extract("Pakistani forces captured Chhamb, a Pakistani military spokesman said. "
+                     "He dismissed the Indian reports as fabrication and said more than 200 "
+                     "Indian soldiers had been killed at Chhamb.", "1971-12-08")
+    assert _claimants(result, 1) == {"Pakistan"}
+    assert "report" not in {f.verb for f, *_ in result.claims}
+
+
+def test_a_clause_joined_by_while_is_more_of_the_report(extract) -> None:
+    result = extract("Indian troops captured Chachro, All India Radio said. The radio said "
+                     "Indian units had crossed the border south of Jammu, while Indian Air "
+                     "Force jets attacked the airfields at Sargodha.", "1971-12-08")
+    clash = _events(result, "ArmedClash")
+    assert [(e.claimed, _label(e.frame.claimant) if e.frame else None) for e in clash] == [
+        (True, "India")]
+
+
+def test_a_clause_dated_from_another_event_is_the_reporters_context(extract) -> None:
+    result = extract("Pakistan said on Wednesday it had shot down two Indian military aircraft "
+                     "inside its airspace, a day after Indian warplanes struck a camp near "
+                     "Balakot.", "2019-02-27")
+    assert sorted((_label(e.agent), e.claimed) for e in _events(result, "ArmedClash")) == [
+        ("Indian forces", False), ("Pakistan", True)]
+
+
+@pytest.mark.parametrize("verb", ["offered", "called for", "rejected"])
+def test_talks_offered_or_refused_are_no_talks(extract, verb) -> None:
+    result = extract(f"Prime Minister Imran Khan said Pakistan had retaliated and {verb} talks.",
+                     "2019-02-27")
+    assert not _events(result, "Talks")
+
+
+def test_a_dated_act_without_agent_is_not_one_told_before_undated(extract) -> None:
+    result = extract("Pakistani jets struck Indian positions. He said the strike followed a "
+                     "bombing on February 14 that killed 40 Indian policemen in Pulwama.",
+                     "2019-02-27")
+    assert len(_events(result, "ArmedClash")) == 2
+
+
+def test_exchanged_heavy_artillery_fire_is_a_shelling_of_both(extract) -> None:
+    result = extract("Indian jets struck Pakistani positions on Tuesday. Along the LoC, the two "
+                     "armies exchanged heavy artillery and mortar fire overnight.", "2019-02-28")
+    assert [sorted(p.label for p in e.participants) for e in _events(result, "Shelling")] == [
+        ["India", "Pakistan"]]
+
+
+def test_a_post_of_the_government_before_anyone_spoke_is_of_the_dateline(extract) -> None:
+    result = extract("ADDIS ABABA (Reuters) - Ethiopia and Eritrea fought on Monday. Ethiopian "
+                     "troops captured the Eritrean town of Tesseney, the government spokeswoman "
+                     "said on Tuesday.", "2000-05-30")
+    assert {f.claimant.label for f, *_ in result.claims} == {"Ethiopia"}
+
+
+def test_agreed_to_stop_all_firing_is_a_ceasefire(extract) -> None:
+    result = extract("India and Pakistan agreed on Saturday to stop all firing and military "
+                     "action on land, in the air and at sea.", "2025-05-10")
+    assert [e.status for e in _events(result, "CeasefireAgreement")] == ["Occurred"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Vietnam has asked the UN Security Council to condemn the attacks.",
+    "Vietnam wrote to the UN Security Council, asking it to convene.",
+    "Vietnam requested the UN Security Council to send observers.",
+])
+def test_asking_a_body_to_act_is_an_appeal_to_it(extract, sentence) -> None:
+    result = extract("China and Vietnam fought on Saturday. " + sentence, "1979-02-19")
+    appeals = _events(result, "Appeal")
+    assert [(_label(e.agent), _label(e.target)) for e in appeals] == [
+        ("Vietnam", "United Nations Security Council")]
+    assert not result.claims  # what the council is asked to do is nobody's report
+    assert not _events(result, "Meeting")
+
+
+def test_asking_a_reporter_is_no_appeal(extract) -> None:
+    result = extract("Reporters asked the minister about the clash.", "1979-02-19")
+    assert not _events(result, "Appeal")
+
+
+def test_a_meeting_asked_for_is_not_held(extract) -> None:
+    result = extract("Cambodia asked the United Nations Security Council to convene an urgent "
+                     "meeting.", "2025-07-25")
+    assert [e.cls for e in result.events] == ["Appeal"]
+
+
+def test_an_appeal_coordinated_after_a_report_is_the_reporters_act(extract) -> None:
+    result = extract("Armenia said one of its soldiers had been killed in fighting with "
+                     "Azerbaijani forces, and asked Russia to help defend its territory.",
+                     "2021-11-16")
+    appeal, = _events(result, "Appeal")
+    assert (_label(appeal.agent), _label(appeal.target), appeal.claimed) == (
+        "Armenia", "Russia", False)
+
+
+def test_appealed_to_names_its_addressee(extract) -> None:
+    result = extract("Kuwait had appealed to the Arab League to secure an Iraqi withdrawal.",
+                     "1973-03-21")
+    assert [_label(e.target) for e in _events(result, "Appeal")] == ["Arab League"]
