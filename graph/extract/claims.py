@@ -25,11 +25,13 @@ from typing import TYPE_CHECKING
 from graph.extract.attribution import (
     anaphor,
     announce_account,
+    last_speaker,
     quoted_as_saying,
     recall,
     recall_name,
     remember,
 )
+from graph.extract.discovery import home_state
 from graph.extract.kb import Entity
 from graph.extract.linking import Discourse
 from graph.extract.mentions import NAME, Mention
@@ -357,7 +359,12 @@ def _account_teller(text: str, span: tuple[int, int], mentions: list[Mention],
         return None
     subject = [x for x in _actors(mentions, span[0], m.start()) if x.kind != "pair"
                and x.entity is not None and x.end <= m.start()]
-    return subject[-1].entity if subject else None
+    if not subject:
+        # "Peking radio gave a very different account": the channel's state
+        channel = [x for x in mentions if x.kind == "channel" and x.cue is not None
+                   and span[0] <= x.begin and x.end <= m.start()]
+        return channel[-1].cue if channel else None
+    return subject[-1].entity
 
 
 _CLAUSE_OPENER = re.compile(r"(?:^|,)\s*(?:where|when|and|but|while|as)\s*,\s*$", re.IGNORECASE)
@@ -758,17 +765,42 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
         if named_before is not None:
             # "..., Misri said earlier": the surname of a person named before
             return [Frame(named_before, lemma, rule, (begin, begin + comma), (begin + comma, e))]
+        post = _unnamed_post(between, disc)
+        if post is not None:
+            return [Frame(post, lemma, rule, (begin, begin + comma), (begin + comma, e))]
         return []  # "..., officials said": a source the text does not name
     joint = _pair_subject(text, mentions, begin, b)
     if joint is not None:
         return _joint_say_frames(text, joint, lemma, e, end, rules)
     source = _subject(text, mentions, begin, b, disc)
+    post = _unnamed_post(between, disc) if source is None and comma < 0 else None
+    if post is not None:
+        # "A military spokesman said Israeli jets had bombed ...": the home side's post
+        source = Mention(begin, b, between, post, "name", rule)
     if source is None or source.entity is None:
         return []
     content_begin = _content_begin(text, e, end, lemma)
     if len(re.findall(r"[A-Za-z0-9]+", text[content_begin:end])) < 2:
         return []  # "..., officials said.": no named source and nothing after the verb
     return [Frame(source.entity, lemma, rule, (content_begin, end), (source.begin, e))]
+
+
+# "a military spokesman", "an army official": a post in a state's service, no state named
+_UNNAMED_POST = re.compile(r"(?:an?|the)\s+(?:senior\s+)?(?:military|army|defen[cs]e|"
+                           r"defen[cs]e\s+ministry|foreign\s+ministry|government|border\s+guard|"
+                           r"border\s+service|police|security)\s+(?:spokes(?:man|woman|person)|"
+                           r"official|officer|source)(?:\s+(?:also|later|then))?", re.IGNORECASE)
+
+
+def _unnamed_post(phrase: str, disc: Discourse) -> Entity | None:
+    """The state of a post the text names only by its service ("A military spokesman
+    said ..."): the state the report was filed from, else that of the side that spoke
+    last."""
+    if not _UNNAMED_POST.fullmatch(phrase.strip()):
+        return None
+    if disc.home is None and disc.dateline:
+        disc.home = home_state(disc)
+    return disc.home or disc.state_of(last_speaker(disc))
 
 
 def _and_added(text: str, frames: list[Frame], e: int, end: int, rules: Rules) -> list[Frame]:

@@ -268,6 +268,14 @@ def _body_mentions(text: str, base: list[Mention], disc: Discourse,
                 in_sentence = [x.entity for x in sorted(base, key=lambda x: x.begin)
                                if x.entity is not None and x.entity.is_state
                                and x.kind != "pair" and x.end <= start]
+                if _TRAILING_BEFORE.search(text, 0, start) and _REPORTS_AFTER.match(text, e):
+                    # "Chinese troops attacked Indian positions, a Defence Ministry
+                    # spokesman said": a side reports what was done to it; the troops
+                    # it names first are the other side's
+                    in_sentence = [
+                        x.entity for x in sorted(base, key=lambda x: x.begin)
+                        if x.entity is not None and x.entity.is_state and x.kind != "pair"
+                        and x.end <= start and not _attacking_force(text, x.end)]
                 spoke = disc.last_of_class.get("attribution:claimant")
                 last_state = _appositive_state(text, e, base) or opening_city_state(
                     text, start, base, disc) or (
@@ -279,6 +287,26 @@ def _body_mentions(text: str, base: list[Mention], disc: Discourse,
             found.append(Mention(start, stop, text[start:stop], entity, "body", spec["id"],
                                  cue=cue.entity if cue else None, priority=2))
     return found
+
+
+# a body that reports what stands before it: "..., a Defence Ministry spokesman said"
+_TRAILING_BEFORE = re.compile(r"[,\"”]\s+(?:an?|the)\s+$")
+_FORCE_AFTER = re.compile(r"\s+(?:[a-z\-]+\s+)?(?:troops|forces|soldiers|army|units|infantry|"
+                          r"artillery|jets|aircraft|warplanes|guards|fighters|militants|"
+                          r"gunners|tanks|drones|patrols?)\b")
+_VICTIMS = re.compile(r"\s+(?:(?:were|was|had\s+been|have\s+been|are)\s+(?:\w+\s+)?(?:killed|"
+                      r"wounded|injured|hurt|captured|taken|shot|hit)|died|killed\s+in)\b")
+
+
+def _attacking_force(text: str, end: int) -> bool:
+    """A demonym that names forces ("Chinese troops attacked") unless they are victims
+    ("Pakistani soldiers were killed")."""
+    force = _FORCE_AFTER.match(text, end)
+    return force is not None and not _VICTIMS.match(text, force.end())
+
+
+_REPORTS_AFTER = re.compile(r"(?:\s+(?:spokes(?:man|woman|person)|official|officials|source|"
+                            r"sources))?\s+(?:said|says|told|added|stated|reported|announced)\b")
 
 
 def _called_before(written: str, cls: str, disc: Discourse) -> Entity | None:

@@ -69,6 +69,8 @@ _SPONSOR_AFTER = re.compile(r"-(?:backed|based|allied|aligned|funded|supported|s
                             r"armed|trained|financed)\b", re.IGNORECASE)
 # "its troops", and in a quotation "our air defences", "we": the frame's speaker's side
 _SOURCE_PRONOUN = re.compile(r"\b(?:its|their|his|her|they|it|our|we)\b", re.IGNORECASE)
+_SUBORDINATE_THEY = re.compile(r"\b(?:after|before|when|as|since|while|until|once)\s+they\b",
+                               re.IGNORECASE)
 _SINGULAR_POSSESSIVE = re.compile(r"\b(?:its|his|her)\b", re.IGNORECASE)
 
 
@@ -79,7 +81,8 @@ def _actor_mentions(mentions: list[Mention], begin: int, end: int) -> list[Menti
 
 # what an addressee is asked to do: "asked the Security Council to convene", "wrote to the
 # UN, asking it to send observers", "requested the OAU's mediation"
-_ASK_COMPLEMENT = re.compile(r"(?:'s?)?\s*(?:,\s*)?(?:(?:on|in|late|early|at)\s+[^,.;]{1,25}?\s+)?"
+_ASK_COMPLEMENT = re.compile(r"(?:'s?)?(?:\s+[A-Z][\w\-]+){0,2}(?:,\s+[A-Z][^,;.]{1,40},)?\s*(?:,\s*)?"
+                             r"(?:(?:on|in|late|early|at)\s+[^,.;]{1,25}?\s+)?"
                              r"(?:to\s+[a-z]|asking\b|requesting\b|urging\b|"
                              r"for\s+(?:an?\s+)?(?:urgent|emergency|immediate|international)\b)")
 
@@ -141,9 +144,22 @@ def _place_prep(modifiers: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(_PLACE_PREP + mods + "$", re.IGNORECASE)
 
 
+# a clause boundary between a place and the trigger: ", a day after", ", when"
+_CLAUSE_BREAK = re.compile(r",\s+(?:[\w\-]+\s+){0,3}?(?:after|before|when|while|as|since)\b|"
+                           r"\b(?:came|comes|come|followed|follows)\s+(?:[\w\-]+\s+){0,2}?"
+                           r"(?:after|before)\b", re.IGNORECASE)
+
+
 def _place(text: str, mentions: list[Mention], begin: int, end: int,
-           used: set[str], rules: Rules) -> Entity | None:
-    """The most specific named place the clause puts the event in."""
+           used: set[str], rules: Rules, trig: tuple[int, int] | None = None) -> Entity | None:
+    """The most specific named place the clause puts the event in (with `trig`, the
+    trigger's own clause: "attacked Walong, a day after they overran posts in the Namka
+    Chu sector" puts the overrunning in the sector)."""
+    if trig is not None:
+        near = [m for m in mentions if begin <= m.begin and m.end <= end and not (
+            _CLAUSE_BREAK.search(text, m.end, trig[0]) if m.end <= trig[0]
+            else _CLAUSE_BREAK.search(text, trig[1], m.begin))]
+        mentions = near
     prep = _place_prep(tuple(rules.events.get("place", {}).get("modifiers", ())))
     best: Entity | None = None
     for m in mentions:
@@ -160,12 +176,21 @@ def _place(text: str, mentions: list[Mention], begin: int, end: int,
     return best
 
 
+# a clause that measures from another act: ", a day after X", "came after X"
+_MEASURED_BREAK = re.compile(r",\s+(?:[\w\-]+\s+){0,3}?(?:after|before)\b|"
+                             r"\b(?:came|comes|come|followed|follows)\s+(?:[\w\-]+\s+){0,2}?"
+                             r"(?:after|before)\b", re.IGNORECASE)
+
+
 def _time(times: list[TimeExpr], begin: int, end: int, trig: int,
           skip: set[int], text: str = "") -> TimeExpr | None:
-    # "since independence in 1991" dates a period's start, not the event
+    # "since independence in 1991" dates a period's start, not the event; "The strikes
+    # came after an attack on September 18" dates the other act
     inside = [t for t in times if begin <= t.begin and t.end <= end and not t.duration
               and t.begin not in skip
-              and not (text and _SINCE.search(text[max(begin, t.begin - 40):t.begin]))]
+              and not (text and _SINCE.search(text[max(begin, t.begin - 40):t.begin]))
+              and not (text and (_MEASURED_BREAK.search(text, trig, t.begin) if trig < t.begin
+                                 else _MEASURED_BREAK.search(text, t.end, trig)))]
     if not inside:
         return None
     return min(inside, key=lambda t: abs(t.begin - trig))
@@ -213,8 +238,13 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
     trigger (graph/rules/roles.toml); the positional rules fill what the parse leaves.
     `actor` is the subject a coordinated predicate shares with the report before it."""
     begin, end = span
-    hits = [(b, e, spec) for b, e, spec in rules.triggers.find(text, begin, end)
-            if "objects" not in spec or _object_after(text, e, end, spec)]
+    hits = []
+    for b, e, specs in rules.triggers.find(text, begin, end):
+        # the first rule of the phrase whose objects the clause has
+        spec = next((s for s in specs if "objects" not in s or _object_after(text, e, end, s)),
+                    None)
+        if spec is not None:
+            hits.append((b, e, spec))
     if not hits:
         return []  # most clauses trigger nothing: skip what only the triggers use
     state_of = disc.state_of
@@ -275,7 +305,7 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
         if spec.get("background") and _SINCE_WAR.search(text, max(begin, b - 40), b):
             continue  # "the worst since last year's war": a war that only dates a period
         if spec.get("not_after") and _words_before(tuple(spec["not_after"])).search(
-                text[max(0, b - 20):b]):
+                text[max(0, b - 40):b]):
             continue  # "fighting to recapture the oil field": an aim, not an act
         if spec.get("not_after_people") and (_people_before(text, b, rules)
                                              or _person_before(text, b, mentions)
@@ -291,6 +321,9 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                 and re.search(r"\band\b", text[e:ob]) and not re.search(r"[;.]", text[e:ob])
                 for ob, _, o in hits):
             continue  # "crossed into Cambodian territory and opened fire on ..."
+        if spec.get("not_next") and re.match(
+                r"\s+" + phrase_pattern(spec["not_next"]) + r"\b", text[e:end]):
+            continue  # the word right after makes the trigger a modifier ("cease-fire line")
         if spec.get("not_before") and re.match(
                 r"\s+(?:[\w\-]+\s+){0,2}?" + phrase_pattern(spec["not_before"]) + r"\b",
                 text[e:end], re.IGNORECASE):
@@ -404,9 +437,12 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
         if key in records:
             # "clashed in April 2016, and ... clashed again in July": two times, two events;
             # "X fired at a patrol, and Y returned fire": two subjects, two acts
+            # ("The strikes came after an attack on an army camp in Uri": an act the
+            # clause measures from is another act)
             if not _own_time(text, times, begin, end, b, records[key].trigger[0],
                              conflict_starts | (speech or set())) and not _new_subject(
-                    text, mentions, records[key], b, disc):
+                    text, mentions, records[key], b, disc) and not _CLAUSE_BREAK.search(
+                        text, records[key].trigger[1], b):
                 continue
             key = (*key, str(b))
             own_time = _time_after(text, times, b, end, conflict_starts | (speech or set()))
@@ -442,7 +478,7 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             if parse is not None and roles in {"agent-target", "agent"} else None
         # ("Russia, which has a base in Armenia, urged ...": no place of the appeal)
         record.place = _place(text, [m for m in mentions if not _in_relative(text, m, b)],
-                              begin, end, set(), rules)
+                              begin, end, set(), rules, (b, e))
         if record.place is None and parsed is not None and parsed.place:
             record.place = parsed.place[0].entity
         if record.place is not None:
@@ -470,7 +506,7 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                 agent = frame.accused
             if agent is None:
                 agent = _agent_after(_BY, text, after, e, end)  # "shelling by X"
-            if agent is None and parsed is None and cls in HOSTILE:
+            if agent is None and parsed is None and cls in HOSTILE and cls != "TroopBuildUp":
                 # "came under fire from Tajik positions", "shots were fired at his car from
                 # the Tajik side": where the fire came from is who fired
                 agent = _agent_after(_FROM, text, after, e, _clause_end(text, e, end))
@@ -1366,6 +1402,8 @@ def _agent(text: str, before: list[Mention], frame: Frame | None, begin: int, tr
         return frame.accused
     if _passive_before(text, begin, trig):
         return None  # "it had been shot down", "Tajik posts were shelled": the patient
+    if _PERCEIVED.search(text, max(begin, trig - 50), trig):
+        return None  # "monitors said they had heard heavy mortar fire": who heard it
     # a pronoun right before the trigger points back to the source ("they were evacuating")
     head = text[begin:trig]
     candidates = [m for m in before if m.kind != "pair" and m.entity is not None
@@ -1378,6 +1416,12 @@ def _agent(text: str, before: list[Mention], frame: Frame | None, begin: int, tr
         if len(gap.split()) <= 8 and not re.search(
                 r"[,;]|\b(?:as|when|while|after|before|because|since)\b", gap, re.IGNORECASE):
             pronoun = p  # "its troops opened fire"; not "fled their homes as shells landed"
+    if pronoun is not None and candidates and candidates[0].kind == "force" and \
+            candidates[0].begin - begin <= 4 and _SUBORDINATE_THEY.search(
+                head, 0, pronoun.end()) and _SUBORDINATE_THEY.search(head).end() == pronoun.end():
+        # "Chinese troops attacked Walong, a day after they overran Indian posts": "they" of
+        # the subordinate clause are the main clause's troops, not the reporter
+        return candidates[0].entity
     if frame is not None and pronoun is not None and (
             not candidates or candidates[-1].end < begin + pronoun.start()):
         return frame.claimant
@@ -1398,6 +1442,10 @@ def _agent(text: str, before: list[Mention], frame: Frame | None, begin: int, tr
     return None
 
 
+# a verb of perception before the trigger: its subject witnessed the act, did not do it
+_PERCEIVED = re.compile(r"\b(?:heard|hear|hearing|saw|seen|see|witnessed|observed|recorded|"
+                        r"registered|detected|counted|noticed|reported\s+hearing)\s+"
+                        r"(?:the\s+|an?\s+|sounds?\s+of\s+|[\w\-]+\s+){0,4}$", re.IGNORECASE)
 _PERSON_PRONOUN_SUBJECT = re.compile(r"\s*(?:He|She)\s+(?:\w+ly\s+)?(?:also\s+|later\s+|then\s+)?")
 _COORDINATED_VERB = re.compile(r"\s(?:on\s+\w+\s+)?and\s+(?:also\s+|then\s+|later\s+)?$",
                                re.IGNORECASE)

@@ -209,7 +209,13 @@ class Rules:
         self.populations = Lexicon.build({w: kind for kind, words in
                                           self.actors["population"].items() for w in words})
         self.place_nouns = Lexicon.build({n: p for p in self.places["place"] for n in p["nouns"]})
-        self.triggers = Lexicon.build({t: e for e in self.events["event"] for t in e["triggers"]})
+        # a phrase may trigger several rules, each with the objects it needs ("moved troops"
+        # a build-up, "moved villagers" an evacuation): the last rule that lists it first
+        by_phrase: dict[str, tuple[dict, ...]] = {}
+        for e in self.events["event"]:
+            for t in e["triggers"]:
+                by_phrase[t] = (e,) + by_phrase.get(t, ())
+        self.triggers = Lexicon.build(by_phrase)
         weapons = {k: v for k, v in self.weapons["weapons"].items() if k != "id"}
         self.weapon_words = Lexicon.build({w: kind for kind, words in weapons.items()
                                            for w in words})

@@ -123,3 +123,94 @@ def test_appealed_to_names_its_addressee(extract) -> None:
     result = extract("Kuwait had appealed to the Arab League to secure an Iraqi withdrawal.",
                      "1973-03-21")
     assert [_label(e.target) for e in _events(result, "Appeal")] == ["Arab League"]
+
+
+def test_a_body_that_reports_an_attack_is_of_the_side_attacked(extract) -> None:
+    result = extract("NEW DELHI, Oct. 22 (Reuters) - Chinese troops attacked Indian positions near "
+                     "Walong, a Defence Ministry spokesman said today.", "1962-10-22")
+    assert {f.claimant.label for f, *_ in result.claims} == {"Defence Ministry of India"}
+
+
+def test_a_broadcaster_of_a_capital_of_the_period_gives_an_account(extract) -> None:
+    result = extract("NEW DELHI, Oct. 22 (Reuters) - Chinese troops attacked Walong, a Defence "
+                     "Ministry spokesman said. Peking radio gave a very different account. It "
+                     "said Indian troops had launched attacks on Chinese frontier guards.",
+                     "1962-10-22")
+    assert _claimants(result, 3) == {"Peking radio"}
+
+
+def test_they_of_a_subordinate_clause_are_the_main_clauses_troops(extract) -> None:
+    result = extract("Chinese troops attacked Indian positions near Walong on Sunday night, a day "
+                     "after they overran Indian posts in the Namka Chu sector, a Defence Ministry "
+                     "spokesman said.", "1962-10-22")
+    occupation, = _events(result, "Occupation")
+    assert (_label(occupation.agent), _label(occupation.place)) == ("Chinese forces", "Namka Chu")
+
+
+def test_who_heard_the_fire_did_not_fire(extract) -> None:
+    result = extract("Monitors from the OSCE said they had heard heavy mortar fire in Tskhinvali "
+                     "overnight.", "2008-08-02")
+    assert [e.agent for e in _events(result, "Shelling")] == [None]
+
+
+def test_a_military_spokesman_is_of_the_state_the_report_was_filed_from(extract) -> None:
+    result = extract("TEL AVIV, Jan. 9 (UPI) -- Israeli and Syrian tanks fought a duel yesterday. "
+                     "A military spokesman said Israeli jets later bombed Syrian artillery "
+                     "batteries.", "1973-01-09")
+    assert {f.claimant.label for f, *_ in result.claims} == {"Israel"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Israeli and Syrian tanks fought a duel across the Golan Heights cease-fire line.",
+    "Israeli and Syrian tanks fought a duel, the U.N. Truce Supervision Organization said.",
+])
+def test_a_line_or_body_named_after_a_truce_is_no_truce(extract, sentence) -> None:
+    assert not _events(extract(sentence, "1973-01-09"), "CeasefireAgreement")
+
+
+def test_a_ceasefire_along_a_line_is_still_one(extract) -> None:
+    result = extract("India and Pakistan agreed to a ceasefire along the Line of Control.",
+                     "2003-11-26")
+    assert _events(result, "CeasefireAgreement")
+
+
+def test_forces_moved_up_are_a_build_up_and_people_moved_an_evacuation(extract) -> None:
+    result = extract("Egypt had moved an armoured brigade into the triangle last week. "
+                     "Authorities moved 2,000 villagers to safety.", "1992-12-09")
+    assert [(e.cls, _label(e.agent)) for e in result.events] == [
+        ("TroopBuildUp", "Egypt"), ("Evacuation", None)]
+
+
+def test_a_build_up_is_not_made_by_where_the_troops_came_from(extract) -> None:
+    result = extract("Britain flew a further Gurkha battalion from Singapore to Kuching last "
+                     "week.", "1964-06-25")
+    assert [_label(e.agent) for e in _events(result, "TroopBuildUp")] == ["United Kingdom"]
+
+
+def test_an_act_the_clause_measures_from_is_another_act(extract) -> None:
+    result = extract("Indian troops struck Pakistani posts on Wednesday night. The strikes came "
+                     "after an attack on an Indian Army camp in Uri on September 18.",
+                     "2016-09-29")
+    clashes = _events(result, "ArmedClash")
+    assert len(clashes) == 2
+    assert {(_label(e.place), e.time.text if e.time else None) for e in clashes} == {
+        (None, "Wednesday night"), ("Uri", "September 18")}
+
+
+def test_a_verb_of_a_relative_clause_is_no_talks(extract) -> None:
+    result = extract("Razak called the raid naked aggression by a neighbour who talks of peace.",
+                     "1964-06-25")
+    assert not _events(result, "Talks")
+
+
+def test_talks_without_agreement_on_a_ceasefire_make_none(extract) -> None:
+    result = extract("Talks in Tokyo between Indonesia and Malaysia broke down on Saturday "
+                     "without agreement on a ceasefire.", "1964-06-25")
+    assert not _events(result, "CeasefireAgreement")
+
+
+def test_an_addressee_with_a_title_and_name_is_still_asked(extract) -> None:
+    result = extract("Malaysia had asked the United Nations Secretary-General, U Thant, to send "
+                     "observers to the border.", "1964-06-25")
+    assert [(_label(e.agent), _label(e.target)) for e in _events(result, "Appeal")] == [
+        ("Malaysia", "United Nations")]
