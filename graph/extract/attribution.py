@@ -52,6 +52,10 @@ def _compile(rules: Rules) -> _Compiled:
                    re.IGNORECASE))
 
 
+# nouns for a state's armed forces, whose entity the base calls "X forces"
+_ARMY_WORDS = frozenset({"army", "military", "armed forces", "forces", "troops"})
+
+
 def anaphor(phrase: str, rules: Rules) -> str | None:
     """"pronoun" for "it", "he", "they"; "definite" for "the ministry", "the statement",
     "its spokesman"; None when `phrase` (a reporting verb's whole subject) is neither."""
@@ -115,6 +119,12 @@ def recall(disc: Discourse, phrase: str, rules: Rules) -> Entity | None:
         return last
     for candidate in (last, person):
         if candidate is not None and noun.rstrip("s") in candidate.label.lower():
+            return candidate
+    for candidate in (last, disc.last_of_class.get(_PREVIOUS)):
+        if noun in _ARMY_WORDS and candidate is not None and \
+                candidate.label.endswith(" forces") and phrase.startswith("the "):
+            # "Chad's army said ... Sudan denied any role. ..., the army said": the army
+            # that spoke before the other side's denial
             return candidate
     if noun in c.personal and (person or last):
         # "the spokesman said" after "a Pakistani military spokesman said": an unnamed

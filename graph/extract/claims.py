@@ -91,6 +91,7 @@ _PLURAL_NOUN = re.compile(r"\b(?:the|these|those|such|its|their|his|her|our|earl
                           r"of)\s+(?:[A-Z][a-z\-]+(?:i|n|ese|ish|ic|ian|an)\s+|"
                           r"(?:latest|earlier|initial|first|conflicting|unconfirmed|similar|"
                           r"such|these|official|media|press|news)\s+)?$", re.IGNORECASE)
+_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z.\-]{1,12}\)")
 _INFINITIVE = re.compile(r"(?<!\bon)(?<!\bwent on)(?<!\bcontinued)\s\bto\s+$")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being)\s+$", re.IGNORECASE)
 # "an ambush that Khartoum blamed on ...": the relative pronoun and the subject after it
@@ -633,6 +634,9 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
     comma = head.rstrip().rfind(",")
     # '"Thai soldiers fired first," said X': the closing quote is no part of the reporter
     between = head[comma + 1:].strip().strip('"') .strip() if comma >= 0 else head.strip()
+    # "the Joint Chiefs of Staff (JCS) said": the acronym the text introduces is no part
+    # of the reporter's phrase
+    between = _ACRONYM.sub("", between)
     # "CLAIM, it said Friday", "CLAIM, the ministry said in a statement", and at the start
     # of a sentence "It said ...", "The statement added that ...": the reporter named before
     named = [m for m in _actors(mentions, b - len(between) - 1, b) if m.kind != "pair"]
@@ -1184,8 +1188,10 @@ def _and_subject(rules: Rules) -> str:
 
 @lru_cache(maxsize=2)
 def _and_accused(rules: Rules) -> re.Pattern[str]:
-    return re.compile(r",?\s+and\s+(?:also\s+|later\s+)?(?=(?:" + phrase_pattern(
-        list(rules.reporting["accuse"]["verbs"])) + r")\b)", re.IGNORECASE)
+    # (", and it accused Khartoum of ...": the pronoun is the first verb's subject)
+    return re.compile(r",?\s+and\s+(?:(?:it|he|she|they)\s+)?(?:also\s+|later\s+)?(?=(?:"
+                      + phrase_pattern(list(rules.reporting["accuse"]["verbs"])) + r")\b)",
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=2)

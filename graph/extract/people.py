@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from graph.extract.attribution import announced_account
+from graph.extract.attribution import announced_account, recall_name
 from graph.extract.kb import Entity
 from graph.extract.linking import Discourse, MintedFact
 from graph.extract.mentions import (
@@ -139,6 +139,14 @@ def named_people(text: str, base: list[Mention], disc: Discourse,
             candidates.append(m)
     for m in candidates:
         name = m.group(1)
+        rank = re.match(ranks(rules), name)
+        if rank is not None and rank.end() and len(name[rank.end():].split()) == 1:
+            # "Col Obonyo told journalists": the rank and surname of a person named before
+            named = recall_name(disc, name[rank.end():])
+            if named is not None:
+                found.append(Mention(m.start(1) + rank.end(), m.end(1), name[rank.end():],
+                                     named, "person", "entity.person-surname", priority=2))
+                continue
         words = name.split()
         if len(words) < 2 or not is_name(name, rules, disc) or rules.forces.find(name) or \
                 rules.bodies.find(name):

@@ -214,3 +214,36 @@ def test_an_addressee_with_a_title_and_name_is_still_asked(extract) -> None:
                      "observers to the border.", "1964-06-25")
     assert [(_label(e.agent), _label(e.target)) for e in _events(result, "Appeal")] == [
         ("Malaysia", "United Nations")]
+
+
+def test_a_reporter_with_its_acronym_still_reports(extract) -> None:
+    result = extract("SEOUL, Oct. 11 (Yonhap) -- North Korean soldiers fired at the balloons, the "
+                     "Joint Chiefs of Staff (JCS) said in a statement.", "2014-10-11")
+    assert {f.claimant.label for f, *_ in result.claims} == {"South Korea"}
+
+
+def test_traded_machine_gun_fire_is_an_exchange_of_fire(extract) -> None:
+    result = extract("Thai and Cambodian troops traded machine-gun fire on Friday.", "2011-04-27")
+    assert [e.rule for e in _events(result, "ArmedClash")] == ["event.exchange-of-fire"]
+
+
+def test_and_it_accused_shares_the_reporters_subject(extract) -> None:
+    result = extract("Chad's army said on Wednesday it had beaten back a rebel column that "
+                     "crossed from Sudan's Darfur region, and it accused Khartoum of shelling "
+                     "Chadian positions.", "2006-03-22")
+    assert {(f.claimant.label, f.verb) for f, *_ in result.claims} == {
+        ("Chadian forces", "say"), ("Chadian forces", "accuse")}
+
+
+def test_the_army_after_the_other_sides_denial_is_the_army_that_spoke(extract) -> None:
+    result = extract("Chad's army said it had beaten back a rebel column near Adre. Sudan denied "
+                     "any role. Rebels attacked a garrison outside Adre early on Tuesday, the "
+                     "army said in a statement.", "2006-03-22")
+    assert _claimants(result, 2) == {"Chadian forces"}
+
+
+def test_a_rank_and_surname_are_the_person_named_before(extract) -> None:
+    result = extract("Kenyan army spokesman Colonel David Obonyo said the militants struck at "
+                     "dawn. \"Our soldiers fought back,\" Col Obonyo told journalists.",
+                     "2016-01-16")
+    assert {f.claimant.label for f, *_ in result.claims} == {"David Obonyo"}
