@@ -392,8 +392,9 @@ def _according_anaphor(text: str, b: int, e: int, phrase_end: int, begin: int, e
 
 # "..., a day after Indian warplanes struck a camp near Balakot": a clause that measures
 # from another event is the reporter's context for the report, not part of it
-_DATED_AFTER = re.compile(r",\s+(?:a\s+day|a\s+week|hours|days|weeks|(?:two|three|four|five|"
-                          r"several|a\s+few)\s+(?:hours|days|weeks))\s+(?:after|before)\s+",
+_DATED_AFTER = re.compile(r",\s+(?:(?:less|more)\s+than\s+|only\s+|barely\s+|just\s+)?"
+                          r"(?:a\s+day|a\s+week|an\s+hour|hours|days|weeks|(?:two|three|four|"
+                          r"five|several|a\s+few)\s+(?:hours|days|weeks))\s+(?:after|before)\s+",
                           re.IGNORECASE)
 
 

@@ -55,7 +55,9 @@ _SINCE_WAR = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w\-']+\s+){0,3}$", re.IGNORE
 _SINCE = re.compile(r"\bsince\s+(?:[\w\-']+\s+){0,5}$", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w\-]+\s+)?$",
                        re.IGNORECASE)
-_DEMONSTRATIVE = re.compile(r"\b(?:that|this|these|those)\s+$", re.IGNORECASE)
+_DEMONSTRATIVE = re.compile(r"\b(?:that|this|these|those|such)\s+$", re.IGNORECASE)
+_RETURNED = re.compile(r"(?:returned|returning)\s+(?:the\s+)?fire|fired\s+back|shot\s+back",
+                       re.IGNORECASE)
 # "It was the Kyrgyz side that opened fire": before a verb, "that" is a relative pronoun
 _PAST_VERB = re.compile(r"[a-z]+ed\b")
 # "agreed on Tuesday to stop fighting": a verb of agreeing, a few words before the trigger
@@ -65,6 +67,8 @@ _PLACE_NOUN_AFTER = re.compile(r"\s+(?:(?:border|port|capital|southern|northern|
                                r"western)\s+)?(?:city|town|village|capital|region|province|"
                                r"district|port|exclave|enclave)\b", re.IGNORECASE)
 # "the Iran-backed group", "a Rwanda-based militia": the sponsor is no party to the act
+_AGREEMENT_NOUN = re.compile(r"\s+(?:agreement|agreements|accord|accords|protocol|treaty|deal|"
+                             r"declaration|truce|ceasefire|cease-fire|armistice)\b", re.IGNORECASE)
 _SPONSOR_AFTER = re.compile(r"-(?:backed|based|allied|aligned|funded|supported|sponsored|"
                             r"armed|trained|financed)\b", re.IGNORECASE)
 # "its troops", and in a quotation "our air defences", "we": the frame's speaker's side
@@ -145,7 +149,7 @@ def _place_prep(modifiers: tuple[str, ...]) -> re.Pattern[str]:
 
 
 # a clause boundary between a place and the trigger: ", a day after", ", when"
-_CLAUSE_BREAK = re.compile(r",\s+(?:[\w\-]+\s+){0,3}?(?:after|before|when|while|as|since)\b|"
+_CLAUSE_BREAK = re.compile(r",\s+(?:[\w\-]+\s+){0,4}?(?:after|before|when|while|as|since)\b|"
                            r"\b(?:came|comes|come|followed|follows)\s+(?:[\w\-]+\s+){0,2}?"
                            r"(?:after|before)\b", re.IGNORECASE)
 
@@ -177,7 +181,7 @@ def _place(text: str, mentions: list[Mention], begin: int, end: int,
 
 
 # a clause that measures from another act: ", a day after X", "came after X"
-_MEASURED_BREAK = re.compile(r",\s+(?:[\w\-]+\s+){0,3}?(?:after|before)\b|"
+_MEASURED_BREAK = re.compile(r",\s+(?:[\w\-]+\s+){0,4}?(?:after|before)\b|"
                              r"\b(?:came|comes|come|followed|follows)\s+(?:[\w\-]+\s+){0,2}?"
                              r"(?:after|before)\b", re.IGNORECASE)
 
@@ -249,8 +253,14 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
         return []  # most clauses trigger nothing: skip what only the triggers use
     state_of = disc.state_of
     # "near the Afghan border", "on the Kyrgyz-Tajik border": where, not who
+    # ("the Moscow agreement": where an agreement was made, not a side; still the place
+    # of the agreement itself)
+    placed = mentions
     mentions = [m for m in mentions if not (m.kind == "demonym" and _border_after(rules).match(
-        text, m.end)) and not _SPONSOR_AFTER.match(text, m.end)]
+        text, m.end)) and not _SPONSOR_AFTER.match(text, m.end)
+        and not (m.kind in {"capital", "name"} and m.entity is not None
+                 and not m.entity.is_state and _AGREEMENT_NOUN.match(text, m.end))
+        and not (m.kind == "capital" and _AGREEMENT_NOUN.match(text, m.end))]
     span_weapons = [w for b, e, w in weapons if begin <= b and e <= end]
     records: dict[tuple[str, ...], EventRecord] = {}
     claimed = frame is not None or hearsay(text, span, rules)
@@ -442,8 +452,9 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             if not _own_time(text, times, begin, end, b, records[key].trigger[0],
                              conflict_starts | (speech or set())) and not _new_subject(
                     text, mentions, records[key], b, disc) and not _CLAUSE_BREAK.search(
-                        text, records[key].trigger[1], b):
-                continue
+                        text, records[key].trigger[1], b) and not _RETURNED.match(text, b):
+                continue  # ("X opened fire on a patrol, and the patrol returned fire": the
+                # answer is the other side's act)
             key = (*key, str(b))
             own_time = _time_after(text, times, b, end, conflict_starts | (speech or set()))
         record = EventRecord(cls, spec["id"], 0.7, sentence, frame=frame, claimed=claimed,
@@ -477,7 +488,8 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
         parsed = parse_roles(parse, (b, e), _within(mentions, begin, end), rules) \
             if parse is not None and roles in {"agent-target", "agent"} else None
         # ("Russia, which has a base in Armenia, urged ...": no place of the appeal)
-        record.place = _place(text, [m for m in mentions if not _in_relative(text, m, b)],
+        record.place = _place(text, [m for m in (placed if cls in BILATERAL else mentions)
+                                     if not _in_relative(text, m, b)],
                               begin, end, set(), rules, (b, e))
         if record.place is None and parsed is not None and parsed.place:
             record.place = parsed.place[0].entity
@@ -1252,7 +1264,8 @@ def _agent_after(phrase: re.Pattern[str], text: str, after: list[Mention], e: in
 
 @lru_cache(maxsize=8)
 def _objects_pattern(objects: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?:\s+[\w,'\-]+){0,5}?\s+(?:" + "|".join(
+    # (a quotation mark may close the phrase: 'a "deliberate violation" of the agreement')
+    return re.compile(r"[\"”]?(?:\s+[\w,'\"“”\-]+){0,5}?\s+(?:" + "|".join(
         re.escape(o) for o in sorted(objects, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 

@@ -247,3 +247,44 @@ def test_a_rank_and_surname_are_the_person_named_before(extract) -> None:
                      "dawn. \"Our soldiers fought back,\" Col Obonyo told journalists.",
                      "2016-01-16")
     assert {f.claimant.label for f, *_ in result.claims} == {"David Obonyo"}
+
+
+def test_a_quoted_violation_of_a_named_truce_is_a_violation(extract) -> None:
+    result = extract("Ethiopia and Somalia agreed a ceasefire on Saturday. Ethiopia said Somali "
+                     "troops had committed a \"deliberate violation\" of the Khartoum truce.",
+                     "1964-02-18")
+    violation, = _events(result, "CeasefireViolation")
+    assert (_label(violation.agent), violation.claimed) == ("Somali forces", True)
+
+
+def test_a_violation_of_an_understanding_is_no_ceasefire_violation(extract) -> None:
+    result = extract("Eritrea accused Yemen of building a garrison on the island in violation of "
+                     "an understanding between the two countries.", "1995-12-18")
+    assert not _events(result, "CeasefireViolation")
+
+
+def test_the_capital_an_agreement_is_named_after_is_no_side(extract) -> None:
+    result = extract("Armenia and Azerbaijan fought on Friday. Armenia broke the Moscow truce, "
+                     "Baku said.", "2016-04-06")
+    violation, = _events(result, "CeasefireViolation")
+    assert _label(violation.target) == "Azerbaijan"
+
+
+def test_such_an_incident_refers_back(extract) -> None:
+    result = extract("Tajik border guards and Taliban fighters exchanged fire in Darvoz district "
+                     "late on Tuesday, the second such incident on the border this year.",
+                     "2024-10-16")
+    assert len(_events(result, "ArmedClash")) == 1
+
+
+def test_incidents_to_be_prevented_are_none(extract) -> None:
+    result = extract("Local commanders met on the bridge on Wednesday morning and agreed to "
+                     "prevent further incidents.", "2024-10-16")
+    assert not _events(result, "ArmedClash")
+
+
+def test_fire_returned_in_the_same_clause_is_the_other_sides_act(extract) -> None:
+    result = extract("Taliban fighters opened fire on a Tajik border patrol near Nulvand at "
+                     "about 10:30 p.m., and the patrol returned fire.", "2024-10-16")
+    assert sorted(_label(e.agent) for e in _events(result, "ArmedClash")) == [
+        "Tajikistan", "Taliban forces"]
