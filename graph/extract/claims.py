@@ -732,7 +732,15 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
                           (begin + comma, reporter_end))]
         if re.fullmatch(r"\s*(?:an?|the|its|their)\s+[\w\s\-']{0,40}[.!?\"']*\s*",
                         text[e:reporter_end]):
-            return []  # "CLAIM, said a spokesman": a reporter the text does not name
+            # "CLAIM, said an Indian army spokesman": the state his post is of, if named;
+            # "CLAIM, said a spokesman": a reporter the text does not name
+            owner = next((disc.state_of(m.entity) for m in mentions
+                          if e <= m.begin and m.end <= reporter_end and m.entity is not None
+                          and m.kind in {"demonym", "name", "force"}
+                          and disc.state_of(m.entity) is not None), None)
+            post = owner or _unnamed_post(text[e:reporter_end].strip(' .!?"\''), disc)
+            return [Frame(post, lemma, rule, (begin, begin + comma),
+                          (begin + comma, reporter_end))] if post is not None else []
     # trailing: "CLAIM, SOURCE said" (nothing much follows the verb)
     rest = _ADJUNCTS.sub("", text[e:end])
     rest = _TOLD.sub("", rest) if lemma == "tell" else rest

@@ -288,3 +288,18 @@ def test_fire_returned_in_the_same_clause_is_the_other_sides_act(extract) -> Non
                      "about 10:30 p.m., and the patrol returned fire.", "2024-10-16")
     assert sorted(_label(e.agent) for e in _events(result, "ArmedClash")) == [
         "Tajikistan", "Taliban forces"]
+
+
+def test_an_act_named_to_date_a_period_is_no_event(extract) -> None:
+    result = extract("Tension along the LoC has been high since the Army's \"surgical strikes\" "
+                     "on militant launch pads on September 29 last year.", "2017-07-18")
+    assert not result.events
+
+
+def test_own_troops_of_a_spokesman_of_a_named_army_are_his_states(extract) -> None:
+    result = extract("\"Pakistan Army resorted to unprovoked firing at 6.30 am in Keran sector. "
+                     "Own troops retaliated strongly,\" said an Indian army spokesman.",
+                     "2017-07-18")
+    assert sorted((_label(e.agent), _label(e.frame.claimant) if e.frame else None)
+                  for e in _events(result, "ArmedClash")) == [
+        ("India", "India"), ("Pakistani forces", "India")]
