@@ -42,7 +42,8 @@ def _compile(rules: Rules) -> _Compiled:
     return _Compiled(
         re.compile(r"(?:" + phrase_pattern(spec["pronouns"]) + r")(?:\s+(?:also|later|then|"
                    r"further|again))?", re.IGNORECASE),
-        re.compile(r"(?:the|its|his|her|their|that)\s+(?:[\w\-]+\s+){0,2}?(?P<noun>"
+        # ("the military's media wing": a possessive modifier too)
+        re.compile(r"(?:the|its|his|her|their|that)\s+(?:[\w\-']+\s+){0,2}?(?P<noun>"
                    + phrase_pattern(nouns) + r")(?:\s+(?:also|later|then|further|again))?",
                    re.IGNORECASE),
         frozenset(spec["personal"]), frozenset(spec["generic"]), frozenset(spec["home"]),

@@ -146,6 +146,17 @@ def _compile(rules: Rules) -> _Compiled:
         r"(?<![\w\-])(?P<kind>" + active_words + r")\s+(?P<victim>" + NAME + r"),\s+"
         r"(?P<art>an?)\s+(?P<mid>(?:\d+-year-old\s+)?(?:[\w\-]+\s+){0,3}?[\w\-]+)"
         r"(?=\s*(?:[,.;]|$))(?P<qual>(?!x)x)?(?P<vague>(?!x)x)?(?P<num>(?!x)x)?")
+    # "killing Private Firdavs Rahimov, 22": a named victim with his age after the verb
+    victim_active_age = re.compile(
+        r"(?<![\w\-])(?P<kind>" + active_words + r")\s+(?P<victim>" + NAME + r"),\s+"
+        r"(?P<age>\d{1,3})(?P<mid>)(?=\s*(?:[,.;]|\s+and\b|$))"
+        r"(?P<qual>(?!x)x)?(?P<vague>(?!x)x)?(?P<num>(?!x)x)?(?P<art>(?!x)x)?")
+    # "killing one soldier and wounding another": one more of the people just counted
+    another_active = re.compile(
+        r"(?<![\w\-])(?P<kind>" + active_words + r")\s+(?P<art>another)"
+        r"(?P<mid>(?:\s+(?!and\b|in\b|on\b|at\b)[a-z][\w\-]*){0,2})"
+        r"(?=\s*(?:[,.;]|\s+and\b|\s+in\b|\s+on\b|\s+at\b|$))"
+        r"(?P<qual>(?!x)x)?(?P<vague>(?!x)x)?(?P<num>(?!x)x)?")
     # ", including 11 civilians", ", among them four women", ", 14 of them civilians"
     part_number = r"(?:\d+|" + phrase_pattern(number_words) + r")"
     parts = re.compile(
@@ -188,12 +199,16 @@ def _compile(rules: Rules) -> _Compiled:
         + r"(?P<mid>(?:\s+[\w'\-]+){0,2}?\s+" + people + r")(?![\w])", re.IGNORECASE)
     return _Compiled([active_first, active_second, active, victim, victim_age,
                       victim_active, bare, toll, coord, figure, among, among_count,
-                      active_pair],
+                      active_pair, victim_active_age, another_active],
                      phrase_pattern(number_words), kinds, quals,
                      {norm_key(w) for w in cas["qualifiers"]["exclusive"]},
                      {norm_key(k): v for k, v in cas["vague"].items()}, numbers, parts, cue)
 
 
+_MILITARY_RANK = re.compile(r"(?:Private|Pvt\.?|Pte\.?|Corporal|Cpl\.?|Sergeant|Sgt\.?|"
+                            r"(?:Senior\s+|Junior\s+)?Lieutenant|Lt\.?|Captain|Capt\.?|"
+                            r"Major|Maj\.?|Colonel|Col\.?|Sepoy|Naik|Havildar|Rifleman|"
+                            r"Lance\s+Corporal|Warrant\s+Officer|Ensign)\s")
 # "lost their way", "lost contact with", "losing ground": no one was lost
 _LOST_SOMETHING = re.compile(r"\s+(?:their|his|her|its|the|a|an|contact|control|track|touch|"
                              r"sight|ground|patience|hope|interest)\b", re.IGNORECASE)
@@ -292,8 +307,13 @@ def find_figures(text: str, span: tuple[int, int], frame: Frame | None, mentions
             mid, mid_span = groups["of"], m.span("of")  # "nine of its soldiers"
         population = _population(mid, rules)
         victim = groups.get("victim")
+        if victim and not population and _MILITARY_RANK.match(victim):
+            population = "Soldiers"  # "killing Private Firdavs Rahimov, 22"
         if victim:
             population = population or "People"  # "X, a 35-year-old teacher, was killed"
+        another = (m.group("art") or "").lower() == "another"
+        if another and not population:
+            population = last_population  # "killing a soldier and wounding another"
         if m.group("art") and not population:
             continue  # "a deadly conflict": an article is a number only before a person noun
         if m.re is c.figures[0] and not population:
@@ -341,7 +361,7 @@ def find_figures(text: str, span: tuple[int, int], frame: Frame | None, mentions
             if m.group("num") and re.fullmatch(r"(?:19|20)\d\d", digits) and \
                     _MONTH_BEFORE.search(text, max(0, m.start("num") - 12), m.start("num")):
                 continue  # "The fighting of September 2022 left 63 dead": a year
-            count = 1 if groups.get("age") or groups.get("victim") and not word else \
+            count = 1 if groups.get("age") or another or groups.get("victim") and not word else \
                 int(digits) if digits.isdigit() else c.numbers.get(word)
             lo = count
         qualifier = ""

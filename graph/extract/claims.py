@@ -53,7 +53,7 @@ _ADJUNCTS = re.compile(r"(?:,?\s+(?:in\s+an?\s+(?:written\s+|brief\s+|televised\
                        r"radio\s+|TV\s+|telephone\s+|phone\s+|press\s+)?"
                        r"(?:statement|communiqu[eé]|briefing|post|"
                        r"address|speech|interview|message|report)(?:\s+(?:posted|published|"
-                       r"issued|released|carried|read|broadcast|aired|distributed)"
+                       r"issued|released|carried|read|broadcast|aired|distributed|quoted|cited)"
                        # "carried by the state news agency Khovar", "read on state radio"
                        r"(?:\s+(?:on|by|in|over)\s+(?:its\s+|the\s+)?(?:[\w\-]+\s+){0,3}"
                        r"[\w\-]+)?)?(?:\s+on\s+(?:its\s+)?"

@@ -45,7 +45,8 @@ def _continued(text: str, clause: Offsets, previous: Offsets, frames: list[Frame
     of its own, is more of what the reporter said."""
     if not _WHILE.fullmatch(text, previous[1], clause[0]):
         return []
-    lead = [f for f in frames if not f.accusation and f.verb_span[1] <= f.content[0]
+    lead = [f for f in frames if not f.accusation and f.rule == "claim.say"
+            and f.verb_span[1] <= f.content[0]
             and f.content[1] >= len(text[:previous[1]].rstrip(' ,"'))]
     return [replace(lead[0], content=clause)] if len(lead) == 1 else []
 

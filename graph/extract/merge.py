@@ -130,8 +130,9 @@ def fold_repeat(record: EventRecord, previous: list[EventRecord], disc: Discours
             record.rule in GENERIC_ATTACKS and not record.participants:
         # "condemned the attack": the article's first attack, whatever it was called
         # ("North Korea shelled the island ... Washington condemned the attack")
-        first = next((e for e in previous if e.cls in HOSTILE and not e.earlier
-                      and not e.mutual and _directed(e)), None)
+        # (an attack, not a build-up: "the raid" after "kept moving troops")
+        first = next((e for e in previous if e.cls in HOSTILE and e.cls != "TroopBuildUp"
+                      and not e.earlier and not e.mutual and _directed(e)), None)
         if first is not None:
             return first
     if (record.definite or record.anaphoric) and record.rule in GENERIC_ATTACKS and \

@@ -303,3 +303,38 @@ def test_own_troops_of_a_spokesman_of_a_named_army_are_his_states(extract) -> No
     assert sorted((_label(e.agent), _label(e.frame.claimant) if e.frame else None)
                   for e in _events(result, "ArmedClash")) == [
         ("India", "India"), ("Pakistani forces", "India")]
+
+
+def test_the_militarys_media_wing_is_a_body_of_the_dateline(extract) -> None:
+    result = extract("PESHAWAR: Two soldiers were killed when Afghan forces opened fire on "
+                     "Pakistani border posts late on Sunday, the military's media wing said on "
+                     "Monday.", "2024-09-09")
+    assert {f.claimant.label for f, *_ in result.claims} == {"Pakistan"}
+
+
+def test_a_statement_quoted_by_an_agency_is_the_reporters_adjunct(extract) -> None:
+    result = extract("Kyrgyz servicemen fired at a Tajik patrol, the Tajik Border Troops said in "
+                     "a statement quoted by the Khovar news agency.", "2019-09-27")
+    clash, = _events(result, "ArmedClash")
+    assert (clash.claimed, _label(clash.agent)) == (True, "Kyrgyz forces")
+
+
+def _figures(result) -> list[tuple[str, int | None, str]]:
+    return [(f.kind, f.count, f.population) for f in result.figures]
+
+
+def test_a_named_soldier_killed_and_another_wounded_are_two_figures(extract) -> None:
+    result = extract("Kyrgyz servicemen fired at a Tajik patrol, killing Private Firdavs "
+                     "Rahimov, 22, and wounding another soldier.", "2019-09-27")
+    assert _figures(result) == [("Killed", 1, "Soldiers"), ("Wounded", 1, "Soldiers")]
+
+
+def test_another_takes_the_people_counted_before(extract) -> None:
+    result = extract("Shelling killed two civilians and injured another in the village.",
+                     "2019-09-27")
+    assert _figures(result) == [("Killed", 2, "Civilians"), ("Injured", 1, "Civilians")]
+
+
+def test_another_before_a_number_is_no_count_of_one(extract) -> None:
+    assert _figures(extract("Another 20 soldiers were killed.", "2019-09-27")) == [
+        ("Killed", 20, "Soldiers")]
