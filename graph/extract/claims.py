@@ -167,7 +167,11 @@ def clauses(text: str, rules: Rules | None = None) -> list[tuple[int, int]]:
             # "..., the ministry said, the first death reported since ...": the article's
             # own apposition on what was reported
             r"|(?:the|a|an)\s+(?:first|latest|worst|deadliest|heaviest|biggest|second|third|"
-            r"most\s+serious)\b)")
+            r"most\s+serious)\b"
+            # "..., Ecuador's government said, in a second day of fighting that each
+            # country blamed on the other"
+            r"|in\s+(?:a|an|the)\s+(?:second|third|fourth|fifth|sixth|new|fresh|renewed|"
+            r"latest)\s+(?:day|round|night|bout|outbreak)\b)")
     for m in re.finditer(cut, text):
         if text.count('"', 0, m.start()) % 2:
             continue  # '"They dropped eight bombs, but there were no casualties," X told

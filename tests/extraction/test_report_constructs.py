@@ -338,3 +338,17 @@ def test_another_takes_the_people_counted_before(extract) -> None:
 def test_another_before_a_number_is_no_count_of_one(extract) -> None:
     assert _figures(extract("Another 20 soldiers were killed.", "2019-09-27")) == [
         ("Killed", 20, "Soldiers")]
+
+
+def test_the_day_of_fighting_after_a_reporter_is_the_articles_apposition(extract) -> None:
+    result = extract("QUITO/LIMA, Jan 27 (Reuters) - Peruvian helicopter gunships attacked three "
+                     "Ecuadorean army posts on Friday, Ecuador's government said, in a second "
+                     "day of fighting.", "1995-01-27")
+    clash, = _events(result, "ArmedClash")
+    assert (clash.claimed, _label(clash.frame.claimant)) == (True, "Government of Ecuador")
+
+
+@pytest.mark.parametrize("verb", ["drove them off", "fought off", "beat off"])
+def test_driving_attackers_off_is_fighting_them(extract, verb) -> None:
+    result = extract(f"Ecuadorean troops {verb} the Peruvian helicopters.", "1995-01-27")
+    assert [_label(e.agent) for e in _events(result, "ArmedClash")] == ["Ecuadorian forces"]
