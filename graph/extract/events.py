@@ -53,8 +53,6 @@ _BACKGROUND = re.compile(
     r"(?:[\w\-']+\s+){0,3})$", re.IGNORECASE)
 _SINCE_WAR = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w\-']+\s+){0,3}$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+(?:[\w\-']+\s+){0,5}$", re.IGNORECASE)
-_SINCE_NOUN = re.compile(r"\bsince\s+(?:the|a|an|its|their|last\s+\w+'s|[A-Z][\w\-]+'s)\s+"
-                         r"(?:[\w\-'\"“”]+\s+){0,3}[\"“]?$", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w\-]+\s+)?$",
                        re.IGNORECASE)
 _DEMONSTRATIVE = re.compile(r"\b(?:that|this|these|those|such)\s+$", re.IGNORECASE)
@@ -316,10 +314,6 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             continue
         if spec.get("background") and _SINCE_WAR.search(text, max(begin, b - 40), b):
             continue  # "the worst since last year's war": a war that only dates a period
-        if cls in HOSTILE and not text[b:e].lower().endswith("ed") and \
-                _SINCE_NOUN.search(text, max(begin, b - 50), b):
-            continue  # 'tension has been high since the Army's "surgical strikes" on ...':
-            # an act named to date a period (FORMAT.md, background)
         if spec.get("not_after") and _words_before(tuple(spec["not_after"])).search(
                 text[max(0, b - 40):b]):
             continue  # "fighting to recapture the oil field": an aim, not an act
