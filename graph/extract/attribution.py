@@ -162,9 +162,13 @@ def recall_name(disc: Discourse, phrase: str) -> Entity | None:
     phrase = phrase.strip()
     if not re.fullmatch(r"[A-Z][\w'\-]+", phrase):
         return None
-    people = [e for e in list(disc.mentioned.values()) + list(disc.minted.values())
-              if e.is_a("Person") and len(e.label.split()) > 1
-              and e.label.split()[-1] == phrase]
+    everyone = [e for e in list(disc.mentioned.values()) + list(disc.minted.values())
+                if e.is_a("Person") and len(e.label.split()) > 1]
+    people = [e for e in everyone if e.label.split()[-1] == phrase]
+    if not people:
+        # "according to Sansern" after "Colonel Sansern Kaewkamnerd": Thai, Chinese and
+        # other names are cut to their first word
+        people = [e for e in everyone if e.label.split()[0] == phrase]
     return people[-1] if len({p.iri for p in people}) == 1 else None
 
 

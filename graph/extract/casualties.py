@@ -109,7 +109,8 @@ def _compile(rules: Rules) -> _Compiled:
         r"(?:\s+(?P<left>dead|injured|wounded))?",
         re.IGNORECASE)
     toll = re.compile(
-        r"\b(?:death\s+toll|toll|number\s+of\s+(?:(?:people|those|civilians|soldiers|"
+        # ("the number of Cambodian soldiers killed since Friday")
+        r"\b(?:death\s+toll|toll|number\s+of\s+(?:(?:[A-Z][\w\-]+\s+)?(?:people|those|civilians|soldiers|"
         r"servicemen|citizens)\s+)?(?P<tkind>dead|deaths|killed|wounded|injured|"
         r"injuries|casualties))\b[^.;]{0,40}?\b(?:to|at|of|reached|is|was|hit|stood\s+at)\s+"
         r"(?:(?P<qual>" + phrase_pattern(list(quals)) + r")\s+)?(?P<num>\d+|"

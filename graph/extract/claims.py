@@ -91,6 +91,7 @@ _PLURAL_NOUN = re.compile(r"\b(?:the|these|those|such|its|their|his|her|our|earl
                           r"of)\s+(?:[A-Z][a-z\-]+(?:i|n|ese|ish|ic|ian|an)\s+|"
                           r"(?:latest|earlier|initial|first|conflicting|unconfirmed|similar|"
                           r"such|these|official|media|press|news)\s+)?$", re.IGNORECASE)
+_TOLL_PARTICIPLE = re.compile(r",\s+(?:putting|bringing|raising|taking|pushing)\b")
 _ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z.\-]{1,12}\)")
 _INFINITIVE = re.compile(r"(?<!\bon)(?<!\bwent on)(?<!\bcontinued)\s\bto\s+$")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being)\s+$", re.IGNORECASE)
@@ -458,10 +459,24 @@ def _find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc
         if not opens:
             # "..., according to official data, and more than 140,000 people were
             # evacuated from the Kyrgyz side": the phrase ends where the next clause starts
+            # ("..., according to Sansern, putting the number of Thai soldiers killed at
+            # seven": a short phrase ends at its comma)
             comma = text.find(",", e, end)
-            if comma >= 0 and _NEXT_CLAUSE.match(text, comma + 1, end):
+            if comma >= 0 and (_NEXT_CLAUSE.match(text, comma + 1, end)
+                               or len(text[e:comma].split()) <= 4
+                               and re.match(r",\s+[a-z]", text[comma:end])):
                 phrase_end = comma
         source = next((m for m in _actors(mentions, e, phrase_end)), None)
+        named = recall_name(disc, text[e:phrase_end].strip(" ,.")) if source is None else None
+        if named is not None:
+            # "..., according to Sansern": a person named before, by one of his names
+            found = [Frame(named, lemma, rules.reporting["according"]["id"],
+                           (phrase_end + 1, end) if opens else (begin, b), (b, phrase_end))]
+            if not opens and _TOLL_PARTICIPLE.match(text, phrase_end, end):
+                # "..., according to Sansern, putting the number killed at seven"
+                found.append(Frame(named, lemma, found[0].rule, (phrase_end + 1, end),
+                                   (b, phrase_end)))
+            return found
         if source is None:
             # "According to the service, ...": the body that spoke last, by its noun
             told = _according_anaphor(text, b, e, phrase_end, begin, end, lemma, disc, rules)

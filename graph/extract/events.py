@@ -73,6 +73,7 @@ _SPONSOR_AFTER = re.compile(r"-(?:backed|based|allied|aligned|funded|supported|s
                             r"armed|trained|financed)\b", re.IGNORECASE)
 # "its troops", and in a quotation "our air defences", "we": the frame's speaker's side
 _SOURCE_PRONOUN = re.compile(r"\b(?:its|their|his|her|they|it|our|we|own)\b", re.IGNORECASE)
+_FIRST_PLURAL = re.compile(r"\b(?:us|we|our)\b", re.IGNORECASE)
 _SUBORDINATE_THEY = re.compile(r"\b(?:after|before|when|as|since|while|until|once)\s+they\b",
                                re.IGNORECASE)
 _SINGULAR_POSSESSIVE = re.compile(r"\b(?:its|his|her)\b", re.IGNORECASE)
@@ -1437,6 +1438,13 @@ def _agent(text: str, before: list[Mention], frame: Frame | None, begin: int, tr
         return candidates[0].entity
     if frame is not None and pronoun is not None and (
             not candidates or candidates[-1].end < begin + pronoun.start()):
+        if pronoun.group().lower() in {"they", "their"} and _FIRST_PLURAL.search(text, begin):
+            # '"They fired BM-21 rockets at us first," he said': facing "us", "they" are
+            # the speaker's other side
+            mine, sides = disc.state_of(frame.claimant), disc.pair()
+            other = next((x for x in sides if mine is not None and x.iri != mine.iri), None)
+            if other is not None and len(sides) == 2:
+                return other
         return frame.claimant
     if candidates and _COORDINATED_VERB.search(text, begin, trig) and \
             candidates[0].begin - begin <= 4 and len(candidates) > 1:
