@@ -731,6 +731,8 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
         reporter_end = text.find(",", e, end)
         reporter_end = end if reporter_end < 0 else reporter_end
         after = [m for m in _actors(mentions, e, reporter_end) if m.kind != "pair"]
+        if len(text[e:reporter_end].split()) > 10:
+            after = []  # ", said Algerian forces launched a counterattack ...": a clause
         if after and re.fullmatch(r"\s*(?:the\s+)?(?:[A-Z][\w.\-]*\s+){0,3}",
                                   text[e:after[0].begin]) and \
                 re.fullmatch(r"[\s.!?\"')]*", text[after[-1].end:reporter_end]):

@@ -457,11 +457,29 @@ _OF_NAME = re.compile(r"\s+of\s+(" + NAME + ")")
 _NAME_BEFORE_NOUN = re.compile(r"\b(?:the|a|an)\s+(?:[A-Z][a-z]+\s+)?(" + NAME + r")\s+$")
 
 
+# "the villages of NAME, NAME and NAME"
+_LISTED_AFTER = re.compile(r"\s+of\s+((?:" + NAME + r")(?:\s*,\s*(?:" + NAME + r"))*\s+and\s+(?:"
+                           + NAME + "))")
+
+
 def _place_mentions(text: str, base: list[Mention], disc: Discourse,
                     rules: Rules) -> list[Mention]:
     """Places named only in the text: "the village of X", "X district"."""
     found = []
     for b, e, spec in rules.place_nouns.find(text):
+        listed = _LISTED_AFTER.match(text, e) if text[b:e].lower().endswith("s") and \
+            spec["class"] in {"Village", "District", "Outpost"} else None
+        if listed and spec["class"] == "Outpost":
+            # "the desert posts of Hassi Beida and Tinjoub": each a post by its own name
+            for nm in _NAME_RE.finditer(text, listed.start(1), listed.end(1)):
+                if nm.group() in {"And"} or not _is_name(nm.group(), rules, disc) or \
+                        _starting_at(base, nm.start()) is not None:
+                    continue
+                entity = disc.mint(spec["class"], nm.group(), rule=spec["id"])
+                _tie_to_state(entity, text, b, base, disc, spec["id"])
+                found.append(Mention(nm.start(), nm.end(), nm.group(), entity, "place",
+                                     spec["id"], priority=2))
+            continue
         if spec["class"] in {"Outpost", "BorderCrossing"}:
             # mostly unnamed in news prose ("an outpost"); a named one is the text's own
             # ("the Kulundu checkpoint", "the Kyrgyz outpost of Kojo-Aryk")
@@ -495,8 +513,6 @@ def _place_mentions(text: str, base: list[Mention], disc: Discourse,
                 continue
         # "the villages of NAME, NAME and NAME"
         if text[b:e].lower().endswith("s") and spec["class"] in {"Village", "District"}:
-            listed = re.compile(r"\s+of\s+((?:" + NAME + r")(?:\s*,\s*(?:" + NAME +
-                                r"))*\s+and\s+(?:" + NAME + "))").match(text, e)
             if listed:
                 for nm in _NAME_RE.finditer(text, listed.start(1), listed.end(1)):
                     if nm.group() in {"And"} or not _is_name(nm.group(), rules, disc) or \
