@@ -66,6 +66,10 @@ def article_countries(texts: list[str], disc: Discourse) -> set[str]:
     return codes
 
 
+# a weapon's or aircraft's model designation: "F-16", "MiG-29", "BM-21", "Su-25"
+_MODEL = re.compile(r"[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]?")
+
+
 def _discover_groups(texts: list[str], disc: Discourse, rules: Rules) -> None:
     """Armed groups the article names with a group noun ("the M23 rebel group"), for every
     sentence of the article ("Kigali denies backing the M23")."""
@@ -97,8 +101,9 @@ def _discover_groups(texts: list[str], disc: Discourse, rules: Rules) -> None:
                 name = name[len(words[0]):].lstrip()
                 words = words[1:]
             if words[0] in stop or any(disc.demonym(w) or disc.state_named(w) for w in words) \
-                    or _known(name, disc):
-                continue  # "Congolese rebels", "Syrian rebels": a state's, not a name
+                    or _known(name, disc) or _MODEL.fullmatch(name):
+                continue  # "Congolese rebels", "Syrian rebels": a state's, not a name;
+                # "F-16 fighter jets": an aircraft's model
             groups[name] = disc.mint("ArmedForce", name, rule=spec["id"])
             disc.heard(groups[name], m.group())  # "the M23 rebel group", "Houthi rebels"
     if groups:

@@ -73,6 +73,16 @@ _SPONSOR_AFTER = re.compile(r"-(?:backed|based|allied|aligned|funded|supported|s
                             r"armed|trained|financed)\b", re.IGNORECASE)
 # "its troops", and in a quotation "our air defences", "we": the frame's speaker's side
 _SOURCE_PRONOUN = re.compile(r"\b(?:its|their|his|her|they|it|our|we|own)\b", re.IGNORECASE)
+# a hostile act only threatened or intended: "will respond to every attack", "vowed to
+# retake the town"
+_THREATENED = re.compile(r"\b(?:will|would|shall|'ll|plans?\s+to|planned\s+to|threaten(?:s|ed)?\s+to|"
+                         r"vow(?:s|ed)?\s+to|pledged\s+to|promised\s+to|warned\s+it\s+would|"
+                         r"ready\s+to|prepared\s+to)\s+(?:[\w\-]+\s+){0,4}$", re.IGNORECASE)
+# arms named without their side: "F-16 fighter jets had struck", "artillery units fired"
+_UNNAMED_ARMS = re.compile(r"\b(?:jets|aircraft|warplanes|planes|drones|helicopters|gunships|"
+                           r"artillery|units|troops|soldiers|forces|gunners|batteries)\s+"
+                           r"(?:had\s+|have\s+|has\s+)?(?:also\s+|then\s+|later\s+)?$",
+                           re.IGNORECASE)
 _FIRST_PLURAL = re.compile(r"\b(?:us|we|our)\b", re.IGNORECASE)
 _SUBORDINATE_THEY = re.compile(r"\b(?:after|before|when|as|since|while|until|once)\s+they\b",
                                re.IGNORECASE)
@@ -627,6 +637,13 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             if hit is not None and speaker is not None and hit.iri == speaker.iri and \
                     len(sides) == 2 and hit.iri in {x.iri for x in sides}:
                 record.agent = next(x for x in sides if x.iri != hit.iri)
+            elif hit is not None and speaker is not None and hit.iri != speaker.iri and \
+                    len(sides) == 2 and {hit.iri, speaker.iri} == {x.iri for x in sides} and \
+                    not _passive_before(text, begin, b) and _UNNAMED_ARMS.search(
+                        text, max(begin, b - 40), b):
+                # "The Royal Thai Army said F-16 fighter jets had struck Cambodian artillery
+                # positions": a side's report of its unnamed arms striking the other side
+                record.agent = speaker
         record.time = None if record.reference else own_time or \
             _time(times, begin, end, b, conflict_starts | (speech or set()), text)
         if since:
@@ -649,6 +666,11 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
         if record.time is not None and record.time.start > disc.anchor and \
                 record.status == "Occurred":
             record.status = "Planned"  # "talks next week": not yet happened
+        if cls in HOSTILE and record.status == "Planned":
+            if _THREATENED.search(text, max(begin, b - 40), b):
+                del records[key]  # '"We will respond to every attack"': a threat, no act
+                continue
+            record.status = "Occurred"  # a hostile act is told once done (FORMAT.md)
         if cls in {"CeasefireAgreement", "CeasefireViolation", "Meeting", "Talks", "Conflict"}:
             record.count = _count(text, begin, b, rules)
         if spec.get("needs") == "time" and not record.participants and one_side is None:

@@ -346,3 +346,17 @@ def test_the_day_of_fighting_after_a_reporter_is_the_articles_apposition(extract
 def test_driving_attackers_off_is_fighting_them(extract, verb) -> None:
     result = extract(f"Ecuadorean troops {verb} the Peruvian helicopters.", "1995-01-27")
     assert [_label(e.agent) for e in _events(result, "ArmedClash")] == ["Ecuadorian forces"]
+
+
+def test_an_attack_only_threatened_is_no_event(extract) -> None:
+    result = extract("\"We will respond to every attack on our people,\" the army spokesman "
+                     "said.", "2025-07-26")
+    assert not result.events
+
+
+def test_an_aircraft_model_is_no_armed_group(extract) -> None:
+    result = extract("Thailand and Cambodia fought on Thursday. The Royal Thai Army said F-16 "
+                     "fighter jets had struck Cambodian artillery positions at dawn.",
+                     "2025-07-26")
+    clash = [e for e in _events(result, "ArmedClash") if e.sentence == 1]
+    assert [_label(e.agent) for e in clash] == ["Thailand"]
