@@ -254,7 +254,10 @@ def _body_mentions(text: str, base: list[Mention], disc: Discourse,
             called = _called_before(text[start:e], spec["class"], disc)
             if previous is not None and bare:
                 entity = called or previous
-            elif same_kind and re.search(r"\bthe\s+$", text[:start]):
+            elif same_kind and re.search(r"\bthe\s+$", text[:start]) and not (
+                    proper and spec["id"].startswith("actor.named-") and called is None):
+                # (a body by a proper name of its own, "the Second Army Region", is not the
+                # last one of its class unless that one bore the name)
                 # "the border guard service said": the body named before in the article
                 entity = called or previous
             elif proper and not spec.get("local_class"):
@@ -275,7 +278,9 @@ def _body_mentions(text: str, base: list[Mention], disc: Discourse,
                     in_sentence = [
                         x.entity for x in sorted(base, key=lambda x: x.begin)
                         if x.entity is not None and x.entity.is_state and x.kind != "pair"
-                        and x.end <= start and not _attacking_force(text, x.end)]
+                        and x.end <= start and not _attacking_force(text, x.end)
+                        and not (x.kind == "demonym"
+                                 and re.search(r"\bby\s+(?:the\s+)?$", text[:x.begin]))]
                 spoke = disc.last_of_class.get("attribution:claimant")
                 last_state = _appositive_state(text, e, base) or opening_city_state(
                     text, start, base, disc) or (
@@ -294,7 +299,7 @@ _TRAILING_BEFORE = re.compile(r"[,\"”]\s+(?:an?|the)\s+$")
 _FORCE_AFTER = re.compile(r"\s+(?:[a-z\-]+\s+)?(?:troops|forces|soldiers|army|units|infantry|"
                           r"artillery|jets|aircraft|warplanes|guards|fighters|militants|"
                           r"gunners|tanks|drones|patrols?)\b")
-_VICTIMS = re.compile(r"\s+(?:(?:were|was|had\s+been|have\s+been|are)\s+(?:\w+\s+)?(?:killed|"
+_VICTIMS = re.compile(r"(?:\s*,[^,;]{1,80},)?\s+(?:(?:were|was|had\s+been|have\s+been|are)\s+(?:\w+\s+)?(?:killed|"
                       r"wounded|injured|hurt|captured|taken|shot|hit)|died|killed\s+in)\b")
 
 

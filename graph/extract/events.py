@@ -182,6 +182,9 @@ def _place(text: str, mentions: list[Mention], begin: int, end: int,
             continue
         if m.kind in {"body", "force", "demonym", "capital"} or m.entity.iri in used:
             continue
+        if trig is not None and not m.entity.is_state and \
+                re.fullmatch(r"\s+(?:the\s+)?", text[trig[1]:m.begin]):
+            return m.entity  # "Pakistani troops shelled Poonch and Rajouri": its object
         if not prep.search(text[max(begin, m.begin - 40):m.begin]):
             continue
         if text.startswith("'s", m.end):
@@ -666,6 +669,8 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
         if record.time is not None and record.time.start > disc.anchor and \
                 record.status == "Occurred":
             record.status = "Planned"  # "talks next week": not yet happened
+        if cls in HOSTILE and record.status == "Failed":
+            record.status = "Occurred"  # "a wing of the temple collapsed under Thai shelling"
         if cls in HOSTILE and record.status == "Planned":
             if _THREATENED.search(text, max(begin, b - 40), b):
                 del records[key]  # '"We will respond to every attack"': a threat, no act

@@ -360,3 +360,16 @@ def test_an_aircraft_model_is_no_armed_group(extract) -> None:
                      "2025-07-26")
     clash = [e for e in _events(result, "ArmedClash") if e.sentence == 1]
     assert [_label(e.agent) for e in clash] == ["Thailand"]
+
+
+def test_an_army_unit_by_its_own_name_reports_for_the_side_hit(extract) -> None:
+    result = extract("Two Thai soldiers, Sgt Maj Anusorn Chanthep and Pte Thanakrit Boonmee, were "
+                     "killed by Cambodian rocket fire near the Chong Chom checkpoint on Monday, "
+                     "the Second Army Region said.", "2025-12-09")
+    assert {f.claimant.label for f, *_ in result.claims} == {"Second Army Region of Thailand"}
+
+
+def test_a_place_struck_is_the_object_of_the_verb(extract) -> None:
+    result = extract("Pakistani troops shelled Poonch and Rajouri districts of Jammu and Kashmir "
+                     "overnight.", "2025-05-10")
+    assert [_label(e.place) for e in _events(result, "Shelling")] == ["Poonch"]
