@@ -33,6 +33,7 @@ class _Compiled:
     generic: frozenset[str]
     home: frozenset[str]
     quoted: re.Pattern[str]
+    indefinite: re.Pattern[str]
 
 
 @lru_cache(maxsize=2)
@@ -50,7 +51,10 @@ def _compile(rules: Rules) -> _Compiled:
         re.compile(r"\b(?:was|were|has\s+been|had\s+been|is)\s+(?:also\s+)?quoted\s+"
                    r"(?:by\s+[^,;]{1,80}?\s+)?as\s+(?:" + phrase_pattern(
                        rules.reporting["quoted"]["participles"]) + r")(?:\s+that\b)?",
-                   re.IGNORECASE))
+                   re.IGNORECASE),
+        # ("a ministry statement", "an army communique": a statement of a body named before)
+        re.compile(r"(?:a|an)\s+(?:[\w\-']+\s+){1,2}?(?P<noun>" + phrase_pattern(
+            spec["generic"]) + r")", re.IGNORECASE))
 
 
 # nouns for a state's armed forces, whose entity the base calls "X forces"
@@ -66,6 +70,8 @@ def anaphor(phrase: str, rules: Rules) -> str | None:
         return "pronoun"
     if c.definite.fullmatch(phrase):
         return "definite"
+    if c.indefinite.fullmatch(phrase):
+        return "definite"  # "a ministry statement said": the statement of who spoke last
     return None
 
 
@@ -112,7 +118,7 @@ def recall(disc: Discourse, phrase: str, rules: Rules) -> Entity | None:
     word = phrase.split()[0] if phrase else ""
     if word in c.personal:
         return person or last
-    m = c.definite.fullmatch(phrase)
+    m = c.definite.fullmatch(phrase) or c.indefinite.fullmatch(phrase)
     if m is None:
         return last
     noun = m.group("noun").lower()

@@ -92,6 +92,7 @@ _PLURAL_NOUN = re.compile(r"\b(?:the|these|those|such|its|their|his|her|our|earl
                           r"(?:latest|earlier|initial|first|conflicting|unconfirmed|similar|"
                           r"such|these|official|media|press|news)\s+)?$", re.IGNORECASE)
 _TOLL_PARTICIPLE = re.compile(r",\s+(?:putting|bringing|raising|taking|pushing)\b")
+_RELATIVE_INSERT = re.compile(r",\s+(?:which|who)\s+[^,;]{3,120},\s*")
 _ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z.\-]{1,12}\)")
 _INFINITIVE = re.compile(r"(?<!\bon)(?<!\bwent on)(?<!\bcontinued)\s\bto\s+$")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being)\s+$", re.IGNORECASE)
@@ -1051,6 +1052,12 @@ def _accuse_frames(text: str, begin: int, end: int, mentions: list[Mention],
     links = "|".join(spec["links"])
     for b, e, lemma in rules.accuse_verbs.find(text, begin, end):
         sources = [m for m in _actors(mentions, begin, b)]
+        relative = _RELATIVE_INSERT.search(text, begin, b)
+        if relative is not None and relative.end() >= b - 1 and \
+                any(m.end <= relative.start() for m in sources):
+            # "Eritrea, which gained independence from Ethiopia in 1993, accuses Addis
+            # Ababa of ...": the subject stands before the relative clause
+            sources = [m for m in sources if m.end <= relative.start()]
         if not sources and accuser is not None:
             sources = [Mention(b, b, accuser.label, accuser, "name", "claim.shared-subject")]
         if not sources:

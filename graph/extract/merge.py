@@ -143,6 +143,13 @@ def fold_repeat(record: EventRecord, previous: list[EventRecord], disc: Discours
         first = next((e for e in previous if e.cls == record.cls and not e.earlier
                       and not e.mutual and _directed(e) and _no_conflict(e, record, disc)),
                      None)
+        if first is None and record.agent is None:
+            # "handed the ambassador in Lagos a note describing the attack as barbaric":
+            # where and when the sentence puts its other acts do not make "the attack" new
+            first = next((e for e in previous if e.cls == record.cls and not e.earlier
+                          and not e.mutual and _directed(e)
+                          and _compatible(e.target, record.target, disc)
+                          and not _other_tellers(e, record, disc)), None)
         if first is not None:
             return first
     if (record.definite or record.anaphoric) and record.rule in _GENERIC_FIGHTING and \

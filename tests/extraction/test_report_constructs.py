@@ -373,3 +373,34 @@ def test_a_place_struck_is_the_object_of_the_verb(extract) -> None:
     result = extract("Pakistani troops shelled Poonch and Rajouri districts of Jammu and Kashmir "
                      "overnight.", "2025-05-10")
     assert [_label(e.place) for e in _events(result, "Shelling")] == ["Poonch"]
+
+
+def test_the_subject_before_a_relative_clause_accuses(extract) -> None:
+    result = extract("Ethiopia and Eritrea fought on Sunday. Eritrea, which gained independence "
+                     "from Ethiopia in 1993, accuses Addis Ababa of occupying its land.",
+                     "2016-06-15")
+    assert [(_label(e.agent), _label(e.target)) for e in _events(result, "Accusation")] == [
+        ("Eritrea", "Ethiopia")]
+
+
+def test_a_ministry_statement_is_the_ministrys(extract) -> None:
+    result = extract("LAGOS, May 19 (Reuters) - Five Nigerian soldiers were killed, the Ministry "
+                     "of External Affairs said today. The soldiers died on Saturday when "
+                     "Cameroonian troops opened fire on a Nigerian army patrol boat, a ministry "
+                     "statement said.", "1981-05-19")
+    clash, = _events(result, "ArmedClash")
+    assert _label(clash.frame.claimant) == "Ministry of External Affairs of Nigeria"
+
+
+def test_the_attack_named_again_elsewhere_is_the_attack_told(extract) -> None:
+    result = extract("Cameroonian troops opened fire on a Nigerian army patrol boat near Ikang on "
+                     "Saturday. The minister summoned Cameroon's ambassador in Lagos yesterday and "
+                     "handed him a note describing the attack as barbaric.", "1981-05-19")
+    assert len(_events(result, "ArmedClash")) == 1
+
+
+def test_driving_an_offensive_back_is_fighting_it(extract) -> None:
+    result = extract("The Ethiopian army launched a major offensive early on Sunday, and Eritrean "
+                     "defence forces drove it back by the afternoon.", "2016-06-15")
+    assert sorted(_label(e.agent) for e in _events(result, "ArmedClash")) == [
+        "Eritrean forces", "Ethiopian forces"]
