@@ -191,7 +191,9 @@ def discover_states(texts: list[str], disc: Discourse, rules: Rules) -> list[Ent
             for m in pattern.finditer(text):
                 names = [m.group(g) for g in ("a", "b") if g in m.groupdict() and m.group(g)]
                 for name in names:
-                    if name.split()[0] in stop or _known(name, disc) or \
+                    # (an acronym the gazetteer does not know, "SAF positions", is a
+                    # body's or a group's, never a new state)
+                    if name.split()[0] in stop or _known(name, disc) or name.isupper() or \
                             _titled(text, m.start(), spec["titles"]) or \
                             _named_as_place(name, texts, rules) or \
                             _surname(name, texts, stop | set(spec["not_first_names"])):

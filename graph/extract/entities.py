@@ -101,8 +101,14 @@ def _defined_acronyms(text: str, chosen: list[Mention], disc: Discourse) -> list
     out = list(chosen)
     for m in chosen:
         a = _ACRONYM.match(text, m.end)
-        if m.kind != "body" or m.entity is None or a is None or not a.group(1)[1:].isupper():
+        # ("the Sudanese Armed Forces (SAF)": a force's acronym too)
+        if m.kind not in {"body", "force"} or m.entity is None or a is None or \
+                not a.group(1)[1:].isupper():
             continue
+        if m.kind == "force" and a.group(1).upper() != "".join(
+                w[0] for w in re.findall(r"[A-Z][\w\-']*", m.text)).upper():
+            continue  # "the United Nations Interim Force in Lebanon (UNIFIL)": not the
+            # force the words before the bracket were read as
         disc.acronyms[a.group(1)] = m.entity
         out = [x for x in out if not (x.begin < a.end(1) and a.start(1) < x.end)]
         out.append(Mention(a.start(1), a.end(1), a.group(1), m.entity, "body", m.rule,

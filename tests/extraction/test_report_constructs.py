@@ -404,3 +404,17 @@ def test_driving_an_offensive_back_is_fighting_it(extract) -> None:
                      "defence forces drove it back by the afternoon.", "2016-06-15")
     assert sorted(_label(e.agent) for e in _events(result, "ArmedClash")) == [
         "Eritrean forces", "Ethiopian forces"]
+
+
+def test_a_forces_acronym_in_brackets_is_that_force(extract) -> None:
+    result = extract("Sudan and South Sudan fought in April. In Khartoum, the spokesman of the "
+                     "Sudanese Armed Forces (SAF) denied the reports. South Sudanese troops had "
+                     "attacked SAF positions near Kharasana on Friday, he said.", "2012-11-19")
+    clash, = [e for e in _events(result, "ArmedClash") if e.sentence == 2]
+    assert _label(clash.target) == "Sudanese forces"
+
+
+def test_an_acronym_that_is_not_the_forces_initials_is_not_the_force(extract) -> None:
+    result = extract("The United Nations Interim Force in Lebanon (UNIFIL) urged both sides to "
+                     "show restraint.", "2023-11-06")
+    assert not [m for m, _ in result.mention_spans if m.text == "UNIFIL"]
