@@ -56,6 +56,9 @@ _SINCE = re.compile(r"\bsince\s+(?:[\w\-']+\s+){0,5}$", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w\-]+\s+)?$",
                        re.IGNORECASE)
 _DEMONSTRATIVE = re.compile(r"\b(?:that|this|these|those|such)\s+$", re.IGNORECASE)
+# "a document concerning the incident", "talks on the incident": a topic, named before
+_ABOUT_THE = re.compile(r"\b(?:concerning|regarding|about|on|over|into|of)\s+the\s+(?:[\w\-]+\s+)?$",
+                        re.IGNORECASE)
 _RETURNED = re.compile(r"(?:returned|returning)\s+(?:the\s+)?fire|fired\s+back|shot\s+back",
                        re.IGNORECASE)
 # "It was the Kyrgyz side that opened fire": before a verb, "that" is a relative pronoun
@@ -477,8 +480,13 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                              # noun before a verb does not make the act one named before)
                              definite=_DEFINITE.search(text, max(begin, b - 30), b)
                              is not None and not _PAST_VERB.match(text, b, e),
-                             anaphoric=_DEMONSTRATIVE.search(text, max(begin, b - 20), b)
-                             is not None and not _PAST_VERB.match(text, b, e))
+                             anaphoric=(_DEMONSTRATIVE.search(text, max(begin, b - 20), b)
+                                        is not None and not _PAST_VERB.match(text, b, e))
+                             # ("a document concerning the incident": the incident told
+                             # before, if any)
+                             or (text[b:e].lower() in {"incident", "incidents"}
+                                 and _ABOUT_THE.search(text, max(begin, b - 30), b)
+                                 is not None))
         records[key] = record
         roles = spec.get("roles", "agent-target")
         one_side = _one_side_fighting(parse, (b, e), mentions, frame, rules) \
@@ -1126,9 +1134,11 @@ def _force_noun(rules: Rules) -> re.Pattern[str]:
 def _force_subject(rules: Rules) -> re.Pattern[str]:
     """An armed force as the subject right before the trigger ("Thai forces had only
     responded", "our border guards responded"): a force that responds fights."""
+    # ("270 Indian soldiers with two bulldozers crossed the boundary")
     return re.compile(r"\b" + phrase_pattern(rules.actors["force"]["nouns"])
-                      + r"\s+(?:(?:had|have|has|then|only|also|immediately|quickly|later)"
-                        r"\s+){0,3}$", re.IGNORECASE)
+                      + r"(?:\s+with\s+[^,;.]{1,40}?)?"
+                        r"\s+(?:(?:had|have|has|then|only|also|immediately|quickly|later|"
+                        r"illegally|again|reportedly)\s+){0,3}$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=2)

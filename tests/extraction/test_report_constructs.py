@@ -418,3 +418,16 @@ def test_an_acronym_that_is_not_the_forces_initials_is_not_the_force(extract) ->
     result = extract("The United Nations Interim Force in Lebanon (UNIFIL) urged both sides to "
                      "show restraint.", "2023-11-06")
     assert not [m for m, _ in result.mention_spans if m.text == "UNIFIL"]
+
+
+def test_an_incident_a_document_concerns_was_told_before(extract) -> None:
+    result = extract("BEIJING, Aug. 3 (Xinhua) -- On Wednesday, the Foreign Ministry released a "
+                     "document concerning the incident.", "2017-08-03")
+    assert not _events(result, "ArmedClash")
+
+
+def test_an_incident_that_begins_a_report_is_told(extract) -> None:
+    result = extract("According to the service, the incident began at about 10 p.m. when "
+                     "residents of Maksat and the Tajik village of Kulundu clashed over a canal.",
+                     "2019-09-27")
+    assert _events(result, "ArmedClash")
