@@ -192,7 +192,11 @@ def _roles(article: Article, spans: list[tuple[int, int]]) -> list[str]:
 
 # a line of report prose ends a sentence (teaser titles do not)
 _REPORT_PROSE = re.compile(r"[.!?][\"\u201d\u2019')\]]*\s*$")
-_NAME_LINE = re.compile(r"[A-Z][a-z'\-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'\-]+){1,2}")
+_ONE_NAME = r"[A-Z][a-z'\-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'\-]+){1,2}"
+# ("Vong Sokheng and Meas Sokchea", "Hindustan Times, Srinagar": authors, or the outlet and
+# the place the author files from)
+_NAME_LINE = re.compile(_ONE_NAME + r"(?:\s*(?:,|and|&)\s*(?:" + _ONE_NAME + r"|[A-Z][a-z'\-]+))"
+                        r"{0,3}")
 
 
 def _bare_byline(text: str, spans: list[tuple[int, int]], i: int) -> bool:
@@ -202,7 +206,11 @@ def _bare_byline(text: str, spans: list[tuple[int, int]], i: int) -> bool:
         return False
     line = text[spans[i][0]:spans[i][1]].strip()
     following = text[spans[i + 1][0]:spans[i + 1][1]]
-    return bool(_NAME_LINE.fullmatch(line)) and is_furniture(following)
+    # (a second such line may stand between: "Mir Ehsan" / "Hindustan Times, Srinagar" /
+    # "Updated: ...")
+    return bool(_NAME_LINE.fullmatch(line)) and (
+        is_furniture(following) or _NAME_LINE.fullmatch(following.strip()) is not None
+        and i + 2 < len(spans) and is_furniture(text[spans[i + 2][0]:spans[i + 2][1]]))
 
 
 def _same_title(line: str, title: str) -> bool:

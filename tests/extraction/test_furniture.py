@@ -165,3 +165,25 @@ def test_a_list_of_teasers_at_the_end_stays_furniture() -> None:
     roles = _roles("Guards traded fire on Monday.\n\nRelated\n\nWhy the border keeps flaring\n\n"
                    "Kyrgyz and Tajik leaders meet in Moscow\n")
     assert [r for r, _ in roles] == [BODY, BOILERPLATE, BOILERPLATE, BOILERPLATE]
+
+
+@pytest.mark.parametrize("line", [
+    "News / Tajikistan / Security",
+    "Associated Press Writer",
+    "(With inputs from PTI)",
+    "Tags: Batken, border, Tajikistan",
+])
+def test_page_furniture_lines_of_web_pages(line: str) -> None:
+    assert _roles("Guards traded fire on Monday.\n\n" + line + "\n\nThe army said so.\n") == [
+        (BODY, "Guards traded fire on Monday."), (BOILERPLATE, line), (BODY, "The army said so.")]
+
+
+def test_authors_joined_by_and_over_the_page_date_are_a_byline() -> None:
+    roles = _roles("Rockets fly at Ta Krabey\n\nVong Sokheng and Meas Sokchea\n\n"
+                   "Wednesday, 27 April 2011\n\nGuards traded fire on Monday.\n")
+    assert (BOILERPLATE, "Vong Sokheng and Meas Sokchea") in roles
+
+
+def test_a_line_with_a_slash_in_a_sentence_stays_the_report() -> None:
+    roles = _roles("Guards traded fire on Monday.\n\nThe army and/or police said so.\n")
+    assert [r for r, _ in roles] == [BODY, BODY]
