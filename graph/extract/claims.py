@@ -709,7 +709,11 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
                       and (m.entity.is_state or m.entity.is_a("Organization", "Alliance"))]
             blocs = [m for m in states if m.entity is not None and not m.entity.is_state
                      and m.begin - begin <= 4]
-            states = blocs or states
+            # ("Pakistan carried out strikes on hideouts in Iran's Sistan-Baluchestan
+            # province, its foreign office said": the subject, not a place's owner)
+            subject = [m for m in states if m.begin - begin <= 4
+                       and not text.startswith("'s", m.end)]
+            states = blocs or subject or states
             source = states[-1] if states else None
         claimant = source.entity if source is not None else recall(disc, between, rules)
         if claimant is not None:

@@ -164,7 +164,7 @@ def _place_prep(modifiers: tuple[str, ...]) -> re.Pattern[str]:
 
 # a clause boundary between a place and the trigger: ", a day after", ", when"
 _CLAUSE_BREAK = re.compile(r",\s+(?:[\w\-]+\s+){0,4}?(?:after|before|when|while|as|since)\b|"
-                           r"\b(?:came|comes|come|followed|follows)\s+(?:[\w\-]+\s+){0,4}?"
+                           r"\b(?:came|comes|come|followed|follows|follow|following)\s+(?:[\w\-]+\s+){0,4}?"
                            r"(?:after|before)\b", re.IGNORECASE)
 
 
@@ -199,7 +199,7 @@ def _place(text: str, mentions: list[Mention], begin: int, end: int,
 
 # a clause that measures from another act: ", a day after X", "came after X"
 _MEASURED_BREAK = re.compile(r",\s+(?:[\w\-]+\s+){0,4}?(?:after|before)\b|"
-                             r"\b(?:came|comes|come|followed|follows)\s+(?:[\w\-]+\s+){0,4}?"
+                             r"\b(?:came|comes|come|followed|follows|follow|following)\s+(?:[\w\-]+\s+){0,4}?"
                              r"(?:after|before)\b", re.IGNORECASE)
 
 

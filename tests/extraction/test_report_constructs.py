@@ -431,3 +431,19 @@ def test_an_incident_that_begins_a_report_is_told(extract) -> None:
                      "residents of Maksat and the Tajik village of Kulundu clashed over a canal.",
                      "2019-09-27")
     assert _events(result, "ArmedClash")
+
+
+def test_its_office_is_the_subjects_not_a_places_owners(extract) -> None:
+    result = extract("ISLAMABAD, Jan 18 (Reuters) - Pakistan carried out missile and drone strikes "
+                     "on militant hideouts in Iran's Sistan-Baluchestan province early on "
+                     "Thursday, its foreign office said.", "2024-01-18")
+    assert {f.claimant.label for f, *_ in result.claims} == {"Pakistan"}
+
+
+def test_a_regime_by_its_own_name_is_a_side_of_the_article(extract) -> None:
+    result = extract("Delegations of the Islamic Emirate of Afghanistan and Pakistan began talks "
+                     "in Istanbul on Saturday, hosted by Turkey and mediated by Qatar. The "
+                     "Islamic Emirate said Pakistani forces shelled Spin Boldak. Turkey urged "
+                     "calm. The Islamic Emirate and Pakistan traded accusations.", "2025-10-26")
+    shelling, = _events(result, "Shelling")
+    assert _label(shelling.target) == "Afghanistan"
