@@ -84,8 +84,10 @@ def _compile(rules: Rules) -> _Compiled:
              r"|\s*,\s+[A-Z][\w.'\-]*(?:\s+(?:and\s+)?[A-Z][\w.'\-]*){1,7},"
              r"|\s*,\s+(?:\d+|" + phrase_pattern(number_words) + r")\s+of\s+them\s+[^,;]{1,60},)?")
     # ("11 soldiers, including seven Indians, suffered injuries")
+    # ("One Tajik border guard was slightly wounded")
     chain = (r"(?:,?\s+(?:had|have|has|were|was|are|is|been|being|reportedly|also|since|"
-             r"suffered|sustained))*")
+             r"suffered|sustained|slightly|lightly|seriously|severely|badly|critically|"
+             r"gravely|fatally|mortally))*")
     figure = re.compile(
         r"(?<![\w\-])" + qual + amount +
         r"(?P<mid>(?:\s+(?!(?:" + kind_words + r"|and|or|but)\b)[\w'\-]+){0,4}?)"

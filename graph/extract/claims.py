@@ -963,6 +963,10 @@ def _speaker_state(text: str, person: Entity, pos: int, end: int, mentions: list
     if not phrase:
         body = re.search(r"\b(?:the|its)\s+(?:[\w\-]+\s+){0,2}?[\w\-]+", text[pos:stop])
         earlier = recall(disc, body.group(), rules) if body else None
+        if earlier is None or earlier.is_a("Person"):
+            # "..., said Selome Tadesse, a government spokeswoman": a post in the service
+            # of the state the report was filed from
+            earlier = _unnamed_post(text[pos:stop].lstrip(" ,").rstrip(" ."), disc)
         if earlier is not None and not earlier.is_a("Person"):
             state = disc.state_of(earlier)
             if state is not None and not person.in_kb and not person.state:

@@ -447,3 +447,14 @@ def test_a_regime_by_its_own_name_is_a_side_of_the_article(extract) -> None:
                      "calm. The Islamic Emirate and Pakistan traded accusations.", "2025-10-26")
     shelling, = _events(result, "Shelling")
     assert _label(shelling.target) == "Afghanistan"
+
+
+def test_a_speaker_apposed_as_a_government_spokeswoman_is_of_the_dateline(extract) -> None:
+    result = extract("ADDIS ABABA (Reuters) - At least 44 people were killed and 135 wounded in "
+                     "Mekele, said Selome Tadesse, a government spokeswoman.", "1998-06-06")
+    assert {f.claimant.state.rsplit("/", 1)[-1] for f, *_ in result.claims} == {"ethiopia"}
+
+
+def test_slightly_wounded_is_a_figure(extract) -> None:
+    result = extract("One Tajik border guard was slightly wounded, he said.", "2015-01-27")
+    assert [(k, n) for k, n, _ in _figures(result)] == [("Wounded", 1)]
