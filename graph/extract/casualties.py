@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -259,6 +260,24 @@ _MONTH_BEFORE = re.compile(r"\b(?:January|February|March|April|May|June|July|Aug
                            r"Aug|Sept?|Oct|Nov|Dec)\.?\s+$")
 
 
+def _matches(pattern: re.Pattern[str], text: str, begin: int, end: int
+             ) -> Iterator[re.Match[str]]:
+    """The pattern's matches in [begin, end), but not one whose number is a day of the month
+    ("losses since Jan. 26 at 23 dead"): the search goes on after that day, so the figure
+    it would have hidden is found."""
+    pos = begin
+    while pos <= end:
+        m = pattern.search(text, pos, end)
+        if m is None:
+            return
+        if m.groupdict().get("num") and re.match(r"\d", m.group("num")) and \
+                _MONTH_BEFORE.search(text, max(0, m.start("num") - 12), m.start("num")):
+            pos = m.end("num")
+            continue
+        yield m
+        pos = m.end() if m.end() > m.start() else m.start() + 1
+
+
 def find_figures(text: str, span: tuple[int, int], frame: Frame | None, mentions: list[Mention],
                  times: list[TimeExpr], sentence: int, disc: Discourse,
                  rules: Rules, anchor: dt.date, clause: tuple[int, int] | None = None
@@ -275,7 +294,7 @@ def find_figures(text: str, span: tuple[int, int], frame: Frame | None, mentions
     last_population = ""
     matches: list[re.Match[str]] = []
     for pattern in c.figures:
-        for m in pattern.finditer(text, begin, end):
+        for m in _matches(pattern, text, begin, end):
             b0, e0 = _core(m)
             if all(e0 <= b or b0 >= e for b, e in (_core(x) for x in matches)):
                 matches.append(m)

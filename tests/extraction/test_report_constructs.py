@@ -458,3 +458,13 @@ def test_a_speaker_apposed_as_a_government_spokeswoman_is_of_the_dateline(extrac
 def test_slightly_wounded_is_a_figure(extract) -> None:
     result = extract("One Tajik border guard was slightly wounded, he said.", "2015-01-27")
     assert [(k, n) for k, n, _ in _figures(result)] == [("Wounded", 1)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Baku has put its own military losses at 16 dead.",
+    "Baku put Azerbaijani losses since Jan. 26 at 16 dead.",
+])
+def test_losses_a_side_puts_at_a_number_are_its_claim(extract, sentence) -> None:
+    result = extract("Armenia and Azerbaijan fought in April. " + sentence, "2016-04-05")
+    assert [(k, n) for k, n, _ in _figures(result)] == [("Killed", 16)]
+    assert {(f.claimant.label, f.verb) for f, *_ in result.claims} == {("Azerbaijan", "put")}
