@@ -344,12 +344,11 @@ class Discourse:
         place = self.locate(name, cls, None)
         return self.place_entity(place, cls) if place is not None else None
 
-    def note(self, entity: Entity, position: int, weight: int = 1) -> None:
-        """Record a mention: the entity belongs to the article's graph. `weight`: how much
-        the mention says the state is one of the article's two sides."""
+    def note(self, entity: Entity, position: int) -> None:
+        """Record a mention: the entity belongs to the article's graph."""
         self.mentioned.setdefault(entity.iri, entity)
         if entity.is_state:
-            self.state_counts[entity.iri] += weight
+            self.state_counts[entity.iri] += 1
             self.first_seen.setdefault(entity.iri, position)
         elif entity.is_a("Government") and entity.in_kb and \
                 not entity.label.startswith("Government of"):

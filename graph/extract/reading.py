@@ -20,9 +20,6 @@ from graph.extract.timex import TimeContext, find_times, sentence_timexes
 from graph.extract.types import SentenceReading
 
 
-_FORCE_WEIGHT = 3
-
-
 def read_sentence(sentence: Sentence, annotation: Any, disc: Discourse, rules: Rules,
                   clock: TimeContext) -> tuple[SentenceReading, list[Entity]]:
     """The sentence read, and the entities it mentions (in order, with repeats)."""
@@ -37,9 +34,7 @@ def read_sentence(sentence: Sentence, annotation: Any, disc: Discourse, rules: R
             disc.note(entity, sentence.begin + m.begin)
             named.append(entity)
         if m.cue is not None and m.cue.is_state and m.kind in {"body", "force"}:
-            # ("Thai artillery", "Cambodian troops": a state whose forces the report names
-            # is a side more surely than a mediator named as often)
-            disc.note(m.cue, sentence.begin + m.begin, _FORCE_WEIGHT if m.kind == "force" else 1)
+            disc.note(m.cue, sentence.begin + m.begin)
             named.append(m.cue)
     times = find_times(text, disc.anchor, rules, clock,
                        sentence_timexes(annotation, sentence.begin, sentence.end))
