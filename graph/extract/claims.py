@@ -235,7 +235,11 @@ def _subject(text: str, mentions: list[Mention], begin: int, verb: int,
             re.search(r",\s*(?:[A-Z][\w.]*\.?\s+){0,3}$", text[begin:last.begin]):
         # "The army spokesman, Colonel X, said": the appositive names him; he speaks for
         # the state of the body the phrase before names
-        _acts_for(last.entity, [m for m in before if m is not last], disc)
+        others = [m for m in before if m is not last]
+        _acts_for(last.entity, others, disc)
+        if not others and disc is not None and _THE_POST.fullmatch(
+                text, begin, text.rfind(",", begin, last.begin)):
+            _post_state(last.entity, disc)  # "The spokesman, Li Zhaoxing, said"
         return last
     if text[begin:verb].rstrip().endswith(",") or len(gap.split()) > 2:
         # skip possessive modifiers: "Kyrgyzstan's southern Batken province, ..., reported"
@@ -260,6 +264,8 @@ def _subject(text: str, mentions: list[Mention], begin: int, verb: int,
 _SHARED_SUBJECT = re.compile(r"\s*(?P<subj>(?:he|she|it|they|the\s+[a-z]+(?:\s+[a-z]+)?))\s+"
                              r"(?:also\s+|later\s+)?[a-z]+ed\b[^,]*?\s+and"
                              r"(?:\s+(?:also|later|then))?\s*$", re.IGNORECASE)
+_THE_POST = re.compile(r"[\s,\"”]*the\s+(?:[\w\-]+\s+)?(?:spokes(?:man|woman|person)|official|"
+                       r"minister|commander|envoy|ambassador)\s*", re.IGNORECASE)
 _LOCATIVE_OPENER = re.compile(r"\s*(?:In|At|From)\s+(?:the\s+)?")
 # a phrase that opens a sentence before its reporter ("In a statement, it said ...")
 _OPENER = re.compile(r"\s*(?:In|On|At|Later|Earlier|Meanwhile|Separately|Elsewhere|"
@@ -268,6 +274,14 @@ _ROLE_APPOSITION = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,2}?(?
                               r"spokeswoman|spokesperson|head|chief|director|commander|"
                               r"adviser|advisor|official|representative|envoy)\s+"
                               r"(?:for|of|at)\b", re.IGNORECASE)
+
+
+def _post_state(person: Entity, disc: Discourse) -> None:
+    """A person named as "the spokesman" of the body that spoke before acts for its
+    state."""
+    state = disc.state_of(last_speaker(disc))
+    if state is not None and not person.in_kb and not person.state:
+        disc.acts_for(person, state.iri, "claim.speaker-of")
 
 
 def _resolve_pronoun(mentions: list[Mention], begin: int) -> Mention | None:
@@ -784,11 +798,19 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
             # set off by commas report what stands before them
             start, person = apposed
             _speaker_state(text, person, begin + comma, end, mentions, disc, rules)
+            if _THE_POST.fullmatch(text, start, text.find(",", start + 1, begin + comma)):
+                _post_state(person, disc)  # '"...," the spokesman, Li Zhaoxing, told'
             return [Frame(_full_name(person, disc), lemma, rule, (begin, start), (start, e))]
     if comma > 0 and trailing and not coordinated:
         tail = [m for m in _actors(mentions, begin + comma, b) if m.kind != "pair"]
         if tail and len(text[begin + comma + 1:b].split()) <= 14:
             source = _speaker(text, tail, b)
+            if source.entity is not None and source.entity.is_a("Person") and \
+                    len(tail) == 1 and _THE_POST.fullmatch(
+                        text, begin + comma + 1, text.rfind(",", begin + comma, source.begin)):
+                # '"...," the spokesman, Li Zhaoxing, told a briefing': the post named
+                # before, of the state of who held it then
+                _post_state(source.entity, disc)
             if source.entity is not None:
                 claimant = _full_name(source.entity, disc)
                 return _and_added(text, [Frame(claimant, lemma, rule, (begin, begin + comma),
@@ -812,6 +834,12 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
     if joint is not None:
         return _joint_say_frames(text, joint, lemma, e, end, rules)
     source = _subject(text, mentions, begin, b, disc)
+    if source is None and comma < 0:
+        # "Li said three armed Vietnamese ships had intruded ...": a person named before,
+        # by one of his names
+        named_before = recall_name(disc, between)
+        if named_before is not None:
+            source = Mention(begin, b, between, named_before, "person", rule)
     post = _unnamed_post(between, disc) if source is None and comma < 0 else None
     if post is not None:
         # "A military spokesman said Israeli jets had bombed ...": the home side's post

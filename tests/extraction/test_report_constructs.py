@@ -468,3 +468,11 @@ def test_losses_a_side_puts_at_a_number_are_its_claim(extract, sentence) -> None
     result = extract("Armenia and Azerbaijan fought in April. " + sentence, "2016-04-05")
     assert [(k, n) for k, n, _ in _figures(result)] == [("Killed", 16)]
     assert {(f.claimant.label, f.verb) for f, *_ in result.claims} == {("Azerbaijan", "put")}
+
+
+def test_a_person_by_one_of_his_names_reports_at_the_head_of_a_sentence(extract) -> None:
+    result = extract("BEIJING, March 22 (Xinhua) -- Foreign Ministry spokesman Li Zhaoxing told a "
+                     "briefing that Vietnam must bear full responsibility. Li said three armed "
+                     "Vietnamese ships had attacked Chinese ships near Chigua Reef on March 14.",
+                     "1988-03-22")
+    assert _claimants(result, 2) == {"Li Zhaoxing"}
