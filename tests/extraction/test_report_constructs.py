@@ -476,3 +476,13 @@ def test_a_person_by_one_of_his_names_reports_at_the_head_of_a_sentence(extract)
                      "Vietnamese ships had attacked Chinese ships near Chigua Reef on March 14.",
                      "1988-03-22")
     assert _claimants(result, 2) == {"Li Zhaoxing"}
+
+
+@pytest.mark.parametrize(("sentence", "appeals"), [
+    ("A Tajik patrol came up to the fields and demanded that the farmers leave the land.", []),
+    ("Students marched on the embassy, demanding a firm response.", []),
+    ("Turkey demanded that Syria stop its attacks.", [("Turkey", "Syria")]),
+])
+def test_a_demand_is_an_appeal_only_to_a_side_named(extract, sentence, appeals) -> None:
+    result = extract(sentence, "2017-05-18")
+    assert [(_label(e.agent), _label(e.target)) for e in _events(result, "Appeal")] == appeals
