@@ -561,6 +561,16 @@ def _find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc
             # '"... Pakistan has claimed that he is in their custody," Raveesh Kumar told
             # reporters': the speaker whose claim holds the report quoted inside it
             return frame + first
+        joined = re.search(r",\s+and\s+(?:also\s+)?$", text[begin:b]) if first else None
+        if first and first[0].verb == "put" and joined is not None:
+            # "Baku has put its own military losses at 16 dead, and said six civilians were
+            # killed": the toll a side puts, then what else it said
+            cut = begin + joined.start()
+            for part in first:
+                part.content = (part.content[0], min(part.content[1], cut))
+            said = (_content_begin(text, e, end, lemma), end)
+            return first + [Frame(first[0].claimant, lemma, rules.reporting["say"]["id"], said,
+                                  (cut, e))]
     if first:
         return first
     nominal = _nominal_claim(text, begin, end, mentions, disc, rules)

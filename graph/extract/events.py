@@ -97,6 +97,11 @@ def _actor_mentions(mentions: list[Mention], begin: int, end: int) -> list[Menti
             (m.kind == "pair" or (m.entity is not None and m.entity.is_actor))]
 
 
+# what a demand may ask of no one named: "demanding an immediate halt to the fighting"
+_DE_ESCALATION = re.compile(r"\s+(?:that\s+)?(?:an?\s+|the\s+)?(?:(?:immediate|unconditional|"
+                            r"complete|full)\s+)*(?:halt|end|ceasefire|cease-fire|truce|"
+                            r"withdrawal|pullout|pull-back|stop|cessation|restraint|"
+                            r"de-escalation|talks|negotiations)\b", re.IGNORECASE)
 # what an addressee is asked to do: "asked the Security Council to convene", "wrote to the
 # UN, asking it to send observers", "requested the OAU's mediation"
 _ASK_COMPLEMENT = re.compile(r"(?:'s?)?(?:\s+[A-Z][\w\-]+){0,2}(?:,\s+[A-Z][^,;.]{1,40},)?\s*(?:,\s*)?"
@@ -379,6 +384,9 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             continue
         if spec.get("needs") == "addressee" and not _asked_to(text, e, end, mentions):
             continue
+        if spec.get("needs") == "demand" and not _actor_mentions(mentions, e, end) and \
+                not _DE_ESCALATION.match(text, e, end):
+            continue  # "a patrol demanded that the farmers leave": of no side
         if spec.get("needs") == "force":
             force = _force_subject(rules).search(text, max(begin, b - 60), b)
             if force is None:
