@@ -78,6 +78,8 @@ _SPONSOR_AFTER = re.compile(r"-(?:backed|based|allied|aligned|funded|supported|s
 _SOURCE_PRONOUN = re.compile(r"\b(?:its|their|his|her|they|it|our|we|own)\b", re.IGNORECASE)
 # a hostile act only threatened or intended: "will respond to every attack", "vowed to
 # retake the town"
+_NO_TALKS = re.compile(r"\b(?:no|not\s+hold|never\s+hold|refused\s+to\s+hold)\s+(?:\w+\s+)?$",
+                      re.IGNORECASE)
 _THREATENED = re.compile(r"\b(?:will|would|shall|'ll|plans?\s+to|planned\s+to|threaten(?:s|ed)?\s+to|"
                          r"vow(?:s|ed)?\s+to|pledged\s+to|promised\s+to|warned\s+it\s+would|"
                          r"ready\s+to|prepared\s+to)\s+(?:[\w\-]+\s+){0,4}$", re.IGNORECASE)
@@ -330,6 +332,8 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             continue
         if cls in HOSTILE and (_negated(text, begin, b, rules) or _NO_OBJECT.match(text, e)):
             continue  # "our border guards did not open fire on anyone", "has sent no troops"
+        if cls in {"Talks", "Meeting"} and _NO_TALKS.search(text, max(begin, b - 12), b):
+            continue  # "there would be no talks until Heglig was liberated"
         if _BACKGROUND.search(text, max(begin, b - 80), b):
             # "one of the heaviest attacks since ...", "since the Korean War ended in an
             # armistice": a class of events compared with, or a past war's phrase

@@ -486,3 +486,13 @@ def test_a_person_by_one_of_his_names_reports_at_the_head_of_a_sentence(extract)
 def test_a_demand_is_an_appeal_only_to_a_side_named(extract, sentence, appeals) -> None:
     result = extract(sentence, "2017-05-18")
     assert [(_label(e.agent), _label(e.target)) for e in _events(result, "Appeal")] == appeals
+
+
+@pytest.mark.parametrize("sentence", [
+    "Bashir said there would be no talks until Heglig was liberated.",
+    "Kiir told U.N. Secretary-General Ban Ki-moon by telephone that the army would leave.",
+    "China was willing to settle disputes through peaceful negotiations.",
+])
+def test_talks_refused_a_call_reported_or_a_way_of_settling_are_no_talks(extract,
+                                                                          sentence) -> None:
+    assert not _events(extract(sentence, "2012-04-13"), "Talks")
