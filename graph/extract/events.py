@@ -1157,8 +1157,12 @@ def _force_subject(rules: Rules) -> re.Pattern[str]:
 def _people_taken(rules: Rules) -> re.Pattern[str]:
     """People as the object right after the trigger ("seized four Tajik men")."""
     number = phrase_pattern(list(rules.casualties["numbers"]))
-    return re.compile(r"\s+(?:(?:\d+|" + number + r"|the|several|dozens\s+of)\s+)"
-                      r"(?:[\w\-]+\s+){0,2}?" + _people_words(rules) + r"\b", re.IGNORECASE)
+    # ("seized more than 30 people", "seized four employees of the district administration")
+    return re.compile(r"\s+(?:(?:more\s+than|at\s+least|about|some|around|nearly|over|up\s+to)\s+)?"
+                      r"(?:(?:\d+|" + number + r"|the|several|dozens\s+of)\s+)"
+                      r"(?:[\w\-]+\s+){0,2}?(?:" + _people_words(rules) + r"|employees|officials|"
+                      r"workers|staff|hostages|people|men|women|shepherds|farmers)\b",
+                      re.IGNORECASE)
 
 
 def _people_words(rules: Rules) -> str:

@@ -496,3 +496,11 @@ def test_a_demand_is_an_appeal_only_to_a_side_named(extract, sentence, appeals) 
 def test_talks_refused_a_call_reported_or_a_way_of_settling_are_no_talks(extract,
                                                                           sentence) -> None:
     assert not _events(extract(sentence, "2012-04-13"), "Talks")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The crowd seized more than 30 people, among them four border guards.",
+    "The crowd then seized four employees of the Batken district administration.",
+])
+def test_people_seized_are_no_ground_taken(extract, sentence) -> None:
+    assert not _events(extract(sentence, "2013-01-07"), "Occupation")
