@@ -126,7 +126,7 @@ def is_furniture(line: str) -> bool:
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "st", "jr",
     "sr", "no", "vs", "etc", "e.g", "i.e", "u.s", "u.k", "u.n", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "km", "pres", "gov",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "pres", "gov",
 }
 # the day of a clock time, AP style ("talks at 6 p.m. Saturday, officials said")
 _DAY_AFTER_CLOCK = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"

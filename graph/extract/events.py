@@ -109,7 +109,10 @@ _DE_ESCALATION = re.compile(r"\s+(?:that\s+)?(?:an?\s+|the\s+)?(?:(?:immediate|u
 _ASK_COMPLEMENT = re.compile(r"(?:'s?)?(?:\s+[A-Z][\w\-]+){0,2}(?:,\s+[A-Z][^,;.]{1,40},)?\s*(?:,\s*)?"
                              r"(?:(?:on|in|late|early|at)\s+[^,.;]{1,25}?\s+)?"
                              r"(?:to\s+[a-z]|asking\b|requesting\b|urging\b|"
-                             r"for\s+(?:an?\s+)?(?:urgent|emergency|immediate|international)\b)")
+                             r"for\s+(?:an?\s+)?(?:urgent|emergency|immediate|international)\b|"
+                             # "asked the CSTO for military assistance"
+                             r"for\s+(?:[\w\-]+\s+){0,2}(?:assistance|help|support|aid|"
+                             r"protection|intervention|observers|mediation)\b)")
 
 
 def _asked_to(text: str, e: int, end: int, mentions: list[Mention]) -> bool:

@@ -90,8 +90,10 @@ def _appeal_after(text: str, frames: list[Frame]) -> list[Frame]:
     defend its territory": the report ends where its reporter's appeal begins; the appeal
     is the reporter's act, in the article's voice."""
     for f in frames:
-        if f.accusation or f.content[0] < f.verb_span[1]:
+        if f.content[0] < f.verb_span[1]:
             continue
+        # ("accused Kenya of a campaign of terror and called on the OAU to send observers":
+        # an accusation ends where its accuser's appeal begins too)
         m = _AND_APPEAL.search(text, f.content[0], f.content[1])
         if m is not None and text.count('"', f.content[0], m.start()) % 2 == 0:
             f.content = (f.content[0], m.start())
@@ -102,7 +104,8 @@ def _coordinated_actor(span: Offsets, frames: list[Frame], text: str) -> Entity 
     """The claimant whose report ends where this span starts with "and <verb>": the
     span's predicate shares the report's subject."""
     for f in frames:
-        if f.content[1] == span[0] and not f.accusation and _AND.match(text, span[0]):
+        if f.content[1] == span[0] and _AND.match(text, span[0]) and (
+                not f.accusation or _AND_APPEAL.match(text, span[0])):
             return f.claimant
         adjunct = _REPORT_ADJUNCT.match(text, span[0]) if f.verb_span[1] == span[0] else None
         if f.verb_span[1] <= span[0] and _REPORT_ADJUNCT.fullmatch(

@@ -187,3 +187,9 @@ def test_authors_joined_by_and_over_the_page_date_are_a_byline() -> None:
 def test_a_line_with_a_slash_in_a_sentence_stays_the_report() -> None:
     roles = _roles("Guards traded fire on Monday.\n\nThe army and/or police said so.\n")
     assert [r for r, _ in roles] == [BODY, BODY]
+
+
+def test_a_sentence_ends_after_kilometres() -> None:
+    roles = _roles("Azerbaijani units advanced about 3.5 km. Armenia asked for help.\n")
+    assert [t for _, t in roles] == ["Azerbaijani units advanced about 3.5 km.",
+                                     "Armenia asked for help."]

@@ -504,3 +504,18 @@ def test_talks_refused_a_call_reported_or_a_way_of_settling_are_no_talks(extract
 ])
 def test_people_seized_are_no_ground_taken(extract, sentence) -> None:
     assert not _events(extract(sentence, "2013-01-07"), "Occupation")
+
+
+def test_a_body_asked_for_assistance_is_appealed_to(extract) -> None:
+    result = extract("Armenia and Azerbaijan fought. Armenia had formally asked the Collective "
+                     "Security Treaty Organization for military assistance.", "2022-09-14")
+    assert [(_label(e.agent), _label(e.target)) for e in _events(result, "Appeal")] == [
+        ("Armenia", "Collective Security Treaty Organization")]
+
+
+def test_an_appeal_after_an_accusation_is_the_accusers_act(extract) -> None:
+    result = extract("The Somali Prime Minister, Abdirizak Haji Hussein, accused Kenya of \"a "
+                     "campaign of terror\" against the Somali people and called on the "
+                     "Organisation of African Unity to send observers.", "1967-03-14")
+    assert [(_label(e.agent), _label(e.target)) for e in _events(result, "Appeal")] == [
+        ("Abdirizak Haji Hussein", "Organization of African Unity")]
