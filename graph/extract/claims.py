@@ -568,8 +568,8 @@ def _find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc
             cut = begin + joined.start()
             for part in first:
                 part.content = (part.content[0], min(part.content[1], cut))
-            said = (_content_begin(text, e, end, lemma), end)
-            return first + [Frame(first[0].claimant, lemma, rules.reporting["say"]["id"], said,
+            put_rest = (_content_begin(text, e, end, lemma), end)
+            return first + [Frame(first[0].claimant, lemma, rules.reporting["say"]["id"], put_rest,
                                   (cut, e))]
     if first:
         return first

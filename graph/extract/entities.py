@@ -305,8 +305,9 @@ _TRAILING_BEFORE = re.compile(r"[,\"”]\s+(?:an?|the)\s+$")
 _FORCE_AFTER = re.compile(r"\s+(?:[a-z\-]+\s+)?(?:troops|forces|soldiers|army|units|infantry|"
                           r"artillery|jets|aircraft|warplanes|guards|fighters|militants|"
                           r"gunners|tanks|drones|patrols?)\b")
-_VICTIMS = re.compile(r"(?:\s*,[^,;]{1,80},)?\s+(?:(?:were|was|had\s+been|have\s+been|are)\s+(?:\w+\s+)?(?:killed|"
-                      r"wounded|injured|hurt|captured|taken|shot|hit)|died|killed\s+in)\b")
+_VICTIMS = re.compile(r"(?:\s*,[^,;]{1,80},)?\s+(?:(?:were|was|had\s+been|have\s+been|are)\s+"
+                      r"(?:\w+\s+)?(?:killed|wounded|injured|hurt|captured|taken|shot|hit)|"
+                      r"died|killed\s+in)\b")
 
 
 def _attacking_force(text: str, end: int) -> bool:
@@ -523,17 +524,16 @@ def _place_mentions(text: str, base: list[Mention], disc: Discourse,
                                          spec["id"] + "-coordinated", priority=2))
                 continue
         # "the villages of NAME, NAME and NAME"
-        if text[b:e].lower().endswith("s") and spec["class"] in {"Village", "District"}:
-            if listed:
-                for nm in _NAME_RE.finditer(text, listed.start(1), listed.end(1)):
-                    if nm.group() in {"And"} or not _is_name(nm.group(), rules, disc) or \
-                            _starting_at(base, nm.start()) is not None:
-                        continue
-                    entity = disc.mint(spec["class"], nm.group(), rule=spec["id"])
-                    _tie_to_state(entity, text, b, base, disc, spec["id"])
-                    found.append(Mention(nm.start(), nm.end(), nm.group(), entity, "place",
-                                         spec["id"], priority=2))
-                continue
+        if listed is not None:
+            for nm in _NAME_RE.finditer(text, listed.start(1), listed.end(1)):
+                if nm.group() in {"And"} or not _is_name(nm.group(), rules, disc) or \
+                        _starting_at(base, nm.start()) is not None:
+                    continue
+                entity = disc.mint(spec["class"], nm.group(), rule=spec["id"])
+                _tie_to_state(entity, text, b, base, disc, spec["id"])
+                found.append(Mention(nm.start(), nm.end(), nm.group(), entity, "place",
+                                     spec["id"], priority=2))
+            continue
         # "the [DEMONYM] village of NAME" ("the Line of Control" is no place "Control")
         after = None if spec.get("name_before") or text[b:e].lower() == "capital" else \
             _OF_NAME.match(text, e)

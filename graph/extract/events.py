@@ -57,8 +57,8 @@ _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w\-]+\
                        re.IGNORECASE)
 _DEMONSTRATIVE = re.compile(r"\b(?:that|this|these|those|such)\s+$", re.IGNORECASE)
 # "a document concerning the incident", "talks on the incident": a topic, named before
-_ABOUT_THE = re.compile(r"\b(?:concerning|regarding|about|on|over|into|of)\s+the\s+(?:[\w\-]+\s+)?$",
-                        re.IGNORECASE)
+_ABOUT_THE = re.compile(r"\b(?:concerning|regarding|about|on|over|into|of)\s+the\s+"
+                        r"(?:[\w\-]+\s+)?$", re.IGNORECASE)
 _RETURNED = re.compile(r"(?:returned|returning)\s+(?:the\s+)?fire|fired\s+back|shot\s+back",
                        re.IGNORECASE)
 # "It was the Kyrgyz side that opened fire": before a verb, "that" is a relative pronoun
@@ -80,7 +80,8 @@ _SOURCE_PRONOUN = re.compile(r"\b(?:its|their|his|her|they|it|our|we|own)\b", re
 # retake the town"
 _NO_TALKS = re.compile(r"\b(?:no|not\s+hold|never\s+hold|refused\s+to\s+hold)\s+(?:\w+\s+)?$",
                       re.IGNORECASE)
-_THREATENED = re.compile(r"\b(?:will|would|shall|'ll|plans?\s+to|planned\s+to|threaten(?:s|ed)?\s+to|"
+_THREATENED = re.compile(r"\b(?:will|would|shall|'ll|plans?\s+to|planned\s+to|"
+                         r"threaten(?:s|ed)?\s+to|"
                          r"vow(?:s|ed)?\s+to|pledged\s+to|promised\s+to|warned\s+it\s+would|"
                          r"ready\s+to|prepared\s+to)\s+(?:[\w\-]+\s+){0,4}$", re.IGNORECASE)
 # arms named without their side: "F-16 fighter jets had struck", "artillery units fired"
@@ -106,7 +107,8 @@ _DE_ESCALATION = re.compile(r"\s+(?:that\s+)?(?:an?\s+|the\s+)?(?:(?:immediate|u
                             r"de-escalation|talks|negotiations)\b", re.IGNORECASE)
 # what an addressee is asked to do: "asked the Security Council to convene", "wrote to the
 # UN, asking it to send observers", "requested the OAU's mediation"
-_ASK_COMPLEMENT = re.compile(r"(?:'s?)?(?:\s+[A-Z][\w\-]+){0,2}(?:,\s+[A-Z][^,;.]{1,40},)?\s*(?:,\s*)?"
+_ASK_COMPLEMENT = re.compile(r"(?:'s?)?(?:\s+[A-Z][\w\-]+){0,2}(?:,\s+[A-Z][^,;.]{1,40},)?"
+                             r"\s*(?:,\s*)?"
                              r"(?:(?:on|in|late|early|at)\s+[^,.;]{1,25}?\s+)?"
                              r"(?:to\s+[a-z]|asking\b|requesting\b|urging\b|"
                              r"for\s+(?:an?\s+)?(?:urgent|emergency|immediate|international)\b|"
@@ -1486,9 +1488,10 @@ def _agent(text: str, before: list[Mention], frame: Frame | None, begin: int, tr
         if len(gap.split()) <= 8 and not re.search(
                 r"[,;]|\b(?:as|when|while|after|before|because|since)\b", gap, re.IGNORECASE):
             pronoun = p  # "its troops opened fire"; not "fled their homes as shells landed"
+    subordinate = _SUBORDINATE_THEY.search(head)
     if pronoun is not None and candidates and candidates[0].kind == "force" and \
-            candidates[0].begin - begin <= 4 and _SUBORDINATE_THEY.search(
-                head, 0, pronoun.end()) and _SUBORDINATE_THEY.search(head).end() == pronoun.end():
+            candidates[0].begin - begin <= 4 and subordinate is not None and \
+            subordinate.end() == pronoun.end():
         # "Chinese troops attacked Walong, a day after they overran Indian posts": "they" of
         # the subordinate clause are the main clause's troops, not the reporter
         return candidates[0].entity

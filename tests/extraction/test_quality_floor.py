@@ -22,21 +22,21 @@ GOLD = ROOT / "tests" / "gold"
 DEV = ROOT / "tests" / "articles" / "dev"
 TEST = ROOT / "tests" / "articles" / "test"
 
-# F1 floors per kind: the figures measured on 2026-12-03 14:49 UTC (all kinds: corpus 0.99,
-# dev 0.83 over 316 articles, test 0.81 over 16), rounded down a little, because the
-# extractor is changing under them. That day the dev split grew by twenty-five articles
-# (five batches, each scored before any rule read it: README, "Quality") and the claim floor
-# went up to 0.78. The test split grew from eleven to sixteen articles: five fresh ones,
-# written with their gold before any rule read them and harder than the eleven (older
-# conflicts, states the base does not know), replacing the one moved to dev the day before.
-# The test floors are those of the new set (all 0.857 -> 0.81 and event 0.753 -> 0.669 with
-# the set; the eleven alone score all 0.856, event 0.749), not a weaker extractor.
+# F1 floors per kind: the figures measured on 2026-12-04 02:34 UTC (all kinds: corpus 0.99,
+# dev 0.84 over 371 articles, test 0.81 over 16), rounded down a little, because the
+# extractor is changing under them. That day the dev split grew by fifty-five articles
+# (eleven batches, each scored before any rule read it: README, "Quality"); on the 316
+# articles of the day before the event floor's figure rose from 0.720 to 0.736, with the
+# new, harder ones in the split it is 0.726 (event floor 0.71 -> 0.72). Dev office fell
+# from 0.871 to 0.860 with them (their officials: ranks and posts of the period, states the
+# base does not know), not from a weaker extractor: the floor follows the grown split.
+# The test split (sixteen articles, never tuned on) moved from event 0.669 to 0.673.
 CORPUS_FLOOR = {"entity": 0.97, "relation": 1.00, "office": 1.00, "event": 1.00,
                 "claim": 1.00, "casualty": 1.00, "time": 0.92}
-DEV_FLOOR = {"entity": 0.86, "relation": 0.81, "office": 0.86, "event": 0.71,
-             "claim": 0.78, "casualty": 0.91, "time": 0.92}
-TEST_FLOOR = {"entity": 0.83, "relation": 0.81, "office": 0.87, "event": 0.66,
-              "claim": 0.74, "casualty": 0.90, "time": 0.91}
+DEV_FLOOR = {"entity": 0.86, "relation": 0.81, "office": 0.85, "event": 0.72,
+             "claim": 0.78, "casualty": 0.92, "time": 0.91}
+TEST_FLOOR = {"entity": 0.83, "relation": 0.81, "office": 0.87, "event": 0.67,
+              "claim": 0.74, "casualty": 0.91, "time": 0.91}
 
 
 def _built(folder: Path, tmp_path_factory: pytest.TempPathFactory):

@@ -264,8 +264,8 @@ def test_a_violation_of_an_understanding_is_no_ceasefire_violation(extract) -> N
 
 
 def test_the_capital_an_agreement_is_named_after_is_no_side(extract) -> None:
-    result = extract("Armenia and Azerbaijan fought on Friday. Armenian troops committed a breach of the Moscow truce, "
-                     "Baku said.", "2016-04-06")
+    result = extract("Armenia and Azerbaijan fought on Friday. Armenian troops committed a "
+                     "breach of the Moscow truce, Baku said.", "2016-04-06")
     violation, = _events(result, "CeasefireViolation")
     assert _label(violation.target) == "Azerbaijan"
 
