@@ -481,19 +481,7 @@ def _place_mentions(text: str, base: list[Mention], disc: Discourse,
     for b, e, spec in rules.place_nouns.find(text):
         listed = _LISTED_AFTER.match(text, e) if text[b:e].lower().endswith("s") and \
             spec["class"] in {"Village", "District", "Outpost"} else None
-        if listed is not None:
-            # "the villages of NAME, NAME and NAME", "the desert posts of Hassi Beida and
-            # Tinjoub": each a place of the noun's kind by its own name
-            for nm in _NAME_RE.finditer(text, listed.start(1), listed.end(1)):
-                if nm.group() in {"And"} or not _is_name(nm.group(), rules, disc) or \
-                        _starting_at(base, nm.start()) is not None:
-                    continue
-                entity = disc.mint(spec["class"], nm.group(), rule=spec["id"])
-                _tie_to_state(entity, text, b, base, disc, spec["id"])
-                found.append(Mention(nm.start(), nm.end(), nm.group(), entity, "place",
-                                     spec["id"], priority=2))
-            continue
-        if spec["class"] in {"Outpost", "BorderCrossing"}:
+        if spec["class"] in {"Outpost", "BorderCrossing"} and listed is None:
             # mostly unnamed in news prose ("an outpost"); a named one is the text's own
             # ("the Kulundu checkpoint", "the Kyrgyz outpost of Kojo-Aryk")
             post = _named_post(text, b, e, spec, base, disc, rules)
@@ -501,7 +489,7 @@ def _place_mentions(text: str, base: list[Mention], disc: Discourse,
                 found.append(post)
             continue
         # "the Batken and Leilek districts": names coordinated before a plural noun
-        if text[b:e].lower().endswith("s"):
+        if text[b:e].lower().endswith("s") and spec["class"] != "Outpost":
             coord = re.compile("(" + NAME + r")\s+and\s+(" + NAME + r")\s+$").search(text[:b])
             if coord:
                 for g in (1, 2):
@@ -524,6 +512,18 @@ def _place_mentions(text: str, base: list[Mention], disc: Discourse,
                     found.append(Mention(coord.start(g), coord.end(g), name, entity, "place",
                                          spec["id"] + "-coordinated", priority=2))
                 continue
+        if listed is not None:
+            # "the villages of NAME, NAME and NAME", "the desert posts of Hassi Beida and
+            # Tinjoub": each a place of the noun's kind by its own name
+            for nm in _NAME_RE.finditer(text, listed.start(1), listed.end(1)):
+                if nm.group() in {"And"} or not _is_name(nm.group(), rules, disc) or \
+                        _starting_at(base, nm.start()) is not None:
+                    continue
+                entity = disc.mint(spec["class"], nm.group(), rule=spec["id"])
+                _tie_to_state(entity, text, b, base, disc, spec["id"])
+                found.append(Mention(nm.start(), nm.end(), nm.group(), entity, "place",
+                                     spec["id"], priority=2))
+            continue
         # "the [DEMONYM] village of NAME" ("the Line of Control" is no place "Control")
         after = None if spec.get("name_before") or text[b:e].lower() == "capital" else \
             _OF_NAME.match(text, e)
