@@ -168,7 +168,8 @@ def fold_repeat(record: EventRecord, previous: list[EventRecord], disc: Discours
         if _compatible_parts(earlier, record, disc) and _repeats(earlier, record, disc):
             return earlier
     if record.cls in HOSTILE and record.agent is None and not record.participants \
-            and not record.mutual and not record.earlier and not record.claimed:
+            and not record.mutual and not record.earlier and (
+                not record.claimed or _same_teller(record, previous, disc)):
         # "was killed when a rocket struck the school", "about 170 shells were fired at
         # the island": an act told again with its agent left out, what it hit or where
         # agreeing with one told before
@@ -260,6 +261,16 @@ def _compatible_parts(a: EventRecord, b: EventRecord, disc: Discourse) -> bool:
     sides_a = {_state_key(p, disc) for p in a.participants}
     sides_b = {_state_key(p, disc) for p in b.participants}
     return not (sides_a and sides_b and not (sides_a <= sides_b or sides_b <= sides_a))
+
+
+def _same_teller(record: EventRecord, previous: list[EventRecord], disc: Discourse) -> bool:
+    """A claimed act told again by the side that told it just before ("An Armenian soldier
+    was killed by Azerbaijani fire, the ministry said ... He was hit by a sniper's bullet
+    near Verin Shorzha, the ministry said")."""
+    last = previous[-1] if previous else None
+    return last is not None and last.cls == record.cls and last.claimed and \
+        last.frame is not None and record.frame is not None and \
+        _state_key(last.frame.claimant, disc) == _state_key(record.frame.claimant, disc)
 
 
 def _directed(record: EventRecord) -> bool:

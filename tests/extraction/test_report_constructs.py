@@ -519,3 +519,19 @@ def test_an_appeal_after_an_accusation_is_the_accusers_act(extract) -> None:
                      "Organisation of African Unity to send observers.", "1967-03-14")
     assert [(_label(e.agent), _label(e.target)) for e in _events(result, "Appeal")] == [
         ("Abdirizak Haji Hussein", "Organization of African Unity")]
+
+
+def test_a_shot_fired_by_a_sniper_is_fire_at_the_victim(extract) -> None:
+    result = extract("YEREVAN - Private Arman Hakobyan was fatally wounded by a shot fired by an "
+                     "Azerbaijani sniper on June 13, the Ministry of Defense of Armenia said.",
+                     "2017-06-14")
+    assert [(_label(e.agent), _label(e.target)) for e in _events(result, "ArmedClash")] == [
+        ("Azerbaijan", "Armenia")]
+
+
+def test_a_claimed_act_told_again_by_the_same_side_is_one_act(extract) -> None:
+    result = extract("Armenia and Azerbaijan fought in May. An Armenian soldier was killed by "
+                     "Azerbaijani gunfire on Tuesday, Armenia's Defence Ministry said. Private "
+                     "Arsen Grigoryan was hit by a sniper's bullet near Verin Shorzha on Tuesday "
+                     "and died, the ministry said.", "2021-05-25")
+    assert [e.sentence for e in _events(result, "ArmedClash") if e.sentence > 0] == [1]
