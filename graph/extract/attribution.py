@@ -157,8 +157,14 @@ def recall(disc: Discourse, phrase: str, rules: Rules) -> Entity | None:
         return last
     if noun not in c.home:
         return None
+    return dateline_home(disc)
+
+
+def dateline_home(disc: Discourse) -> Entity | None:
+    """The state the report was filed from (a state the dateline names may be known only
+    once the article has named it)."""
     if disc.home is None and disc.dateline:
-        disc.home = home_state(disc)  # a state the dateline names, known only once read
+        disc.home = home_state(disc)
     return disc.home
 
 

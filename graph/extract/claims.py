@@ -25,13 +25,13 @@ from typing import TYPE_CHECKING
 from graph.extract.attribution import (
     anaphor,
     announce_account,
+    dateline_home,
     last_speaker,
     quoted_as_saying,
     recall,
     recall_name,
     remember,
 )
-from graph.extract.discovery import home_state
 from graph.extract.kb import Entity
 from graph.extract.linking import Discourse
 from graph.extract.mentions import NAME, Mention
@@ -237,9 +237,8 @@ def _subject(text: str, mentions: list[Mention], begin: int, verb: int,
         # the state of the body the phrase before names
         others = [m for m in before if m is not last]
         _acts_for(last.entity, others, disc)
-        if not others and disc is not None and _THE_POST.fullmatch(
-                text, begin, text.rfind(",", begin, last.begin)):
-            _post_state(last.entity, disc)  # "The spokesman, Li Zhaoxing, said"
+        if not others and disc is not None:
+            _post_state(text, begin, text.rfind(",", begin, last.begin), last.entity, disc)
         return last
     if text[begin:verb].rstrip().endswith(",") or len(gap.split()) > 2:
         # skip possessive modifiers: "Kyrgyzstan's southern Batken province, ..., reported"
@@ -276,9 +275,11 @@ _ROLE_APPOSITION = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,2}?(?
                               r"(?:for|of|at)\b", re.IGNORECASE)
 
 
-def _post_state(person: Entity, disc: Discourse) -> None:
-    """A person named as "the spokesman" of the body that spoke before acts for its
-    state."""
+def _post_state(text: str, begin: int, end: int, person: Entity, disc: Discourse) -> None:
+    """A person named as "the spokesman" (text[begin:end]) of the body that spoke before
+    acts for its state: '"...," the spokesman, Li Zhaoxing, told a briefing'."""
+    if not _THE_POST.fullmatch(text, begin, end):
+        return
     state = disc.state_of(last_speaker(disc))
     if state is not None and not person.in_kb and not person.state:
         disc.acts_for(person, state.iri, "claim.speaker-of")
@@ -609,7 +610,7 @@ def _reporting_verbs(text: str, begin: int, end: int, rules: Rules
     on its side at"), in text order; a count phrase replaces the lexicon's shorter match
     inside it."""
     found = [f for f in rules.say_verbs.find(text, begin, end)
-             if not _PLURAL_NOUN.search(text, begin, f[0]) or not text[f[0]:f[1]].endswith("s")]
+             if not text[f[0]:f[1]].endswith("s") or not _PLURAL_NOUN.search(text, begin, f[0])]
     # a phrase of the lexicon ("puts its own losses at": the reporter's own side) wins
     phrases = [m for m in _put_count(rules).finditer(text, begin, end)
                if not any(f[0] == m.start() for f in found)]
@@ -808,19 +809,15 @@ def _say_frame(text: str, begin: int, end: int, b: int, e: int, lemma: str,
             # set off by commas report what stands before them
             start, person = apposed
             _speaker_state(text, person, begin + comma, end, mentions, disc, rules)
-            if _THE_POST.fullmatch(text, start, text.find(",", start + 1, begin + comma)):
-                _post_state(person, disc)  # '"...," the spokesman, Li Zhaoxing, told'
+            _post_state(text, start, text.find(",", start + 1, begin + comma), person, disc)
             return [Frame(_full_name(person, disc), lemma, rule, (begin, start), (start, e))]
     if comma > 0 and trailing and not coordinated:
         tail = [m for m in _actors(mentions, begin + comma, b) if m.kind != "pair"]
         if tail and len(text[begin + comma + 1:b].split()) <= 14:
             source = _speaker(text, tail, b)
-            if source.entity is not None and source.entity.is_a("Person") and \
-                    len(tail) == 1 and _THE_POST.fullmatch(
-                        text, begin + comma + 1, text.rfind(",", begin + comma, source.begin)):
-                # '"...," the spokesman, Li Zhaoxing, told a briefing': the post named
-                # before, of the state of who held it then
-                _post_state(source.entity, disc)
+            if source.entity is not None and source.entity.is_a("Person") and len(tail) == 1:
+                _post_state(text, begin + comma + 1,
+                            text.rfind(",", begin + comma, source.begin), source.entity, disc)
             if source.entity is not None:
                 claimant = _full_name(source.entity, disc)
                 return _and_added(text, [Frame(claimant, lemma, rule, (begin, begin + comma),
@@ -875,9 +872,7 @@ def _unnamed_post(phrase: str, disc: Discourse) -> Entity | None:
     last."""
     if not _UNNAMED_POST.fullmatch(phrase.strip()):
         return None
-    if disc.home is None and disc.dateline:
-        disc.home = home_state(disc)
-    return disc.home or disc.state_of(last_speaker(disc))
+    return dateline_home(disc) or disc.state_of(last_speaker(disc))
 
 
 def _and_added(text: str, frames: list[Frame], e: int, end: int, rules: Rules) -> list[Frame]:

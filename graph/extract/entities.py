@@ -274,19 +274,15 @@ def _body_mentions(text: str, base: list[Mention], disc: Discourse,
                 # of the dateline)
                 # (in the order of the text: the base's names and the gazetteer's are
                 # found in separate passes)
+                # ("Chinese troops attacked Indian positions, a Defence Ministry spokesman
+                # said": a side reports what was done to it; the troops it names first, or
+                # by whose fire, are the other side's)
+                trailing = _TRAILING_BEFORE.search(text, 0, start) is not None and \
+                    _REPORTS_AFTER.match(text, e) is not None
                 in_sentence = [x.entity for x in sorted(base, key=lambda x: x.begin)
                                if x.entity is not None and x.entity.is_state
-                               and x.kind != "pair" and x.end <= start]
-                if _TRAILING_BEFORE.search(text, 0, start) and _REPORTS_AFTER.match(text, e):
-                    # "Chinese troops attacked Indian positions, a Defence Ministry
-                    # spokesman said": a side reports what was done to it; the troops
-                    # it names first are the other side's
-                    in_sentence = [
-                        x.entity for x in sorted(base, key=lambda x: x.begin)
-                        if x.entity is not None and x.entity.is_state and x.kind != "pair"
-                        and x.end <= start and not _attacking_force(text, x.end)
-                        and not (x.kind == "demonym"
-                                 and re.search(r"\bby\s+(?:the\s+)?$", text[:x.begin]))]
+                               and x.kind != "pair" and x.end <= start
+                               and not (trailing and _the_other_side(text, x))]
                 spoke = disc.last_of_class.get("attribution:claimant")
                 last_state = _appositive_state(text, e, base) or opening_city_state(
                     text, start, base, disc) or (
@@ -315,6 +311,13 @@ def _attacking_force(text: str, end: int) -> bool:
     ("Pakistani soldiers were killed")."""
     force = _FORCE_AFTER.match(text, end)
     return force is not None and not _VICTIMS.match(text, force.end())
+
+
+def _the_other_side(text: str, x: Mention) -> bool:
+    """In a side's report of an attack, a state named as the attacker: "Chinese troops
+    attacked", "killed by Cambodian rocket fire"."""
+    return _attacking_force(text, x.end) or (
+        x.kind == "demonym" and re.search(r"\bby\s+(?:the\s+)?$", text[:x.begin]) is not None)
 
 
 _REPORTS_AFTER = re.compile(r"(?:\s+(?:spokes(?:man|woman|person)|official|officials|source|"

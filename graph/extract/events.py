@@ -69,17 +69,19 @@ _AGREED_BEFORE = re.compile(r"\b(?:agreed|agree|agrees|agreeing|decided|pledged|
 _PLACE_NOUN_AFTER = re.compile(r"\s+(?:(?:border|port|capital|southern|northern|eastern|"
                                r"western)\s+)?(?:city|town|village|capital|region|province|"
                                r"district|port|exclave|enclave)\b", re.IGNORECASE)
-# "the Iran-backed group", "a Rwanda-based militia": the sponsor is no party to the act
+# "the Moscow agreement", "the Khartoum truce": a place an agreement is named after
 _AGREEMENT_NOUN = re.compile(r"\s+(?:agreement|agreements|accord|accords|protocol|treaty|deal|"
                              r"declaration|truce|ceasefire|cease-fire|armistice)\b", re.IGNORECASE)
+# "the Iran-backed group", "a Rwanda-based militia": the sponsor is no party to the act
 _SPONSOR_AFTER = re.compile(r"-(?:backed|based|allied|aligned|funded|supported|sponsored|"
                             r"armed|trained|financed)\b", re.IGNORECASE)
 # "its troops", and in a quotation "our air defences", "we": the frame's speaker's side
 _SOURCE_PRONOUN = re.compile(r"\b(?:its|their|his|her|they|it|our|we|own)\b", re.IGNORECASE)
-# a hostile act only threatened or intended: "will respond to every attack", "vowed to
-# retake the town"
+# talks refused: "there would be no talks until Heglig was liberated"
 _NO_TALKS = re.compile(r"\b(?:no|not\s+hold|never\s+hold|refused\s+to\s+hold)\s+(?:\w+\s+)?$",
                       re.IGNORECASE)
+# a hostile act only threatened or intended: "will respond to every attack", "vowed to
+# retake the town"
 _THREATENED = re.compile(r"\b(?:will|would|shall|'ll|plans?\s+to|planned\s+to|"
                          r"threaten(?:s|ed)?\s+to|"
                          r"vow(?:s|ed)?\s+to|pledged\s+to|promised\s+to|warned\s+it\s+would|"
@@ -174,10 +176,13 @@ def _place_prep(modifiers: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(_PLACE_PREP + mods + "$", re.IGNORECASE)
 
 
+# a clause that measures from another act: "The strikes came after an attack on ...",
+# "The talks follow clashes on October 15"
+_COMES_AFTER = (r"\b(?:came|comes|come|followed|follows|follow|following)\s+"
+                r"(?:[\w\-]+\s+){0,4}?(?:after|before)\b")
 # a clause boundary between a place and the trigger: ", a day after", ", when"
 _CLAUSE_BREAK = re.compile(r",\s+(?:[\w\-]+\s+){0,4}?(?:after|before|when|while|as|since)\b|"
-                           r"\b(?:came|comes|come|followed|follows|follow|following)\s+(?:[\w\-]+\s+){0,4}?"
-                           r"(?:after|before)\b", re.IGNORECASE)
+                           + _COMES_AFTER, re.IGNORECASE)
 
 
 def _place(text: str, mentions: list[Mention], begin: int, end: int,
@@ -186,10 +191,9 @@ def _place(text: str, mentions: list[Mention], begin: int, end: int,
     trigger's own clause: "attacked Walong, a day after they overran posts in the Namka
     Chu sector" puts the overrunning in the sector)."""
     if trig is not None:
-        near = [m for m in mentions if begin <= m.begin and m.end <= end and not (
+        mentions = [m for m in mentions if begin <= m.begin and m.end <= end and not (
             _CLAUSE_BREAK.search(text, m.end, trig[0]) if m.end <= trig[0]
             else _CLAUSE_BREAK.search(text, trig[1], m.begin))]
-        mentions = near
     prep = _place_prep(tuple(rules.events.get("place", {}).get("modifiers", ())))
     best: Entity | None = None
     for m in mentions:
@@ -209,10 +213,10 @@ def _place(text: str, mentions: list[Mention], begin: int, end: int,
     return best
 
 
-# a clause that measures from another act: ", a day after X", "came after X"
-_MEASURED_BREAK = re.compile(r",\s+(?:[\w\-]+\s+){0,4}?(?:after|before)\b|"
-                             r"\b(?:came|comes|come|followed|follows|follow|following)\s+(?:[\w\-]+\s+){0,4}?"
-                             r"(?:after|before)\b", re.IGNORECASE)
+# the same, for times: ", a day after X", "came after X" (not ", when": "On Sunday, when
+# Tajik troops opened fire" dates the act)
+_MEASURED_BREAK = re.compile(r",\s+(?:[\w\-]+\s+){0,4}?(?:after|before)\b|" + _COMES_AFTER,
+                             re.IGNORECASE)
 
 
 def _time(times: list[TimeExpr], begin: int, end: int, trig: int,
@@ -287,9 +291,8 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
     placed = mentions
     mentions = [m for m in mentions if not (m.kind == "demonym" and _border_after(rules).match(
         text, m.end)) and not _SPONSOR_AFTER.match(text, m.end)
-        and not (m.kind in {"capital", "name"} and m.entity is not None
-                 and not m.entity.is_state and _AGREEMENT_NOUN.match(text, m.end))
-        and not (m.kind == "capital" and _AGREEMENT_NOUN.match(text, m.end))]
+        and not ((m.kind == "capital" or m.kind == "name" and m.entity is not None
+                  and not m.entity.is_state) and _AGREEMENT_NOUN.match(text, m.end))]
     span_weapons = [w for b, e, w in weapons if begin <= b and e <= end]
     records: dict[tuple[str, ...], EventRecord] = {}
     claimed = frame is not None or hearsay(text, span, rules)

@@ -25,7 +25,7 @@ def frame_sentence(reading: SentenceReading, disc: Discourse, rules: Rules) -> F
         frames = _appeal_after(text, _denied_after(text, find_frames(
             text, clause, reading.mentions, disc, rules, reading.parse), rules))
         if not frames and before is not None:
-            frames = _continued(text, clause, *before)
+            frames = _continued(text, clause, *before, rules.reporting["say"]["id"])
         before = (clause, frames)
         out.frames.extend(frames)
         out.spans.extend(Span(f.content, clause, f, mutual=_mutual(f, frames),
@@ -38,14 +38,14 @@ def frame_sentence(reading: SentenceReading, disc: Discourse, rules: Rules) -> F
 _WHILE = re.compile(r",\s+(?:while|whereas)\s+")
 
 
-def _continued(text: str, clause: Offsets, previous: Offsets, frames: list[Frame]
-               ) -> list[Frame]:
+def _continued(text: str, clause: Offsets, previous: Offsets, frames: list[Frame],
+               say_rule: str) -> list[Frame]:
     """"The radio said Indian units had crossed the border, while Indian jets attacked the
     airfields": a clause joined by "while" to a report that runs to it, with no reporter
     of its own, is more of what the reporter said."""
     if not _WHILE.fullmatch(text, previous[1], clause[0]):
         return []
-    lead = [f for f in frames if not f.accusation and f.rule == "claim.say"
+    lead = [f for f in frames if not f.accusation and f.rule == say_rule
             and f.verb_span[1] <= f.content[0]
             and f.content[1] >= len(text[:previous[1]].rstrip(' ,"'))]
     return [replace(lead[0], content=clause)] if len(lead) == 1 else []

@@ -347,18 +347,15 @@ class Discourse:
     def note(self, entity: Entity, position: int) -> None:
         """Record a mention: the entity belongs to the article's graph."""
         self.mentioned.setdefault(entity.iri, entity)
-        if entity.is_state:
-            self.state_counts[entity.iri] += 1
-            self.first_seen.setdefault(entity.iri, position)
-        elif entity.is_a("Government") and entity.in_kb and \
-                not entity.label.startswith("Government of"):
-            # "the Islamic Emirate" (the Taliban government) speaks for its state: a side of
-            # the article as much as the state's name would be (not "the Kremlin", a third
-            # party's seat named for its government)
-            state = self.state_of(entity)
-            if state is not None:
-                self.state_counts[state.iri] += 1
-                self.first_seen.setdefault(state.iri, position)
+        # ("the Islamic Emirate", the Taliban government, speaks for its state: a side of
+        # the article as much as the state's name would be; not "the Kremlin", a third
+        # party's seat named for its government)
+        state = entity if entity.is_state else self.state_of(entity) if (
+            entity.is_a("Government") and entity.in_kb
+            and not entity.label.startswith("Government of")) else None
+        if state is not None:
+            self.state_counts[state.iri] += 1
+            self.first_seen.setdefault(state.iri, position)
         for cls in entity.classes:
             self.last_of_class[cls] = entity
 
