@@ -958,18 +958,29 @@ def _ceasefire_reference(text: str, b: int, e: int, parse: Parse | None, rules: 
     return words.get(m.group(1).lower()) if m else None
 
 
-_SINCE_OBJECT = re.compile(r"\bsince\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w\-]+\s+)?$",
+_SINCE_OBJECT = re.compile(r"\bsince\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w\-']+\s+){0,2}$",
                            re.IGNORECASE)
+# what may stand between the act and its time inside the since phrase: "a clash in the
+# Galwan Valley in June", "a violent clash between the two armies in the Galwan Valley on
+# June 15" (a place of its own), or "in" / "on" when a clause of the act's toll follows ("the
+# Galwan Valley clash in June 2020, in which 20 soldiers were killed"); not "the clashes of
+# April 2021", the name of a period
+_SINCE_PLACED = re.compile(r"\s+(?:between\s+[^,;]{1,40}?\s+)?(?:in|at|near|along|on)\s+"
+                           r"(?:the\s+)?[A-Z][^,;]{0,50}?\s+(?:in|on)\s+$")
+_SINCE_TOLD = re.compile(r",?\s+(?:in\s+which|which\s+(?:left|killed)|that\s+(?:left|killed))\b")
 
 
 def _since_dated(text: str, times: list[TimeExpr], b: int, e: int, starts: set[int]
                  ) -> list[TimeExpr]:
     """"the worst violence since a similar clash last month": an event named as the
     start of a period is an earlier event of its own, dated by the time after it (not
-    "since fighting broke out two days ago", the conflict's start)."""
+    "since fighting broke out two days ago", the conflict's start, nor "since the clashes
+    of April 2021", a period's name)."""
     if not _SINCE_OBJECT.search(text, max(0, b - 40), b):
         return []
-    return [t for t in times if 0 <= t.begin - e <= 3 and t.begin not in starts]
+    return [t for t in times if t.begin not in starts and t.begin >= e and (
+        t.begin - e <= 3 or _SINCE_PLACED.fullmatch(text, e, t.begin)
+        or re.fullmatch(r"\s+(?:in|on)\s+", text[e:t.begin]) and _SINCE_TOLD.match(text, t.end))]
 
 
 def _when_dated(text: str, times: list[TimeExpr], trigger: int) -> list[TimeExpr]:

@@ -535,3 +535,17 @@ def test_a_claimed_act_told_again_by_the_same_side_is_one_act(extract) -> None:
                      "Arsen Grigoryan was hit by a sniper's bullet near Verin Shorzha on Tuesday "
                      "and died, the ministry said.", "2021-05-25")
     assert [e.sentence for e in _events(result, "ArmedClash") if e.sentence > 0] == [1]
+
+
+def test_a_since_phrase_with_the_acts_place_and_toll_is_an_earlier_clash(extract) -> None:
+    result = extract("Tensions have run high since a violent clash between the two armies in "
+                     "the Galwan Valley on June 15 in which 20 Indian soldiers were killed.",
+                     "2020-09-11")
+    (clash,) = _events(result, "ArmedClash")
+    assert clash.earlier and clash.time is not None and clash.time.start.day == 15
+
+
+def test_a_since_phrase_naming_a_period_is_no_clash(extract) -> None:
+    result = extract("India and China held talks on Friday. The checkpoints had been closed "
+                     "since the clashes of April 2021.", "2025-04-08")
+    assert not _events(result, "ArmedClash")
