@@ -53,8 +53,10 @@ def _compile(rules: Rules) -> _Compiled:
                        rules.reporting["quoted"]["participles"]) + r")(?:\s+that\b)?",
                    re.IGNORECASE),
         # ("a ministry statement", "an army communique": a statement of a body named before)
-        re.compile(r"(?:a|an)\s+(?:[\w\-']+\s+){1,2}?(?P<noun>" + phrase_pattern(
-            spec["generic"]) + r")", re.IGNORECASE))
+        # ("A communique read on national radio said": the statement as it was issued)
+        re.compile(r"(?:a|an)\s+(?:[\w\-']+\s+){0,2}?(?P<noun>" + phrase_pattern(
+            spec["generic"]) + r")(?:\s+(?:read|issued|released|published|broadcast|carried|"
+            r"posted)\s+(?:on|by|in|over)\s+[^,;]{1,40})?", re.IGNORECASE))
 
 
 # nouns for a state's armed forces, whose entity the base calls "X forces"

@@ -549,3 +549,12 @@ def test_a_since_phrase_naming_a_period_is_no_clash(extract) -> None:
     result = extract("India and China held talks on Friday. The checkpoints had been closed "
                      "since the clashes of April 2021.", "2025-04-08")
     assert not _events(result, "ArmedClash")
+
+
+@pytest.mark.parametrize("reporter", ["A communique", "A communique read on national radio"])
+def test_a_bare_or_broadcast_communique_is_the_statement_of_who_spoke_last(extract,
+                                                                           reporter) -> None:
+    result = extract("Chadian troops have captured the town of Aouzou, the Chadian government "
+                     f"said on Sunday. {reporter} said Chadian units attacked the town from "
+                     "three directions.", "1987-08-09")
+    assert _claimants(result, 1) == {"Government of Chad"}
