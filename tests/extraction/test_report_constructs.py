@@ -558,3 +558,10 @@ def test_a_bare_or_broadcast_communique_is_the_statement_of_who_spoke_last(extra
                      f"said on Sunday. {reporter} said Chadian units attacked the town from "
                      "three directions.", "1987-08-09")
     assert _claimants(result, 1) == {"Government of Chad"}
+
+
+def test_troops_that_have_taken_a_town_occupy_it(extract) -> None:
+    result = extract("The Peruvian War Ministry said its troops had taken the town of Santa "
+                     "Rosa. Officials said the troops took part in a parade.", "1941-07-28")
+    assert [(e.sentence, _label(e.place)) for e in _events(result, "Occupation")] == [
+        (0, "Santa Rosa")]
