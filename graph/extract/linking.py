@@ -363,7 +363,21 @@ class Discourse:
         """The two states the article is most about ("both", "each other")."""
         ranked = sorted(self.state_counts, key=lambda iri: (-self.state_counts[iri],
                                                              self.first_seen[iri]))
-        return [e for e in (self.entity(iri) for iri in ranked[:2]) if e is not None]
+        top = [e for e in (self.entity(iri) for iri in ranked[:3]) if e is not None]
+        if len(top) == 3 and self._neighbours(top[0], top[1]) is False and \
+                self._neighbours(top[0], top[2]) is True:
+            # "Djibouti ... Eritrean troops ... French helicopters ... the two neighbours":
+            # a border war's sides share a border, a third party named as often may not
+            return [top[0], top[2]]
+        return top[:2]
+
+    def _neighbours(self, a: Entity, b: Entity) -> bool | None:
+        """Whether two states share a land border (None when the gazetteer cannot say)."""
+        codes = self.country_of(a), self.country_of(b)
+        countries = [self.gazetteer.countries.get(c) for c in codes]
+        if not all(countries) or not all(c.neighbours for c in countries):
+            return None
+        return codes[1] in countries[0].neighbours
 
     def state_of(self, entity: Entity | None) -> Entity | None:
         """The state an actor acts for or a place lies in."""

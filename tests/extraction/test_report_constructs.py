@@ -565,3 +565,13 @@ def test_troops_that_have_taken_a_town_occupy_it(extract) -> None:
                      "Rosa. Officials said the troops took part in a parade.", "1941-07-28")
     assert [(e.sentence, _label(e.place)) for e in _events(result, "Occupation")] == [
         (0, "Santa Rosa")]
+
+
+def test_the_two_neighbours_are_the_sides_that_share_a_border_not_a_third_party(
+        extract) -> None:
+    result = extract("Djibouti said Eritrea attacked its positions at Ras Doumeira on Tuesday. "
+                     "France said it would help Djibouti. France has 2,900 troops in Djibouti, "
+                     "and France flew supplies to the front. The two neighbours also clashed "
+                     "over the same promontory in 1999.", "2008-06-17")
+    (earlier,) = [e for e in _events(result, "ArmedClash") if e.sentence == 3]
+    assert {p.label for p in earlier.participants} == {"Djibouti", "Eritrea"}
