@@ -1084,6 +1084,10 @@ def _anaphoric_accuser(text: str, begin: int, end: int, disc: Discourse,
         else None
 
 
+# a clause joined to the one before ("..., and the two sides blamed each other")
+_JOINED_CLAUSE = re.compile(r"(?:,\s+(?:and|but|while|with)|;)\s+", re.IGNORECASE)
+
+
 def _accuse_frames(text: str, begin: int, end: int, mentions: list[Mention],
                    rules: Rules, accuser: Entity | None = None,
                    disc: Discourse | None = None) -> list[Frame]:
@@ -1166,6 +1170,12 @@ def _accuse_frames(text: str, begin: int, end: int, mentions: list[Mention],
                 # a clause before the subject is no part of the accusation ("X and Y
                 # troops traded fire, as X and Y blamed each other")
                 verb_span = (_pair_mentions(sources)[0].begin, link.end())
+                joined = [x for x in _JOINED_CLAUSE.finditer(text, verb_span[0], b)]
+                if joined:
+                    # "A and B troops exchanged fire on Tuesday, and the two sides blamed
+                    # each other": the subject that blames is the second clause's; what the
+                    # first tells is the article's own
+                    verb_span = (joined[-1].end(), link.end())
                 return [Frame(a, lemma, spec["id"], content, verb_span, accused=c,
                               accusation=True),
                         Frame(c, lemma, spec["id"], content, verb_span, accused=a,

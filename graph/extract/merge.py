@@ -165,7 +165,8 @@ def fold_repeat(record: EventRecord, previous: list[EventRecord], disc: Discours
         if first is not None:
             return first
     for earlier in reversed(previous):
-        if _compatible_parts(earlier, record, disc) and _repeats(earlier, record, disc):
+        if _compatible_parts(earlier, record, disc) and _repeats(earlier, record, disc,
+                                                                  previous):
             return earlier
     if record.cls in HOSTILE and record.agent is None and not record.participants \
             and not record.mutual and not record.earlier and (
@@ -212,7 +213,8 @@ def _compatible_time(a: EventRecord, b: EventRecord) -> bool:
         a.time.start > b.time.stop or b.time.start > a.time.stop)
 
 
-def _repeats(a: EventRecord, b: EventRecord, disc: Discourse) -> bool:
+def _repeats(a: EventRecord, b: EventRecord, disc: Discourse,
+             previous: list[EventRecord]) -> bool:
     if a.agent is not None and b.agent is not None and a.target is not None \
             and b.target is not None:
         # what each side of a mutual accusation alleges stands apart from the acts the
@@ -225,7 +227,11 @@ def _repeats(a: EventRecord, b: EventRecord, disc: Discourse) -> bool:
         # (an account after the blame that dates its act tells an act of its own:
         # "earlier accused each other of using tanks" ... "once again opened fire early on
         # Friday")
-        if a.mutual == b.mutual or (a.mutual and b.time is not None):
+        # (unless the blame's own sentence dated the act and the account's time falls in
+        # it: "exchanged fire on Tuesday night, and the two sides blamed each other" ...
+        # "had fired at Tajik border guards at about 11 p.m.")
+        if a.mutual == b.mutual or (a.mutual and b.time is not None
+                                    and not _dated_by_sentence(a, b, previous)):
             return False
         return a.frame is not None and b.frame is not None and a.claimed and b.claimed \
             and _state_key(a.frame.claimant, disc) == _state_key(b.frame.claimant, disc)
@@ -239,6 +245,13 @@ def _repeats(a: EventRecord, b: EventRecord, disc: Discourse) -> bool:
     return (b.cls == "Conflict" or (a.earlier and b.earlier)) and a.time is not None \
         and b.time is not None and a.time.start == b.time.start \
         and a.time.stop == b.time.stop
+
+
+def _dated_by_sentence(a: EventRecord, b: EventRecord, previous: list[EventRecord]) -> bool:
+    """`b`'s time falls within the time an act of `a`'s sentence was dated by."""
+    return b.time is not None and any(
+        e.sentence == a.sentence and e.time is not None and e.cls == a.cls
+        and e.time.start <= b.time.start and b.time.stop <= e.time.stop for e in previous)
 
 
 def _compatible_parts(a: EventRecord, b: EventRecord, disc: Discourse) -> bool:

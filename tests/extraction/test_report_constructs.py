@@ -575,3 +575,15 @@ def test_the_two_neighbours_are_the_sides_that_share_a_border_not_a_third_party(
                      "over the same promontory in 1999.", "2008-06-17")
     (earlier,) = [e for e in _events(result, "ArmedClash") if e.sentence == 3]
     assert {p.label for p in earlier.participants} == {"Djibouti", "Eritrea"}
+
+
+
+def test_fighting_told_before_and_the_two_sides_blamed_each_other_stays_the_articles(
+        extract) -> None:
+    result = extract("Armenian and Azerbaijani troops exchanged fire near Sotk on Tuesday "
+                     "night, and the two sides blamed each other for the incident.",
+                     "2021-07-28")
+    told = [e for e in _events(result, "ArmedClash") if not e.claimed]
+    assert [(_label(e.place), e.time.text if e.time else None) for e in told] == [
+        ("Sotk", "Tuesday night")]
+    assert len([e for e in _events(result, "ArmedClash") if e.claimed]) == 2

@@ -398,3 +398,12 @@ def test_troops_a_speakers_possessive_owns_act_for_the_speaker() -> None:
     roles = _roles(_run("own-side-troops"))
     assert ("Occupation", "Azerbaijan", "Armenian forces") in roles
     assert ("ArmedClash", "Ministry of Defence of Armenia", "Azerbaijan") in roles
+
+
+def test_a_sides_dated_account_after_a_dated_blame_is_its_claim_told_again() -> None:
+    # "exchanged fire on Tuesday night, and the two sides blamed each other" ... "said
+    # Azerbaijani troops had fired at its positions at about 11 p.m.": the same act
+    result = _run("dated-blame-account")
+    alleged = [e for e in result.events if e.cls == "ArmedClash" and e.claimed
+               and e.agent is not None and e.agent.label.startswith("Azerbaijan")]
+    assert len(alleged) == 1 and alleged[0].also == [1]
