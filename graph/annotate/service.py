@@ -12,10 +12,24 @@ from graph.annotate.cache import AnnotationCache
 from graph.annotate.convert import from_corenlp
 from graph.annotate.types import Annotation
 from graph.annotate.worker import Worker
+from graph.document import dateline_end
 from graph.errors import DocumentError
 
 DateLike = dt.date | str | None
 Progress = Callable[[int, int], None]
+
+
+def for_parser(text: str) -> str:
+    """The text the worker parses (settings.TEXT_PREPARATION): each line's dateline ends
+    with a newline instead of its last space, offsets unchanged."""
+    out = list(text)
+    pos = 0
+    for line in text.split("\n"):
+        cut = dateline_end(line)
+        if cut > 0 and line[cut - 1] == " ":
+            out[pos + cut - 1] = "\n"
+        pos += len(line) + 1
+    return "".join(out)
 
 
 def _date(value: DateLike) -> str | None:
@@ -77,7 +91,8 @@ class Annotator:
             worker = self._worker or Worker(threads=self.threads).start()
             self._worker = worker
             fingerprint = settings.fingerprint()
-            for done, (j, doc) in enumerate(worker.iter_run([pairs[i] for i in todo]), 1):
+            given = [(for_parser(pairs[i][0]), pairs[i][1]) for i in todo]
+            for done, (j, doc) in enumerate(worker.iter_run(given), 1):
                 i = todo[j]
                 if isinstance(doc, DocumentError):
                     out[i] = doc

@@ -10,7 +10,7 @@ import pytest
 from graph.annotate.cache import read_matching
 from graph.annotate.corpus import fixture_path
 from graph.corpus import load_corpus
-from graph.document import segment
+from graph.document import is_dateline, segment
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDERS = sorted({p.parent for base in (ROOT / "corpus", ROOT / "tests" / "articles")
@@ -45,9 +45,13 @@ def test_fixture_is_current_and_lines_up_with_the_document_layer(folder, article
         assert "".join(t.text for t in inside) == "".join(sentence.text.split())
         covered += len(inside)
     assert covered <= len(annotation.tokens)
-    # an annotator sentence never spans two lines
+    # an annotator sentence never spans two lines, nor a dateline and the lead
     for s in annotation.sentences:
         assert "\n" not in article.text[s.begin:s.end]
+    for sentence in segment(article):
+        if is_dateline(sentence.text):
+            assert any(sentence.begin <= s.begin and s.end <= sentence.end
+                       for s in annotation.sentences), sentence.text
 
 
 def test_non_ascii_text_is_covered() -> None:
