@@ -125,9 +125,11 @@ class Discourse:
         self.facts.setdefault(entity.iri, []).append(MintedFact("ckg:actsFor", iri, rule))
 
     def heard(self, entity: Entity, surface: str) -> None:
-        """Keep the text's own name for an entity ("Tavush" for the ISO "Tavuš")."""
+        """Keep the text's own name for an entity ("Tavush" for the ISO "Tavuš"; "Burma"
+        for the gazetteer's "Myanmar", though an alias of it: the name this text uses)."""
         surface = _THE.sub("", _SPACES.sub(" ", surface)).strip()
-        if surface and surface != entity.label and surface not in entity.aliases:
+        if surface and surface != entity.label and (not entity.in_kb
+                                                   or surface not in entity.aliases):
             self.surfaces.setdefault(entity.iri, set()).add(surface)
 
     @property

@@ -340,3 +340,16 @@ def test_a_name_the_article_calls_a_village_is_no_state_between_two_names(extrac
                      "Thursday. The road between Maksat and Kulundu was closed.", "2019-09-27")
     maksat = {e.label: e for e, _ in result.mentions}["Maksat"]
     assert not maksat.is_state and maksat.is_a("Village")
+
+
+def test_the_texts_name_for_a_gazetteer_state_is_kept_as_a_label() -> None:
+    # "Burma" is an alias of the gazetteer's "Myanmar": the name this text uses is kept
+    article = Article(file="t.txt", slug="t", title="T", reported_date=dt.date(2001, 2, 13),
+                      publisher="p", url="unknown",
+                      text="Burma accused Thailand of shelling Tachileik, Thai officials said.")
+    minter = Minter("https://example.org/kg/")
+    sink = TripleSink()
+    extract_article(article, segment(article), minter, sink)
+    alt = {t.object.value for t in sink if t.predicate.value.endswith("core#altLabel")
+           and t.subject.value.endswith("/myanmar")}
+    assert alt == {"Burma"}
