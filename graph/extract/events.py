@@ -59,6 +59,11 @@ _DEMONSTRATIVE = re.compile(r"\b(?:that|this|these|those|such)\s+$", re.IGNORECA
 # "a document concerning the incident", "talks on the incident": a topic, named before
 _ABOUT_THE = re.compile(r"\b(?:concerning|regarding|about|on|over|into|of)\s+the\s+"
                         r"(?:[\w\-]+\s+)?$", re.IGNORECASE)
+# what an accusation alleges is a deed of words done about an act ("accused each other of
+# lying about the raid", "of spreading falsehoods over the incident"): the act is its topic
+_TOPIC_OF_ALLEGED = re.compile(r"(?:^|\b(?:of|for))\s+[a-z]+ing\s+(?:[\w\-]+\s+){0,2}?(?:about|over|"
+                               r"regarding|concerning)\s+(?:the|its|their|this|that)\s+"
+                               r"(?:[\w\-]+\s+)?$", re.IGNORECASE)
 _RETURNED = re.compile(r"(?:returned|returning)\s+(?:the\s+)?fire|fired\s+back|shot\s+back",
                        re.IGNORECASE)
 # "It was the Kyrgyz side that opened fire": before a verb, "that" is a relative pronoun
@@ -342,6 +347,9 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             continue  # "our border guards did not open fire on anyone", "has sent no troops"
         if cls in {"Talks", "Meeting"} and _NO_TALKS.search(text, max(begin, b - 12), b):
             continue  # "there would be no talks until Heglig was liberated"
+        if frame is not None and frame.accusation and _TOPIC_OF_ALLEGED.search(
+                text[max(begin, b - 60):b]):
+            continue  # "accused each other of lying about the raid": the raid is the topic
         if _BACKGROUND.search(text, max(begin, b - 80), b):
             # "one of the heaviest attacks since ...", "since the Korean War ended in an
             # armistice": a class of events compared with, or a past war's phrase

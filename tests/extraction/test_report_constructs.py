@@ -587,3 +587,11 @@ def test_fighting_told_before_and_the_two_sides_blamed_each_other_stays_the_arti
     assert [(_label(e.place), e.time.text if e.time else None) for e in told] == [
         ("Sotk", "Tuesday night")]
     assert len([e for e in _events(result, "ArmedClash") if e.claimed]) == 2
+
+
+def test_an_accusation_of_lying_about_a_raid_alleges_no_raid(extract) -> None:
+    result = extract("Colombian aircraft bombed a rebel camp inside Ecuador on Saturday. "
+                     "Colombia and Ecuador have accused each other of lying about the raid.",
+                     "2008-03-06")
+    assert not [e for e in _events(result, "ArmedClash") if e.claimed]
+    assert len(_events(result, "Accusation")) == 2
