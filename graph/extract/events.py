@@ -64,6 +64,10 @@ _ABOUT_THE = re.compile(r"\b(?:concerning|regarding|about|on|over|into|of)\s+the
 _TOPIC_OF_ALLEGED = re.compile(r"(?:^|\b(?:of|for))\s+[a-z]+ing\s+(?:[\w\-]+\s+){0,2}?(?:about|over|"
                                r"regarding|concerning)\s+(?:the|its|their|this|that)\s+"
                                r"(?:[\w\-]+\s+)?$", re.IGNORECASE)
+# "it was a massacre", "This is a flagrant aggression", "that was an act of war"
+_CHARACTERIZED = re.compile(r"\b(?:it|this|that)\s+(?:was|is)\s+(?:not\s+|nothing\s+but\s+|"
+                            r"clearly\s+|simply\s+)?(?:an?\s+)(?:act\s+of\s+)?"
+                            r"(?:[\w\-]+\s+){0,2}?$", re.IGNORECASE)
 _RETURNED = re.compile(r"(?:returned|returning)\s+(?:the\s+)?fire|fired\s+back|shot\s+back",
                        re.IGNORECASE)
 # "It was the Kyrgyz side that opened fire": before a verb, "that" is a relative pronoun
@@ -683,6 +687,13 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                 # "The Royal Thai Army said F-16 fighter jets had struck Cambodian artillery
                 # positions": a side's report of its unnamed arms striking the other side
                 record.agent = speaker
+        if _CHARACTERIZED.search(text, max(begin, b - 40), b):
+            # "This was not hot pursuit, it was a massacre", "This is an invasion of our
+            # territory": a speaker's word for an act told before, not an act of its own;
+            # the claim stays, on the act it names
+            record.agent = record.target = record.place = None
+            record.participants = []
+            record.anaphoric = True
         record.time = None if record.reference else own_time or \
             _time(times, begin, end, b, conflict_starts | (speech or set()), text)
         if since:

@@ -595,3 +595,11 @@ def test_an_accusation_of_lying_about_a_raid_alleges_no_raid(extract) -> None:
                      "2008-03-06")
     assert not [e for e in _events(result, "ArmedClash") if e.claimed]
     assert len(_events(result, "Accusation")) == 2
+
+
+def test_a_speakers_word_for_an_act_told_before_is_that_act(extract) -> None:
+    result = extract("Colombian aircraft bombed a rebel camp inside Ecuador on Saturday. "
+                     "\"This was not hot pursuit, it was a massacre,\" Ecuador's President "
+                     "Rafael Correa said on Wednesday.", "2008-03-06")
+    (raid,) = _events(result, "ArmedClash")
+    assert _label(raid.agent) == "Colombian forces" and raid.also == [1]
