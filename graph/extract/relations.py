@@ -691,18 +691,25 @@ def _counterparts(text: str, mentions: list[Mention], out: list[Office],
     for m in _COUNTERPART.finditer(text):
         # whose counterpart: the person before "'s", else the last office holder before
         owner: Entity | None = None
+        owner_m: Mention | None = None
         if m.group("poss"):
             owner_m = next((x for x in named if x.end == m.start() and x.entity is not None
                             and x.entity.is_a("Person")), None)
             owner = owner_m.entity if owner_m else None
         else:
-            people = [x.entity for x in named if x.end <= m.start() and x.entity is not None
+            people = [x for x in named if x.end <= m.start() and x.entity is not None
                       and x.entity.is_a("Person")]
-            owner = people[-1] if people else None
+            owner_m = people[-1] if people else None
+            owner = owner_m.entity if owner_m else None
         office = next((o.office for o in reversed(out) if o.holder is not None and owner
                        is not None and o.holder.iri == owner.iri), None)
         if office is None and owner is not None:
             office = disc.offices_held.get(owner.iri)
+        if office is None and owner_m is not None:
+            # "Foreign Minister Surakiart ... his Burmese counterpart": the owner's own title
+            office = next((spec["office"] for tb, te, spec in rules.offices.find(
+                text, max(0, owner_m.begin - 40)) if owner_m.begin - 2 <= te <= owner_m.begin
+                and not spec.get("needs_body")), None)
         if office is None:
             office = next((o.office for o in reversed(out) if o.of.is_state), None)
         # "his Eritrean counterpart, President Isaias Afwerki": the title says the office
@@ -719,6 +726,14 @@ def _counterparts(text: str, mentions: list[Mention], out: list[Office],
             states = disc.pair()
         own = disc.state_of(owner) if owner is not None else None
         states = [st for st in states if own is None or st.iri != own.iri] or states
+        pair = disc.pair()
+        if owner is not None and own is None and len(states) == 1 and len(pair) == 2 and \
+                states[0].iri in {p.iri for p in pair} and not owner.in_kb:
+            # "Foreign Minister Surakiart said he had spoken to his Burmese counterpart":
+            # whose counterpart is Burmese serves the article's other side
+            own = next(p for p in pair if p.iri != states[0].iri)
+            disc.acts_for(owner, own.iri, "office.counterpart-owner")
+            found.append(Office(owner, office, own, "office.counterpart-owner", 0.6))
         start = titled[1] if titled else m.end()
         between = re.compile(r",?\s*" + ranks(rules) + "$")
         holder_m = next((x for x in named if start <= x.begin <= start + 30 and x.entity

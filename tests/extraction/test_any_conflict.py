@@ -353,3 +353,11 @@ def test_the_texts_name_for_a_gazetteer_state_is_kept_as_a_label() -> None:
     alt = {t.object.value for t in sink if t.predicate.value.endswith("core#altLabel")
            and t.subject.value.endswith("/myanmar")}
     assert alt == {"Burma"}
+
+
+def test_whose_counterpart_is_of_the_other_side_serves_the_first(extract) -> None:
+    result = extract("Thailand and Burma traded fire on Saturday. Foreign Minister Surakiart "
+                     "Sathirathai said he had spoken by telephone to his Burmese counterpart, "
+                     "Win Aung, on Sunday night.", "2001-02-13")
+    assert {("Surakiart Sathirathai", "ForeignMinister", "Thailand"),
+            ("Win Aung", "ForeignMinister", "Myanmar")} <= _offices(result)
