@@ -351,8 +351,11 @@ def _named_body_patterns(rules: Rules) -> list[tuple[dict, re.Pattern[str]]]:
         out.append((spec, re.compile(
             # "the Prosecutor General's Office": a possessive word inside the name (not
             # its first: "Kyrgyzstan's Border Service" is the state's)
+            # ("the State Peace and Development Council": "and" inside a name of two
+            # words or more before it, not "Kyrgyz and Tajik Border Services")
             r"\b(?:(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+)(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-            r"(?:(?<=General)'s)?\s+){0,3}(?:" + heads + r")\b|(?:" + heads +
+            r"(?:(?<=General)'s)?\s+(?:and\s+(?=[A-Z]))?){0,3}"
+            r"(?:" + heads + r")\b|(?:" + heads +
             r")\s+of\s+(?:[A-Z][a-z]+(?:\s+and\s+|\s+)?){1,4})")))
     return out
 

@@ -361,3 +361,11 @@ def test_whose_counterpart_is_of_the_other_side_serves_the_first(extract) -> Non
                      "Win Aung, on Sunday night.", "2001-02-13")
     assert {("Surakiart Sathirathai", "ForeignMinister", "Thailand"),
             ("Win Aung", "ForeignMinister", "Myanmar")} <= _offices(result)
+
+
+def test_a_bodys_name_may_hold_and_after_its_second_word(extract) -> None:
+    found = _found(extract("Rangoon accused Thailand of shelling Tachileik. The State Peace "
+                           "and Development Council said Thai guns fired first. Kyrgyz and "
+                           "Tajik Border Services met.", "2001-02-13"))
+    assert any(label.startswith("State Peace and Development Council") for label in found)
+    assert not any(label.startswith("Kyrgyz and") for label in found)
