@@ -1151,6 +1151,22 @@ def _accuse_frames(text: str, begin: int, end: int, mentions: list[Mention],
                                   accusation=True)]
                 return [Frame(source.entity, lemma, spec["id"], (e, blamed_on.start()),
                               (sources[0].begin, e), accused=accused.entity, accusation=True)]
+        blamed_for = re.compile(r"\s+for\s+").search(text, e, end) if lemma == "blame" \
+            else None
+        act = rules.triggers.find(text, e, blamed_for.start()) if blamed_for else []
+        if act and sources[-1].entity is not None:
+            # "blamed the shelling of Tachileik by Thai artillery for the deaths of three
+            # civilians": the act blamed is what is alleged, its agent (after "by", else the
+            # first side named in it) the accused
+            by = re.search(r"\bby\s+", text[act[0][1]:blamed_for.start()])
+            start = act[0][1] + by.end() if by is not None else e
+            accused = next((m for m in _actors(mentions, start, blamed_for.start())
+                            if m.entity is not None and not m.entity.is_place), None)
+            if accused is not None and disc is not None and disc.state_of(
+                    accused.entity) is not disc.state_of(sources[-1].entity):
+                return [Frame(sources[-1].entity, lemma, spec["id"], (e, end),
+                              (sources[-1].begin, e), accused=accused.entity,
+                              accusation=True)]
         if not link:
             continue
         # "... of violating a ceasefire, hours after their leaders agreed to halt the

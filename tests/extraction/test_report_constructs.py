@@ -603,3 +603,14 @@ def test_a_speakers_word_for_an_act_told_before_is_that_act(extract) -> None:
                      "Rafael Correa said on Wednesday.", "2008-03-06")
     (raid,) = _events(result, "ArmedClash")
     assert _label(raid.agent) == "Colombian forces" and raid.also == [1]
+
+
+def test_an_act_blamed_for_its_toll_is_alleged_of_its_agent(extract) -> None:
+    result = extract("Burma and Thailand traded fire on Saturday. Burma's ruling council "
+                     "blamed the shelling of Tachileik by Thai artillery for the deaths of "
+                     "three Burmese civilians.", "2001-02-13")
+    (shelling,) = _events(result, "Shelling")
+    assert shelling.claimed and _label(shelling.frame.claimant) == "Myanmar"
+    assert _label(shelling.agent) == "Thai forces"
+    assert [(_label(e.agent), _label(e.target)) for e in _events(result, "Accusation")] == [
+        ("Myanmar", "Thai forces")]
