@@ -54,6 +54,7 @@ class Writer:
         self.rules = rules
         self.out = Emitter(article, minter, sink)
         self.time_nodes: dict[tuple[int, int], str] = {}
+        self.event_nodes: dict[str, EventRecord] = {}
         self.spans = Spans(article.text, self.out.article_iri, {})
 
     # ------------------------------------------------------------------ entities
@@ -117,12 +118,26 @@ class Writer:
         return node
 
     # ------------------------------------------------------------------ events
+    def event_node(self, record: EventRecord) -> str:
+        """The record's IRI: one per real-world event (merge.event_iri), unless the article
+        keeps two acts apart that the key cannot tell apart (each side's own account of
+        an act with no place or time, its agent named otherwise): the second is a node of
+        its own, not the first with two agents. (The same act named twice with the same
+        parts, "last year's clash" in two paragraphs, stays one node.)"""
+        if record.iri:
+            return record.iri
+        node = event_iri(record, self.disc, self.minter)
+        first = self.event_nodes.setdefault(node, record)
+        if first is not record and _parts(first) != _parts(record):
+            node = self.minter.hashed("event", node, record.sentence, *record.trigger)
+            self.event_nodes[node] = record
+        record.iri = node
+        return node
+
     def event(self, record: EventRecord, conflict: str | None) -> str:
         for inner in record.accusation_of:
-            if not inner.iri:
-                inner.iri = event_iri(inner, self.disc, self.minter)
-        node = record.iri or event_iri(record, self.disc, self.minter)
-        record.iri = node
+            self.event_node(inner)
+        node = self.event_node(record)
         s = self.sink
         s.add(node, "rdf:type", f"ckg:{record.cls}")
         s.add(node, "rdf:type", "ckg:Event")
@@ -153,8 +168,7 @@ class Writer:
             s.link(node, "ckg:accusationOf", inner.iri)
         for referred in record.refers_to:
             # written before or after this node: its IRI is the same either way
-            referred.iri = referred.iri or event_iri(referred, self.disc, self.minter)
-            s.link(node, "ckg:refersTo", referred.iri)
+            s.link(node, "ckg:refersTo", self.event_node(referred))
         if conflict and node != conflict and (record.cls in HOSTILE or record.cls in {
                 "CeasefireAgreement", "Talks", "Meeting", "Evacuation", "Accusation"}):
             s.link(node, "ckg:subEventOf", conflict)
@@ -322,3 +336,10 @@ class Writer:
         self.out.supported(node, "casualty", figure.sentence, figure.rule, 0.75)
         self.spans.add(node, figure.sentence, figure.span)
         return node
+
+
+def _parts(record: EventRecord) -> tuple:
+    """What a node has one of per record: its agent, target and participants."""
+    def iri(e: Entity | None) -> str:
+        return e.iri if e is not None else ""
+    return iri(record.agent), iri(record.target), frozenset(p.iri for p in record.participants)

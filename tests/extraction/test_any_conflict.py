@@ -369,3 +369,21 @@ def test_a_bodys_name_may_hold_and_after_its_second_word(extract) -> None:
                            "Tajik Border Services met.", "2001-02-13"))
     assert any(label.startswith("State Peace and Development Council") for label in found)
     assert not any(label.startswith("Kyrgyz and") for label in found)
+
+
+def test_two_acts_the_key_cannot_tell_apart_are_two_nodes_of_one_agent_each() -> None:
+    # each side's account with no place or time, the agent named two ways ("the Tajik
+    # border guards", "the Tajik side"): two nodes, not one with two agents
+    article = Article(file="t.txt", slug="t", title="T", reported_date=dt.date(2022, 9, 15),
+                      publisher="p", url="unknown",
+                      text="Only then were the Tajik border guards forced to return fire at "
+                           "Kyrgyz positions, the Border Troops of Tajikistan said. The Border "
+                           "Service of Kyrgyzstan accused the Tajik side of opening fire "
+                           "first.")
+    sink = TripleSink()
+    extract_article(article, segment(article), Minter("https://example.org/kg/"), sink)
+    agents: dict[str, set[str]] = {}
+    for t in sink:
+        if t.predicate.value.endswith("#agent") or t.predicate.value.endswith("/agent"):
+            agents.setdefault(t.subject.value, set()).add(t.object.value)
+    assert agents and all(len(a) == 1 for a in agents.values())
