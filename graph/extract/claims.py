@@ -253,8 +253,12 @@ def _subject(text: str, mentions: list[Mention], begin: int, verb: int,
         if first.entity is not None and first.entity.is_a("Person") and \
                 _ROLE_APPOSITION.match(text, first.end, verb):
             # "Enayatullah Khwarazmi, spokesman for the Ministry of Defense, said": he
-            # speaks for the state of the body his apposition names
-            _acts_for(first.entity, [m for m in before if m is not first], disc)
+            # speaks for the state of the body his apposition names ("..., the spokesman
+            # for the Nangarhar governor, told": with no body, the place's state)
+            bodies = [m for m in before if m is not first]
+            _acts_for(first.entity, bodies or [
+                m for m in mentions if first.end <= m.begin < verb and m.entity is not None
+                and m.entity.is_place and not m.entity.is_state], disc)
         return first if first.entity is not None else None
     return before[-1]
 

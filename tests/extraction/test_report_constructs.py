@@ -614,3 +614,12 @@ def test_an_act_blamed_for_its_toll_is_alleged_of_its_agent(extract) -> None:
     assert _label(shelling.agent) == "Thai forces"
     assert [(_label(e.agent), _label(e.target)) for e in _events(result, "Accusation")] == [
         ("Myanmar", "Thai forces")]
+
+
+def test_a_speaker_apposed_to_a_post_of_a_place_speaks_for_its_state(extract) -> None:
+    result = extract("Pakistani and Afghan forces clashed at Torkham. Attaullah Khogyani, the "
+                     "spokesman for the Nangarhar governor, told reporters in Jalalabad that "
+                     "Pakistani forces had fired mortar shells at Afghan border posts.",
+                     "2016-06-14")
+    (frame, *_), = [c for c in result.claims if c[3] == 1]
+    assert frame.claimant.state.endswith("/afghanistan")
