@@ -169,6 +169,8 @@ def test_a_list_of_teasers_at_the_end_stays_furniture() -> None:
 
 @pytest.mark.parametrize("line", [
     "News / Tajikistan / Security",
+    "Home › National",
+    "Home > World",
     "Associated Press Writer",
     "(With inputs from PTI)",
     "Tags: Batken, border, Tajikistan",
