@@ -1341,7 +1341,7 @@ def _joint_appealers(text: str, record: EventRecord, mentions: list[Mention], be
 # "shelling by Armenian forces", "an ambush by Ethiopian troops"; "came under fire from
 # Tajik positions", "were fired at his car from the Tajik side"
 # (after a closing quote too: the "unprovoked ceasefire violations" by Indian forces)
-_BY = re.compile(r"[\"\u201d]?\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?")
+_BY = re.compile(r"[\"\u201d]?\s+(?:[\w\-]+\s+){0,4}?by\s+(?:the\s+)?")
 _FROM = re.compile(r"\s+(?:[\w']+\s+){0,4}?from\s+(?:across\s+)?(?:the\s+)?")
 
 

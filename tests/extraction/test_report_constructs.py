@@ -623,3 +623,10 @@ def test_a_speaker_apposed_to_a_post_of_a_place_speaks_for_its_state(extract) ->
                      "2016-06-14")
     (frame, *_), = [c for c in result.claims if c[3] == 1]
     assert frame.claimant.state.endswith("/afghanistan")
+
+
+def test_coordinated_munitions_fired_by_a_force_are_its_fire(extract) -> None:
+    result = extract("Artillery shells and BM-21 rockets fired by Cambodian troops landed in "
+                     "Kantharalak district, the army said.", "2011-02-05")
+    (shelling,) = _events(result, "Shelling")
+    assert _label(shelling.agent) == "Cambodian forces" and shelling.target is None
