@@ -1158,7 +1158,7 @@ def _accuse_frames(text: str, begin: int, end: int, mentions: list[Mention],
         blamed_for = re.compile(r"\s+for\s+").search(text, e, end) if lemma == "blame" \
             else None
         act = rules.triggers.find(text, e, blamed_for.start()) if blamed_for else []
-        if act and sources[-1].entity is not None:
+        if act and blamed_for is not None and sources[-1].entity is not None:
             # "blamed the shelling of Tachileik by Thai artillery for the deaths of three
             # civilians": the act blamed is what is alleged, its agent (after "by", else the
             # first side named in it) the accused

@@ -193,8 +193,10 @@ def discover_states(texts: list[str], disc: Discourse, rules: Rules) -> list[Ent
                 for name in names:
                     # (an acronym the gazetteer does not know, "SAF positions", is a
                     # body's or a group's, never a new state)
+                    # ("King Hussein's troops": the title inside the name, a person's)
                     if name.split()[0] in stop or _known(name, disc) or name.isupper() or \
                             _titled(text, m.start(), spec["titles"]) or \
+                            any(name.startswith(t + " ") for t in spec["titles"]) or \
                             _named_as_place(name, texts, rules) or \
                             _surname(name, texts, stop | set(spec["not_first_names"])):
                         continue

@@ -61,9 +61,10 @@ _ABOUT_THE = re.compile(r"\b(?:concerning|regarding|about|on|over|into|of)\s+the
                         r"(?:[\w\-]+\s+)?$", re.IGNORECASE)
 # what an accusation alleges is a deed of words done about an act ("accused each other of
 # lying about the raid", "of spreading falsehoods over the incident"): the act is its topic
-_TOPIC_OF_ALLEGED = re.compile(r"(?:^|\b(?:of|for))\s+[a-z]+ing\s+(?:[\w\-]+\s+){0,2}?(?:about|over|"
-                               r"regarding|concerning)\s+(?:the|its|their|this|that)\s+"
-                               r"(?:[\w\-]+\s+)?$", re.IGNORECASE)
+_TOPIC_OF_ALLEGED = re.compile(r"(?:^|\b(?:of|for))\s+[a-z]+ing\s+(?:[\w\-]+\s+){0,2}?"
+                               r"(?:about|over|regarding|concerning)\s+"
+                               r"(?:the|its|their|this|that)\s+(?:[\w\-]+\s+)?$",
+                               re.IGNORECASE)
 # "it was a massacre", "This is a flagrant aggression", "that was an act of war"
 _CHARACTERIZED = re.compile(r"\b(?:it|this|that)\s+(?:was|is)\s+(?:not\s+|nothing\s+but\s+|"
                             r"clearly\s+|simply\s+)?(?:an?\s+)(?:act\s+of\s+)?"

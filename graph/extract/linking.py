@@ -376,10 +376,10 @@ class Discourse:
     def _neighbours(self, a: Entity, b: Entity) -> bool | None:
         """Whether two states share a land border (None when the gazetteer cannot say)."""
         codes = self.country_of(a), self.country_of(b)
-        countries = [self.gazetteer.countries.get(c) for c in codes]
-        if not all(countries) or not all(c.neighbours for c in countries):
+        first, second = (self.gazetteer.countries.get(c) for c in codes)
+        if first is None or second is None or not (first.neighbours and second.neighbours):
             return None
-        return codes[1] in countries[0].neighbours
+        return codes[1] in first.neighbours
 
     def state_of(self, entity: Entity | None) -> Entity | None:
         """The state an actor acts for or a place lies in."""

@@ -630,3 +630,15 @@ def test_coordinated_munitions_fired_by_a_force_are_its_fire(extract) -> None:
                      "Kantharalak district, the army said.", "2011-02-05")
     (shelling,) = _events(result, "Shelling")
     assert _label(shelling.agent) == "Cambodian forces" and shelling.target is None
+
+
+def test_the_army_command_of_a_datelined_report_is_the_home_states(extract) -> None:
+    result = extract("AMMAN, Jordan (UPI) -- Jordanian tanks struck a column of Syrian armor "
+                     "near Ramtha on Tuesday, the army command said.", "1970-09-22")
+    assert {f.claimant.label for f, *_ in result.claims} == {"Jordan"}
+
+
+def test_a_titled_persons_troops_are_no_new_state(extract) -> None:
+    result = extract("Jordan and Syria fought near Ramtha. Damascus Radio accused King "
+                     "Hussein's troops of shelling refugee camps in Amman.", "1970-09-22")
+    assert not [e for e, _ in result.mentions if e.is_state and "Hussein" in e.label]
