@@ -370,6 +370,9 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             # "three Thai soldiers had been captured", "villagers seized four Tajik men":
             # people taken, not ground
             continue
+        if spec.get("after_pattern") and not re.search(
+                spec["after_pattern"], text[max(0, b - 60):b]):
+            continue  # "killed by Israeli fire", not "a fire broke out"
         if spec.get("not_after_pattern") and re.search(
                 spec["not_after_pattern"], text[max(0, b - 60):b], re.IGNORECASE):
             continue  # "told AFP by telephone", "said at a meeting in Batken"

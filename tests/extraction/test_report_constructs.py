@@ -642,3 +642,22 @@ def test_a_titled_persons_troops_are_no_new_state(extract) -> None:
     result = extract("Jordan and Syria fought near Ramtha. Damascus Radio accused King "
                      "Hussein's troops of shelling refugee camps in Amman.", "1970-09-22")
     assert not [e for e, _ in result.mentions if e.is_state and "Hussein" in e.label]
+
+
+@pytest.mark.parametrize(("text", "agent"), [
+    ("An Egyptian general was killed on Sunday by Israeli fire.", "Israel"),
+    ("A Kyrgyz patrol came under heavy Tajik fire near Kok-Tash.", "Tajikistan"),
+])
+def test_a_victim_of_a_sides_fire_is_its_attack(extract, text, agent) -> None:
+    (clash,) = _events(extract(text, "1969-03-10"), "ArmedClash")
+    assert _label(clash.agent) == agent
+
+
+def test_a_fire_that_broke_out_is_no_attack(extract) -> None:
+    assert not extract("A fire broke out in the market on Sunday.", "1969-03-10").events
+
+
+def test_guns_that_returned_the_fire_fired_back(extract) -> None:
+    result = extract("Egyptian guns opened fire on Israeli posts on Saturday and Israeli "
+                     "artillery returned the fire.", "1969-03-10")
+    assert ("Israeli forces", "Shelling") in {(_label(e.agent), e.cls) for e in result.events}
