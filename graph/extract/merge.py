@@ -280,8 +280,10 @@ def _same_teller(record: EventRecord, previous: list[EventRecord], disc: Discour
     """A claimed act told again by the side that told it just before ("An Armenian soldier
     was killed by Azerbaijani fire, the ministry said ... He was hit by a sniper's bullet
     near Verin Shorzha, the ministry said")."""
-    last = previous[-1] if previous else None
-    return last is not None and last.cls == record.cls and last.claimed and \
+    # (the last of its class: "accused Togolese troops of shelling Aflao ... It said mortar
+    # bombs had hit the market", an accusation and its claims recorded in between)
+    last = next((e for e in reversed(previous) if e.cls == record.cls), None)
+    return last is not None and last.claimed and \
         last.frame is not None and record.frame is not None and \
         _state_key(last.frame.claimant, disc) == _state_key(record.frame.claimant, disc)
 

@@ -661,3 +661,11 @@ def test_guns_that_returned_the_fire_fired_back(extract) -> None:
     result = extract("Egyptian guns opened fire on Israeli posts on Saturday and Israeli "
                      "artillery returned the fire.", "1969-03-10")
     assert ("Israeli forces", "Shelling") in {(_label(e.agent), e.cls) for e in result.events}
+
+
+def test_an_accusers_agentless_detail_after_its_accusation_is_the_same_act(extract) -> None:
+    result = extract("Ghana on Saturday accused Togolese troops of shelling its border town of "
+                     "Aflao. The shelling lasted about 20 minutes, the foreign ministry said. "
+                     "It said mortar bombs had hit the town's market.", "1994-01-08")
+    (shelling,) = _events(result, "Shelling")
+    assert 2 in shelling.also
