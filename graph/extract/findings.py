@@ -16,6 +16,10 @@ from graph.extract.rules import Rules
 from graph.extract.timex import TimeExpr
 from graph.extract.types import EventRecord, SentenceReading, Span, SpanFindings
 
+# what a state's agency in a hostile act weighs in the choice of the article's two sides,
+# against one for each time it is named
+SIDE_WEIGHT = 3
+
 # reporting verbs that accuse whatever they report of the other side (FORMAT.md: an
 # Accusation only for accuse, blame and charge)
 _ACCUSING = {"accuse", "blame", "charge"}
@@ -84,6 +88,13 @@ def find_in_span(reading: SentenceReading, part: Span, times: SentenceTimes,
             record.claimed = False
     direct_claimed([r for r in records if not r.earlier], frame, disc)
     out.events = fold_into(records, found.events, disc)
+    for record in records:
+        if record.cls in HOSTILE and not record.earlier:
+            # who fights names the article's sides better than who is named most (a
+            # mediator named often, a side named mostly by its adjective); not whom an
+            # act hit, which may be the state a place lies in (Kisangani, Congo, in a war
+            # of Uganda and Rwanda)
+            disc.weigh_side(record.agent, SIDE_WEIGHT)
     stated = find_figures(text, part.span, frame, reading.mentions, times.figures, n, disc,
                           rules, anchor, clause=part.clause)
     # a joint statement ("according to both countries' agencies") claims the figure its

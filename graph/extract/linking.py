@@ -361,6 +361,14 @@ class Discourse:
         for cls in entity.classes:
             self.last_of_class[cls] = entity
 
+    def weigh_side(self, actor: Entity | None, weight: int) -> None:
+        """Count an actor's part in a hostile act for its state as a side of the article."""
+        state = self.state_of(actor)
+        if state is not None and actor is not None and (actor.is_state or not actor.is_a(
+                "Person")):
+            self.state_counts[state.iri] += weight
+            self.first_seen.setdefault(state.iri, 10 ** 9)
+
     def pair(self) -> list[Entity]:
         """The two states the article is most about ("both", "each other")."""
         ranked = sorted(self.state_counts, key=lambda iri: (-self.state_counts[iri],

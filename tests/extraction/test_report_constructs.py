@@ -669,3 +669,11 @@ def test_an_accusers_agentless_detail_after_its_accusation_is_the_same_act(extra
                      "It said mortar bombs had hit the town's market.", "1994-01-08")
     (shelling,) = _events(result, "Shelling")
     assert 2 in shelling.also
+
+
+def test_the_sides_are_who_fights_not_a_mediator_named_more_often(extract) -> None:
+    result = extract("Cambodian troops shelled Thai villages on Monday. Malaysia said it was "
+                     "concerned. Malaysia urged restraint. Thai forces fired back on Tuesday. "
+                     "The two countries also clashed in 2011.", "2025-12-15")
+    (earlier,) = [e for e in _events(result, "ArmedClash") if e.sentence == 4]
+    assert {p.label for p in earlier.participants} == {"Thailand", "Cambodia"}
