@@ -276,7 +276,11 @@ _OPENER = re.compile(r"\s*(?:In|On|At|Later|Earlier|Meanwhile|Separately|Elsewhe
 _ROLE_APPOSITION = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,2}?(?:spokesman|"
                               r"spokeswoman|spokesperson|head|chief|director|commander|"
                               r"adviser|advisor|official|representative|envoy)\s+"
-                              r"(?:for|of|at)\b", re.IGNORECASE)
+                              r"(?:for|of|at)\b"
+                              # "X, the Second Army Region commander, said": the body first
+                              r"|,\s+the\s+(?:[\w\-]+\s+){1,4}?(?:spokesman|spokeswoman|"
+                              r"spokesperson|head|chief|director|commander)\s*,",
+                              re.IGNORECASE)
 
 
 def _post_state(text: str, begin: int, end: int, person: Entity, disc: Discourse) -> None:
@@ -307,6 +311,7 @@ def find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc:
     found = _inserted_reporter(text, span, found)
     for f in found:
         _home_spokesman(text, f.claimant, mentions, disc)
+        _spoke_at_home(text, f, mentions, disc)
     frames = [_dated_cut(_own_act_cut(f.trimmed(text), text, rules), text) for f in found]
     if frames:
         # the speaker of the clause, not one quoted inside what he said ('"... Pakistan
@@ -323,6 +328,40 @@ def find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc:
             remember(disc, teller)  # "X gave a different account." X speaks next
             announce_account(disc, teller)
     return frames
+
+
+# "... told reporters in Bangkok", "said in Jakarta on Friday": where the speaker spoke
+_SPOKE_IN = re.compile(r"\s+(?:(?:reporters|journalists|a\s+news\s+conference|parliament)\s+)?"
+                       r"(?:on\s+[A-Z]\w+\s+)?in\s+(?=[A-Z])")
+
+
+def _spoke_at_home(text: str, frame: Frame, mentions: list[Mention], disc: Discourse) -> None:
+    """A speaker the text ties to no state acts for the state of the body his apposition
+    names ("X, the Second Army Region commander, said"), else of the place he spoke in: a
+    capital ("Foreign Minister Marty Natalegawa said in Jakarta") or a town of one of the
+    article's sides ("army spokesman Col Sansern told reporters in Bangkok"). A
+    government's officials speak at home; a capital elsewhere would be named as a trip."""
+    person = frame.claimant
+    if not person.is_a("Person") or person.in_kb or person.state:
+        return
+    named = [x for x in mentions if x.entity is person and x.end <= frame.verb_span[1]]
+    role = _ROLE_APPOSITION.match(text, named[-1].end) if named else None
+    if role is not None:
+        # "..., Lt Gen Thawatchai, the Second Army Region commander, said": the body his
+        # apposition names gives his state
+        _acts_for(person, [x for x in mentions if role.start() <= x.begin < role.end()
+                           and x.entity is not None and x.entity.is_actor], disc)
+        if person.state:
+            return
+    m = _SPOKE_IN.match(text, frame.verb_span[1])
+    place = next((x.entity for x in mentions if m is not None and x.begin == m.end()
+                  and x.entity is not None and x.entity.is_place), None)
+    state = disc.state_of(place) if place is not None and not place.is_state else None
+    if state is None:
+        return
+    capital = place.label in disc.gazetteer.capitals
+    if capital or state.iri in {p.iri for p in disc.pair()}:
+        disc.acts_for(person, state.iri, "claim.spoke-at-home")
 
 
 # "Col X, a defence spokesman in Srinagar,": a post in a state's service that names no state

@@ -65,7 +65,9 @@ def ner_mentions(text: str, names: list[tuple[int, int, str]], disc: Discourse, 
             surface = text[b:e]
             if any(t.begin <= b and e <= t.end for t in taken):
                 continue
-        cut = _trimmed(text, b, e, label, disc)
+        # (a rank, not an honorific the name keeps: "Sheikh Hasina")
+        cut = _trimmed(text, b, e, label, disc, frozenset(
+            rules.actors["person_ranks"]["words"]) - _NAME_HONORIFICS)
         if label == "ORGANIZATION" and cut[1] < e:
             # the head named after his body: a person of his own
             rest = re.search(r"[A-Z]", text[cut[1]:e])
@@ -101,14 +103,20 @@ def _natural_patterns(rules: Any) -> tuple[re.Pattern[str], re.Pattern[str], re.
             re.compile(r"\b(?:" + before + r")\s+$", re.IGNORECASE))
 
 
-def _trimmed(text: str, b: int, e: int, label: str, disc: Discourse) -> tuple[int, int]:
+_NAME_HONORIFICS = frozenset({"Sheikh", "Prince", "Crown Prince"})
+
+
+def _trimmed(text: str, b: int, e: int, label: str, disc: Discourse,
+             ranks: frozenset[str] = frozenset()) -> tuple[int, int]:
     """A span the NER ran on past its name: "Tajikistan Zheenbek Kulubaev" (a person after
-    a list of states: the person), "State Committee for National Security of Tajikistan
+    a list of states: the person), "Col Sansern Kaewkamnerd" (a rank written without its
+    full stop: the person), "State Committee for National Security of Tajikistan
     Saimumin Yatimov" (a body, then its head without a comma: the body)."""
     if label == "PERSON":
         while True:
-            m = re.match(r"([A-Z][\w'\-]+)\s+(?=[A-Z])", text[b:e])
-            if m is None or not (disc.state_named(m.group(1)) or disc.demonym(m.group(1))):
+            m = re.match(r"([A-Z][\w'\-]+)\.?\s+(?=[A-Z])", text[b:e])
+            if m is None or not (disc.state_named(m.group(1)) or disc.demonym(m.group(1))
+                                 or m.group(1) in ranks or m.group(1) + "." in ranks):
                 return b, e
             b += m.end()
     if label == "ORGANIZATION":

@@ -677,3 +677,11 @@ def test_the_sides_are_who_fights_not_a_mediator_named_more_often(extract) -> No
                      "The two countries also clashed in 2011.", "2025-12-15")
     (earlier,) = [e for e in _events(result, "ArmedClash") if e.sentence == 4]
     assert {p.label for p in earlier.participants} == {"Thailand", "Cambodia"}
+
+
+def test_a_minister_who_spoke_in_a_capital_acts_for_its_state(extract) -> None:
+    result = extract("Thai and Cambodian troops clashed on Friday. Indonesia urged both "
+                     "countries to show restraint, Foreign Minister Marty Natalegawa said in "
+                     "Jakarta.", "2011-02-05")
+    speakers = {f.claimant.label: f.claimant for f, *_ in result.claims}
+    assert speakers["Marty Natalegawa"].state.endswith("/indonesia")

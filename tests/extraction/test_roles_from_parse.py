@@ -407,3 +407,13 @@ def test_a_sides_dated_account_after_a_dated_blame_is_its_claim_told_again() -> 
     alleged = [e for e in result.events if e.cls == "ArmedClash" and e.claimed
                and e.agent is not None and e.agent.label.startswith("Azerbaijan")]
     assert len(alleged) == 1 and alleged[0].also == [1]
+
+
+def test_a_rank_without_its_stop_is_no_part_of_the_name_and_speakers_find_their_state(
+        ) -> None:
+    # "army spokesman Col Sansern Kaewkamnerd told reporters in Bangkok", "Lt Gen
+    # Thawatchai Samutsakorn, the Second Army Region commander, said"
+    result = _run("rank-without-stop")
+    people = {e.label: e for e, _ in result.mentions if e.is_a("Person")}
+    assert set(people) == {"Sansern Kaewkamnerd", "Thawatchai Samutsakorn"}
+    assert all(p.state and p.state.endswith("/thailand") for p in people.values())
