@@ -357,7 +357,7 @@ def _spoke_at_home(text: str, frame: Frame, mentions: list[Mention], disc: Disco
     place = next((x.entity for x in mentions if m is not None and x.begin == m.end()
                   and x.entity is not None and x.entity.is_place), None)
     state = disc.state_of(place) if place is not None and not place.is_state else None
-    if state is None:
+    if place is None or state is None:
         return
     capital = place.label in disc.gazetteer.capitals
     if capital or state.iri in {p.iri for p in disc.pair()}:
