@@ -580,9 +580,12 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                 # "came under fire from Tajik positions", "shots were fired at his car from
                 # the Tajik side": where the fire came from is who fired
                 agent = _agent_after(_FROM, text, after, e, _clause_end(text, e, end))
-                if agent is not None and _UNDER.search(text[b:e]):
+                if _UNDER.search(text[b:e]):
+                    # "the Chilean patrol came under fire from about 90 gendarmes": whoever
+                    # stands before "came under" was fired at, never the one who fired
                     under_target = next((m.entity for m in reversed(before)
                                          if m.entity is not None and m.kind != "pair"), None)
+                    before = []
             if agent is None and not _agent_slot_unnamed(parsed):
                 agent = _agent(text, before, frame, begin, b, disc)
             if agent is None and actor is not None and not _passive_before(text, begin, b):
@@ -1346,7 +1349,9 @@ def _joint_appealers(text: str, record: EventRecord, mentions: list[Mention], be
 # Tajik positions", "were fired at his car from the Tajik side"
 # (after a closing quote too: the "unprovoked ceasefire violations" by Indian forces)
 _BY = re.compile(r"[\"\u201d]?\s+(?:[\w\-]+\s+){0,4}?by\s+(?:the\s+)?")
-_FROM = re.compile(r"\s+(?:[\w']+\s+){0,4}?from\s+(?:across\s+)?(?:the\s+)?")
+_FROM = re.compile(r"\s+(?:[\w']+\s+){0,4}?from\s+(?:across\s+)?(?:the\s+)?"
+                   # "came under fire from about 90 Argentine gendarmes"
+                   r"(?:(?:about|around|some|nearly|at\s+least|more\s+than)\s+)?(?:\d[\d,]*\s+)?")
 
 
 def _agent_after(phrase: re.Pattern[str], text: str, after: list[Mention], e: int,

@@ -139,6 +139,9 @@ def _lookup(surface: str, n: int, disc: Discourse) -> tuple[str, object] | None:
         return "country", gaz.countries[gaz.country_names[surface]]
     if n <= 2 and surface in gaz.demonyms:
         return "demonym", gaz.countries[gaz.demonyms[surface]]
+    if n == 1 and surface.endswith("s") and surface[:-1] in gaz.demonyms:
+        # "the Chileans had fired first", "the Eritreans": the side by its people
+        return "people", gaz.countries[gaz.demonyms[surface[:-1]]]
     if surface in gaz.capitals:
         return "capital", gaz.countries[gaz.capitals[surface]]
     country = gaz.country_named(surface)
@@ -166,6 +169,11 @@ def _mention(text: str, b: int, e: int, surface: str, kind: str, value: object,
              rules: Rules, words: _Words) -> Mention | None:
     from graph.extract.gazetteer import GazCountry
 
+    if kind == "people":
+        assert isinstance(value, GazCountry)
+        if not re.search(r"\bthe\s+$", text[max(0, b - 5):b], re.IGNORECASE):
+            return None  # "Chileans marched", people, not the side's forces
+        return Mention(b, e, surface, disc.state_for_country(value), "name", RULE, priority=1)
     if kind in {"country", "demonym", "capital"}:
         assert isinstance(value, GazCountry)
         state = disc.state_for_country(value)

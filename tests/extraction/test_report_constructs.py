@@ -685,3 +685,25 @@ def test_a_minister_who_spoke_in_a_capital_acts_for_its_state(extract) -> None:
                      "Jakarta.", "2011-02-05")
     speakers = {f.claimant.label: f.claimant for f, *_ in result.claims}
     assert speakers["Marty Natalegawa"].state.endswith("/indonesia")
+
+
+def test_the_people_of_a_side_named_with_the_are_that_side(extract) -> None:
+    result = extract("Argentina said the Chileans had fired first. Several hundred Chileans "
+                     "marched in Santiago.", "1965-11-08")
+    (clash,) = _events(result, "ArmedClash")
+    assert _label(clash.agent) == "Chile"
+    assert [s for e, s in result.mentions if e.label == "Chile"] == [0]
+
+
+def test_whoever_came_under_fire_is_never_the_one_who_fired(extract) -> None:
+    result = extract("Interior Minister Bernardo Leighton said the Chilean patrol came under "
+                     "fire from about 90 Argentine gendarmes on Saturday.", "1965-11-08")
+    (clash,) = _events(result, "ArmedClash")
+    assert (_label(clash.agent), _label(clash.target)) == ("Argentina", "Chile")
+
+
+def test_a_gendarmerie_is_a_body_of_the_state_its_adjective_names(extract) -> None:
+    result = extract("Chile and Argentina traded fire. The Argentine National Gendarmerie "
+                     "said the Chileans had fired first.", "1965-11-08")
+    (body,) = [e for e, _ in result.mentions if "Gendarmerie" in e.label]
+    assert body.state.endswith("/argentina")
