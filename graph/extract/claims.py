@@ -313,6 +313,7 @@ def find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc:
         _home_spokesman(text, f.claimant, mentions, disc)
         _spoke_at_home(text, f, mentions, disc)
     frames = [_dated_cut(_own_act_cut(f.trimmed(text), text, rules), text) for f in found]
+    frames = [g for f in frames for g in _and_put(f, text, rules)]
     if frames:
         # the speaker of the clause, not one quoted inside what he said ('"... Pakistan
         # has claimed that he is in their custody," Raveesh Kumar told reporters'): the
@@ -469,6 +470,24 @@ def _dated_cut(frame: Frame, text: str) -> Frame:
     if cut is not None and text.count('"', frame.content[0], cut.start()) % 2 == 0:
         frame.content = (frame.content[0], cut.start())
     return frame
+
+
+def _and_put(frame: Frame, text: str, rules: Rules) -> list[Frame]:
+    """"It said 30 Algerian soldiers were killed and put Moroccan losses at seven dead": a
+    count its teller puts, coordinated after what it said, is a claim of its own verb."""
+    if frame.verb == "put":
+        return [frame]
+    m = next((m for m in _put_count(rules).finditer(text, *frame.content)
+              if re.search(r"\s(?:and|,)\s+$", text[max(0, m.start() - 6):m.start()])), None)
+    if m is None:
+        return [frame]
+    cut = text.rfind("and", frame.content[0], m.start())
+    cut = cut if cut >= 0 else m.start()
+    said = Frame(frame.claimant, frame.verb, frame.rule, (frame.content[0], cut),
+                 frame.verb_span, frame.accused, frame.accusation, frame.mentions)
+    put = Frame(frame.claimant, "put", frame.rule, (m.end("verb"), frame.content[1]),
+                (m.start("verb"), m.end("verb")), mentions=frame.mentions)
+    return [said, put]
 
 
 def _own_act_cut(frame: Frame, text: str, rules: Rules) -> Frame:

@@ -707,3 +707,16 @@ def test_a_gendarmerie_is_a_body_of_the_state_its_adjective_names(extract) -> No
                      "said the Chileans had fired first.", "1965-11-08")
     (body,) = [e for e, _ in result.mentions if "Gendarmerie" in e.label]
     assert body.state.endswith("/argentina")
+
+
+@pytest.mark.parametrize("text", [
+    "The Algerian army said 30 Algerian soldiers were killed and put Moroccan losses at "
+    "seven dead and 18 wounded.",
+    "The army said 30 Algerian soldiers were killed. It put Moroccan losses in the battle at "
+    "seven dead and 18 wounded.",
+])
+def test_a_count_put_after_what_was_said_is_claimed_with_put(extract, text) -> None:
+    result = extract("ALGIERS (AP) - Morocco and Algeria fought near Tinjoub. " + text,
+                     "1963-10-15")
+    verbs = [f.verb for f, kind, figure, _ in result.claims if kind == "figure"]
+    assert verbs.count("put") == 2 and verbs.count("say") == 1
