@@ -717,8 +717,6 @@ def _counterparts(text: str, mentions: list[Mention], out: list[Office],
                        if tb == m.end() and not spec.get("needs_body")), None)
         if titled:
             office = titled[2]["office"]
-        if office is None:
-            continue
         dem_text = m.group("dems") or ""
         states = [st for st in (disc.demonym(w) or disc.state_named(w)
                                 for w in re.findall(r"[A-Z]\w+", dem_text)) if st is not None]
@@ -729,11 +727,13 @@ def _counterparts(text: str, mentions: list[Mention], out: list[Office],
         pair = disc.pair()
         if owner is not None and own is None and len(states) == 1 and len(pair) == 2 and \
                 states[0].iri in {p.iri for p in pair} and not owner.in_kb:
-            # "Foreign Minister Surakiart said he had spoken to his Burmese counterpart":
-            # whose counterpart is Burmese serves the article's other side
+            # "Foreign Minister Surakiart said he had spoken to his Burmese counterpart",
+            # "Army chief Gen Pana ... his Cambodian counterpart": whose counterpart is of
+            # one side serves the article's other side, office or not
             own = next(p for p in pair if p.iri != states[0].iri)
             disc.acts_for(owner, own.iri, "office.counterpart-owner")
-            found.append(Office(owner, office, own, "office.counterpart-owner", 0.6))
+            if office is not None:
+                found.append(Office(owner, office, own, "office.counterpart-owner", 0.6))
         start = titled[1] if titled else m.end()
         between = re.compile(r",?\s*" + ranks(rules) + "$")
         holder_m = next((x for x in named if start <= x.begin <= start + 30 and x.entity
@@ -741,6 +741,12 @@ def _counterparts(text: str, mentions: list[Mention], out: list[Office],
                              text[start:x.begin])), None)
         holder = holder_m.entity if holder_m and len(states) == 1 and not m.group("plural") \
             else None
+        if office is None:
+            if holder is not None and not holder.state and not holder.in_kb:
+                # "his Cambodian counterpart, Gen Mao Sophan": a post that is no office
+                # type still says whom the counterpart serves
+                disc.acts_for(holder, states[0].iri, "office.counterpart")
+            continue
         # the head of a body's counterpart heads the other state's body of that kind
         owned = next((o.of for o in reversed(out) if o.holder is not None and owner
                       is not None and o.holder.iri == owner.iri and not o.of.is_state), None)

@@ -387,3 +387,12 @@ def test_two_acts_the_key_cannot_tell_apart_are_two_nodes_of_one_agent_each() ->
         if t.predicate.value.endswith("#agent") or t.predicate.value.endswith("/agent"):
             agents.setdefault(t.subject.value, set()).add(t.object.value)
     assert agents and all(len(a) == 1 for a in agents.values())
+
+
+def test_counterparts_of_no_office_type_still_serve_their_sides(extract) -> None:
+    result = extract("Thai and Cambodian troops clashed at Chong Bok on Wednesday. Army chief "
+                     "Gen Pana Claewplodtook said he had spoken by telephone with his Cambodian "
+                     "counterpart, Gen Mao Sophan.", "2025-05-28")
+    people = {e.label: e for e, _ in result.mentions if e.is_a("Person")}
+    assert people["Pana Claewplodtook"].state.endswith("/thailand")
+    assert people["Mao Sophan"].state.endswith("/cambodia")
