@@ -569,7 +569,9 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             after = [m for m in after if m is not shooter]
         if roles in {"agent-target", "agent"}:
             agent = one_side or _parsed_agent(parsed, frame, disc)
-            if agent is None and frame is not None and _own_side_subject(parse, parsed):
+            under = bool(_UNDER.search(text[b:e]))
+            if agent is None and frame is not None and not under and \
+                    _own_side_subject(parse, parsed):
                 # "Azerbaijan says its troops captured several hills": the speaker's side
                 agent = frame.claimant
             if agent is None and frame is not None and frame.accused is not None:
@@ -586,10 +588,21 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                     under_target = next((m.entity for m in reversed(before)
                                          if m.entity is not None and m.kind != "pair"), None)
                     before = []
-            if agent is None and not _agent_slot_unnamed(parsed):
+            if agent is None and not _agent_slot_unnamed(parsed) and not (
+                    under and _OWN_FORCES.search(text, max(begin, b - 40), b)):
                 agent = _agent(text, before, frame, begin, b, disc)
-            if agent is None and actor is not None and not _passive_before(text, begin, b):
+            if agent is None and actor is not None and not _passive_before(text, begin, b) \
+                    and not under:
                 agent = actor  # "X said it was concerned and urged both sides to ..."
+            if agent is None and under and frame is not None and _OWN_FORCES.search(
+                    text, max(begin, b - 40), b):
+                # '"Our troops came under fire first," said a Thai army spokesman': the
+                # speaker's side was fired at, by the other side
+                mine = disc.state_of(frame.claimant)
+                sides = disc.pair()
+                if mine is not None and mine.iri in {x.iri for x in sides}:
+                    under_target = mine
+                    agent = next((x for x in sides if x.iri != mine.iri), None)
             record.agent = agent
             if agent is not None:
                 used.add(agent.iri)
@@ -1402,6 +1415,9 @@ def _with_side(text: str, e: int, end: int, mentions: list[Mention]) -> bool:
 
 
 _UNDER = re.compile(r"\bunder\b", re.IGNORECASE)
+_OWN_FORCES = re.compile(r"\b(?:our|its|their)\s+(?:[\w\-]+\s+)?(?:troops|soldiers|forces|"
+                         r"positions|posts?|servicemen|border\s+guards|units?|patrols?)\s+"
+                         r"(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
 # between "fire from" and the side that fired: "the", "across the"
 _SIDE_AFTER = re.compile(r"\s+(?:across\s+)?(?:the\s+)?", re.IGNORECASE)
 

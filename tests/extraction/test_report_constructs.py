@@ -720,3 +720,11 @@ def test_a_count_put_after_what_was_said_is_claimed_with_put(extract, text) -> N
                      "1963-10-15")
     verbs = [f.verb for f, kind, figure, _ in result.claims if kind == "figure"]
     assert verbs.count("put") == 2 and verbs.count("say") == 1
+
+
+def test_our_troops_came_under_fire_is_the_other_sides_attack_on_the_speakers(
+        extract) -> None:
+    result = extract("Cambodia and Thailand agreed to a ceasefire. \"Our troops came under fire "
+                     "first,\" Thai army spokesman Winthai Suvaree said.", "2025-07-28")
+    (clash,) = _events(result, "ArmedClash")
+    assert (_label(clash.agent), _label(clash.target)) == ("Cambodia", "Thailand")
