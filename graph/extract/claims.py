@@ -331,6 +331,8 @@ def find_frames(text: str, span: tuple[int, int], mentions: list[Mention], disc:
     return frames
 
 
+_HIS_SPOKESMAN = re.compile(r"\b(?:his|her)\s+(?:[\w\-]+\s+)?(?:spokes(?:man|woman|person)|"
+                            r"press\s+secretary|aide)\s*,?\s*$", re.IGNORECASE)
 # "... told reporters in Bangkok", "said in Jakarta on Friday": where the speaker spoke
 _SPOKE_IN = re.compile(r"\s+(?:(?:reporters|journalists|a\s+news\s+conference|parliament)\s+)?"
                        r"(?:on\s+[A-Z]\w+\s+)?in\s+(?=[A-Z])")
@@ -346,6 +348,15 @@ def _spoke_at_home(text: str, frame: Frame, mentions: list[Mention], disc: Disco
     if not person.is_a("Person") or person.in_kb or person.state:
         return
     named = [x for x in mentions if x.entity is person and x.end <= frame.verb_span[1]]
+    if named and _HIS_SPOKESMAN.search(text, max(0, named[-1].begin - 40), named[-1].begin):
+        # "Guterres called on both countries ..., his spokesman Stephane Dujarric said":
+        # he speaks for whom the person he speaks for acts for
+        principal = next((x.entity for x in reversed(mentions) if x.end <= named[-1].begin
+                          and x.entity is not None and x.entity.is_a("Person")
+                          and x.entity.state), None)
+        if principal is not None and principal.state:
+            disc.acts_for(person, principal.state, "claim.spokesman-of")
+            return
     role = _ROLE_APPOSITION.match(text, named[-1].end) if named else None
     if role is not None:
         # "..., Lt Gen Thawatchai, the Second Army Region commander, said": the body his

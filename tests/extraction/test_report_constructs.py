@@ -728,3 +728,11 @@ def test_our_troops_came_under_fire_is_the_other_sides_attack_on_the_speakers(
                      "first,\" Thai army spokesman Winthai Suvaree said.", "2025-07-28")
     (clash,) = _events(result, "ArmedClash")
     assert (_label(clash.agent), _label(clash.target)) == ("Cambodia", "Thailand")
+
+
+def test_his_spokesman_speaks_for_whom_he_acts_for(extract) -> None:
+    result = extract("Kyrgyz and Tajik troops clashed on Friday. U.N. Secretary-General "
+                     "Antonio Guterres called on Kyrgyzstan and Tajikistan to respect the "
+                     "cease-fire, his spokesman Stephane Dujarric said.", "2022-09-17")
+    speakers = {f.claimant.label: f.claimant for f, *_ in result.claims}
+    assert speakers["Stephane Dujarric"].state.endswith("/united-nations")
