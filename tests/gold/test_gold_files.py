@@ -165,9 +165,13 @@ def test_gold_file(path: Path) -> None:
             dt.date.fromisoformat(e["date"])
         if e.get("time"):
             assert e["time"] in "\n".join(lines), f"event time {e['time']!r} not in article"
+    types = {e["label"]: e["type"] for e in gold["entity"]}
     for c in gold.get("claim", []):
         known(c["claimant"])
         known(c["claimant_state"])
+        # a claimant acting for no state (the UN, the CSTO, the EU) has claimant_state ""
+        assert types.get(c["claimant_state"], "State") in {"State", "Country"}, \
+            f"claimant_state {c['claimant_state']!r} is no state"
         assert isinstance(c["allegation"], bool)
         assert c["about"] == "CasualtyFigure" or c["about"] in CLASSES
     for f in gold.get("casualty", []):
