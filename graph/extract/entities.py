@@ -42,6 +42,13 @@ def _base_mentions(text: str, disc: Discourse, rules: Rules) -> list[Mention]:
             kb.names.get(re.sub(r"\s+", " ", m.group()))
         if entity is None:
             continue
+        if m.group() in disc.retyped and not _KIND_AFTER.match(text, m.end()):
+            # "the town of Batken ... talks in Batken": the town this article named
+            entity = disc.retyped[m.group()]
+        kind_of = _KIND_OF.fullmatch(m.group())
+        if kind_of is not None and entity.in_kb and entity.is_place:
+            # the base's "town of Batken": its bare name means that town from now on
+            disc.retyped.setdefault(kind_of.group(1), entity)
         kind, rule = "name", "entity.kb-name"
         capital_of = capitals.get(entity.label) or _gazetteer_capital(entity, disc)
         if entity.is_a("City") and capital_of:
@@ -630,6 +637,12 @@ def _named_post(text: str, b: int, e: int, spec: dict, base: list[Mention], disc
     return Mention(begin, end, text[begin:end], entity, "place", spec["id"], priority=2)
 
 
+_KIND_OF = re.compile(r"(?:the\s+)?(?:town|city|village)\s+of\s+(.+)", re.IGNORECASE)
+# a kind noun after a name ("Batken region", "Isfara district"): the name's own kind
+_KIND_AFTER = re.compile(r"\s+(?:region|province|oblast|district|county|state|governorate|"
+                         r"prefecture|valley|river)\b", re.IGNORECASE)
+
+
 def _retyped(text: str, known: Mention, spec: dict, disc: Discourse,
              end: int | None = None) -> Mention | None:
     """The text's noun decides the type: "the town of Batken" is a town even where the
@@ -644,6 +657,8 @@ def _retyped(text: str, known: Mention, spec: dict, disc: Discourse,
     facts = [MintedFact("ckg:inState", state.iri, spec["id"])] if state is not None else []
     place = disc.mint(cls, known.text, state=state.iri if state else None,
                       rule=spec["id"], facts=facts)
+    if entity.in_kb:
+        disc.retyped.setdefault(known.text, place)
     stop = end if end is not None else known.end
     return Mention(known.begin, stop, text[known.begin:stop], place, "place", spec["id"],
                    priority=2)

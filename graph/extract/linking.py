@@ -91,6 +91,9 @@ class Discourse:
     # names learnt from this article (states the base does not know)
     extra_names: dict[str, Entity] = field(default_factory=dict)
     extra_demonyms: dict[str, Entity] = field(default_factory=dict)
+    # a base place the text named as another kind ("the town of Batken" where the base
+    # has Batken Region): the article's meaning of the bare name from then on
+    retyped: dict[str, Entity] = field(default_factory=dict)
     extra_name_regex: re.Pattern[str] | None = None
     extra_demonym_regex: re.Pattern[str] | None = None
     # ISO 3166-1 codes of the states the article names (graph/extract/discovery.py)

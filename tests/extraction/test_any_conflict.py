@@ -396,3 +396,16 @@ def test_counterparts_of_no_office_type_still_serve_their_sides(extract) -> None
     people = {e.label: e for e, _ in result.mentions if e.is_a("Person")}
     assert people["Pana Claewplodtook"].state.endswith("/thailand")
     assert people["Mao Sophan"].state.endswith("/cambodia")
+
+
+def test_a_bare_name_after_the_town_of_it_is_that_town(extract) -> None:
+    result = extract("Working groups of Kyrgyzstan and Tajikistan were holding talks in the "
+                     "town of Batken. Tashiev said the talks in Batken were not interrupted. "
+                     "Batken region was calm.", "2021-01-19")
+    named = [(s, e.label) for e, s in result.mentions if e.label.startswith("Batken")]
+    assert named == [(0, "Batken (town)"), (1, "Batken (town)"), (2, "Batken Region")]
+    assert len(_events_of(result, "Talks")) == 1
+
+
+def _events_of(result, cls: str) -> list:
+    return [e for e in result.events if e.cls == cls]
