@@ -279,7 +279,7 @@ _ROLE_APPOSITION = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,2}?(?
                               r"(?:for|of|at)\b"
                               # "X, the Second Army Region commander, said": the body first
                               r"|,\s+the\s+(?:[\w\-]+\s+){1,4}?(?:spokesman|spokeswoman|"
-                              r"spokesperson|head|chief|director|commander)\s*,",
+                              r"spokesperson|head|chief|director|commander)\s*[,.]",
                               re.IGNORECASE)
 
 
@@ -347,7 +347,13 @@ def _spoke_at_home(text: str, frame: Frame, mentions: list[Mention], disc: Disco
     person = frame.claimant
     if not person.is_a("Person") or person.in_kb or person.state:
         return
-    named = [x for x in mentions if x.entity is person and x.end <= frame.verb_span[1]]
+    # (the reporter may follow its verb: '"...," said Lt Col X, the Jammu-based ...')
+    named = [x for x in mentions if x.entity is person]
+    at = text.rfind(person.label)
+    if not named and at >= 0:
+        # a speaker only the frame found ('..., said Colonel X, spokesman for ...')
+        named = [Mention(at, at + len(person.label), person.label, person, "person",
+                         frame.rule)]
     if named and _HIS_SPOKESMAN.search(text, max(0, named[-1].begin - 40), named[-1].begin):
         # "Guterres called on both countries ..., his spokesman Stephane Dujarric said":
         # he speaks for whom the person he speaks for acts for
@@ -361,8 +367,16 @@ def _spoke_at_home(text: str, frame: Frame, mentions: list[Mention], disc: Disco
     if role is not None:
         # "..., Lt Gen Thawatchai, the Second Army Region commander, said": the body his
         # apposition names gives his state
-        _acts_for(person, [x for x in mentions if role.start() <= x.begin < role.end()
-                           and x.entity is not None and x.entity.is_actor], disc)
+        inside = [(x, x.entity) for x in mentions if role.start() <= x.begin < role.end()
+                  and x.entity is not None]
+        # ("the Jammu-based defence spokesperson": with no body, the place's state)
+        _acts_for(person, [x for x, e in inside if e.is_actor] or [
+            x for x, e in inside if e.is_place and not e.is_state], disc)
+        based = re.search(r"\b([A-Z][\w]+)-based\b", role.group())
+        place = disc.resolve_place(based.group(1)) if based and not person.state else None
+        state = disc.state_of(place) if place is not None else None
+        if state is not None and state.iri in {p.iri for p in disc.pair()}:
+            disc.acts_for(person, state.iri, "claim.speaker-of")
         if person.state:
             return
     m = _SPOKE_IN.match(text, frame.verb_span[1])

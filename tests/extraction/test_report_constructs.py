@@ -736,3 +736,26 @@ def test_his_spokesman_speaks_for_whom_he_acts_for(extract) -> None:
                      "cease-fire, his spokesman Stephane Dujarric said.", "2022-09-17")
     speakers = {f.claimant.label: f.claimant for f, *_ in result.claims}
     assert speakers["Stephane Dujarric"].state.endswith("/united-nations")
+
+
+def test_a_spokesperson_based_in_a_sides_town_speaks_for_it(extract) -> None:
+    result = extract("A soldier was killed in the shelling of forward posts by Pakistani "
+                     "troops in Poonch. \"Indian Army is retaliating befittingly,\" said Lt Col "
+                     "Devender Anand, the Jammu-based defence spokesperson.", "2020-06-13")
+    speakers = {f.claimant.label: f.claimant for f, *_ in result.claims}
+    assert speakers["Devender Anand"].state.endswith("/india")
+    assert ("Indian forces", True) in {(_label(e.agent), e.claimed)
+                                       for e in _events(result, "ArmedClash")}
+
+
+def test_each_army_blamed_the_other_is_a_mutual_blame(extract) -> None:
+    result = extract("Indian and Pakistani troops traded fire in Poonch on Friday. Each army "
+                     "blamed the other for initiating the firing.", "2020-06-13")
+    assert {(_label(e.agent), _label(e.target)) for e in _events(result, "Accusation")} == {
+        ("India", "Pakistan"), ("Pakistan", "India")}
+
+
+def test_residents_moved_to_community_bunkers_are_evacuated(extract) -> None:
+    result = extract("Residents of Salotri and Degwar have been moved to community bunkers as "
+                     "a precaution, the deputy commissioner said.", "2020-06-13")
+    assert _events(result, "Evacuation")
