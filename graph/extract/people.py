@@ -147,19 +147,27 @@ def named_people(text: str, base: list[Mention], disc: Discourse,
                 found.append(Mention(m.start(1) + rank.end(), m.end(1), name[rank.end():],
                                      named, "person", "entity.person-surname", priority=2))
                 continue
+        start = m.start(1)
+        if rank is not None and rank.end() and len(name[rank.end():].split()) >= 2 and \
+                not re.search(r"\b(?:Director|Inspector|Secretary|Attorney|Solicitor|Auditor|"
+                              r"Surgeon|Governor)[\s\-]+$", text[max(0, m.start(1) - 14):
+                                                               m.start(1)]):
+            # "Deputy Commissioner Rahul Yadav said": the rank is no part of the name (but
+            # "Director General X": "General" is the title's)
+            start, name = start + rank.end(), name[rank.end():]
         words = name.split()
         if len(words) < 2 or not is_name(name, rules, disc) or rules.forces.find(name) or \
                 rules.bodies.find(name):
             # ("the Joint Command of the Armed Forces said": a body, not a person)
             continue
-        if any(b.begin < m.end(1) and b.end > m.start(1) for b in base):
+        if any(b.begin < m.end(1) and b.end > start for b in base):
             continue  # a known name (state, place, base person) already covers it
-        state = _titled_by_state(text, m.start(1), base, disc)
+        state = _titled_by_state(text, start, base, disc)
         entity = disc.mint("Person", name, state=state.iri if state else None,
                            rule="entity.person-context",
                            facts=[MintedFact("ckg:actsFor", state.iri, "entity.person-context")]
                            if state else [])
-        found.append(Mention(m.start(1), m.end(1), name, entity, "person",
+        found.append(Mention(start, m.end(1), name, entity, "person",
                              "entity.person-context", priority=2))
     return found
 

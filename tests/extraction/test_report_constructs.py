@@ -759,3 +759,12 @@ def test_residents_moved_to_community_bunkers_are_evacuated(extract) -> None:
     result = extract("Residents of Salotri and Degwar have been moved to community bunkers as "
                      "a precaution, the deputy commissioner said.", "2020-06-13")
     assert _events(result, "Evacuation")
+
+
+def test_a_rank_or_post_before_a_name_is_no_part_of_it(extract) -> None:
+    result = extract("Indian and Pakistani troops traded fire. Residents were moved to bunkers, "
+                     "Poonch Deputy Commissioner Rahul Yadav said. Havildar Deepak Kumar was "
+                     "killed, the army said.", "2020-06-13")
+    people = {e.label for e, _ in result.mentions if e.is_a("Person")}
+    assert "Rahul Yadav" in people and not any(p.startswith(("Commissioner", "Deputy", "Havildar"))
+                                              for p in people)
