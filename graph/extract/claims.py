@@ -1171,6 +1171,9 @@ def _anaphoric_accuser(text: str, begin: int, end: int, disc: Discourse,
         else None
 
 
+# "blamed each other.", "blamed the other, ..." with nothing said of what for
+_BARE_MUTUAL = re.compile(r"\s+(?:each\s+other|one\s+another|the\s+other)\s*(?:[.;]|$)",
+                          re.IGNORECASE)
 # a clause joined to the one before ("..., and the two sides blamed each other")
 _JOINED_CLAUSE = re.compile(r"(?:,\s+(?:and|but|while|with)|;)\s+", re.IGNORECASE)
 
@@ -1253,6 +1256,17 @@ def _accuse_frames(text: str, begin: int, end: int, mentions: list[Mention],
                     accused.entity) is not disc.state_of(sources[-1].entity):
                 return [Frame(sources[-1].entity, lemma, spec["id"], (e, end),
                               (sources[-1].begin, e), accused=accused.entity,
+                              accusation=True)]
+        if not link and _BARE_MUTUAL.match(text, e, end):
+            # "Both sides blamed each other.": each blames the other for the act just told
+            # (findings.blamed_for_the_last_act gives each its claimed act)
+            pair = _pair_from(sources)
+            if len(pair) == 2:
+                a, c = pair
+                span = (_pair_mentions(sources)[0].begin, end)
+                return [Frame(a, lemma, spec["id"], (end, end), span, accused=c,
+                              accusation=True),
+                        Frame(c, lemma, spec["id"], (end, end), span, accused=a,
                               accusation=True)]
         if not link:
             continue

@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from graph.extract.casualties import Figure, find_figures
-from graph.extract.claims import direct_claimed, speech_times
+from graph.extract.claims import Frame, direct_claimed, speech_times
 from graph.extract.events import HOSTILE, attach_relative_agents, find_events
 from graph.extract.linking import Discourse
 from graph.extract.merge import fold_into
@@ -63,6 +63,20 @@ def _between_sides(record: EventRecord, disc: Discourse) -> bool:
     return len(sides) >= 2
 
 
+def blamed_for_the_last_act(frame: Frame, events: list[EventRecord], n: int,
+                            disc: Discourse) -> list[EventRecord]:
+    """"Both sides blamed each other." with nothing said of what for: each side blames
+    the other for the hostile act the article told last (of its class: one claimed act
+    per side)."""
+    last = next((e for e in reversed(events) if e.cls in HOSTILE and not e.earlier
+                 and e.cls != "TroopBuildUp"), None)
+    if last is None:
+        return []
+    claimant = disc.state_of(frame.claimant) or frame.claimant
+    return [EventRecord(last.cls, frame.rule, 0.6, n, frame=frame, claimed=True,
+                        agent=frame.accused, target=claimant, time=last.time)]
+
+
 def find_in_span(reading: SentenceReading, part: Span, times: SentenceTimes,
                  weapons: list[tuple[int, int, str]], found: ArticleFindings,
                  disc: Discourse, rules: Rules, anchor: dt.date) -> SpanFindings:
@@ -86,6 +100,10 @@ def find_in_span(reading: SentenceReading, part: Span, times: SentenceTimes,
             # border guards, the service said") alleges nothing against the other: the
             # report keeps its claim, the fighting the article's voice
             record.claimed = False
+    if not records and frame is not None and frame.accusation and frame.accused is not None \
+            and frame.content[0] == frame.content[1] and \
+            not text[frame.content[0]:].strip(" .;\"'\u201d"):
+        records = blamed_for_the_last_act(frame, found.events, n, disc)
     direct_claimed([r for r in records if not r.earlier], frame, disc)
     out.events = fold_into(records, found.events, disc)
     for record in records:

@@ -768,3 +768,13 @@ def test_a_rank_or_post_before_a_name_is_no_part_of_it(extract) -> None:
     people = {e.label for e, _ in result.mentions if e.is_a("Person")}
     assert "Rahul Yadav" in people and not any(p.startswith(("Commissioner", "Deputy", "Havildar"))
                                               for p in people)
+
+
+def test_both_sides_blamed_each_other_for_nothing_named_is_the_act_just_told(extract) -> None:
+    result = extract("A Kyrgyz villager was hit by a bullet during a firefight with Tajik "
+                     "border guards late on January 18. Both sides blamed each other.",
+                     "2023-01-31")
+    alleged = {(_label(e.agent), _label(e.frame.claimant)) for e in _events(result, "ArmedClash")
+               if e.claimed}
+    assert alleged == {("Tajikistan", "Kyrgyzstan"), ("Kyrgyzstan", "Tajikistan")}
+    assert len(_events(result, "Accusation")) == 2
