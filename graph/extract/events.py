@@ -573,7 +573,12 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
             if agent is None and frame is not None and not under and \
                     _own_side_subject(parse, parsed):
                 # "Azerbaijan says its troops captured several hills": the speaker's side
-                agent = frame.claimant
+                # (unless the clause named a side before "its": "The Tajik side broke the
+                # truce, when its servicemen shelled ...")
+                its = text.rfind(" its ", begin, b)
+                named = [m.entity for m in mentions if its >= 0 and begin <= m.begin
+                         and m.end <= its and m.entity is not None and m.entity.is_state]
+                agent = named[-1] if named else frame.claimant
             if agent is None and frame is not None and frame.accused is not None:
                 agent = frame.accused
             if agent is None:
@@ -1562,6 +1567,12 @@ def _agent(text: str, before: list[Mention], frame: Frame | None, begin: int, tr
             other = next((x for x in sides if mine is not None and x.iri != mine.iri), None)
             if other is not None and len(sides) == 2:
                 return other
+        states = [c for c in candidates if c.entity is not None and c.entity.is_state
+                  and c.end <= begin + pronoun.start()]
+        if pronoun.group().lower() == "its" and states:
+            # "The Tajik side broke the truce ..., when its servicemen shelled the outpost,
+            # the Border Service said": "its" is the side the clause named, not the reporter
+            return states[-1].entity
         return frame.claimant
     if candidates and _COORDINATED_VERB.search(text, begin, trig) and \
             candidates[0].begin - begin <= 4 and len(candidates) > 1:

@@ -778,3 +778,12 @@ def test_both_sides_blamed_each_other_for_nothing_named_is_the_act_just_told(ext
                if e.claimed}
     assert alleged == {("Tajikistan", "Kyrgyzstan"), ("Kyrgyzstan", "Tajikistan")}
     assert len(_events(result, "Accusation")) == 2
+
+
+def test_its_forces_are_of_the_side_the_clause_named_not_the_reporters(extract) -> None:
+    result = extract("BISHKEK, (Kabar) - Kyrgyz and Tajik guards clashed on Tuesday. The Tajik "
+                     "side broke the truce on Wednesday, when its servicemen shelled the Kyrgyz "
+                     "outpost near Samarkandek with mortars, the Border Service said.",
+                     "2021-11-17")
+    (shelling,) = _events(result, "Shelling")
+    assert _label(shelling.agent) == "Tajikistan" and shelling.claimed
