@@ -576,9 +576,10 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                 # (unless the clause named a side before "its": "The Tajik side broke the
                 # truce, when its servicemen shelled ...")
                 its = text.rfind(" its ", begin, b)
-                named = [m.entity for m in mentions if its >= 0 and begin <= m.begin
-                         and m.end <= its and m.entity is not None and m.entity.is_state]
-                agent = named[-1] if named else frame.claimant
+                sides_before = [m.entity for m in mentions if its >= 0 and begin <= m.begin
+                                and m.end <= its and m.entity is not None
+                                and m.entity.is_state]
+                agent = sides_before[-1] if sides_before else frame.claimant
             if agent is None and frame is not None and frame.accused is not None:
                 agent = frame.accused
             if agent is None:
