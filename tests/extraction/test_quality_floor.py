@@ -31,12 +31,16 @@ TEST = ROOT / "tests" / "articles" / "test"
 # from 0.871 to 0.860 with them (their officials: ranks and posts of the period, states the
 # base does not know), not from a weaker extractor: the floor follows the grown split.
 # The test split (sixteen articles, never tuned on) moved from event 0.669 to 0.673.
+# Later that day (2026-12-04 05:10 UTC, 401 dev articles with thirty more): dev event 0.736,
+# claim 0.798 (floors 0.72 -> 0.73, 0.78 -> 0.79); test claim 0.746 -> 0.758 (floor 0.74 ->
+# 0.75), test event 0.678. Test relation 0.810 sits on its floor: the sides weighed by who
+# fights cost it one relation (the rule gained thirteen statements on dev).
 CORPUS_FLOOR = {"entity": 0.97, "relation": 1.00, "office": 1.00, "event": 1.00,
                 "claim": 1.00, "casualty": 1.00, "time": 0.92}
-DEV_FLOOR = {"entity": 0.86, "relation": 0.81, "office": 0.85, "event": 0.72,
-             "claim": 0.78, "casualty": 0.92, "time": 0.91}
+DEV_FLOOR = {"entity": 0.86, "relation": 0.81, "office": 0.85, "event": 0.73,
+             "claim": 0.79, "casualty": 0.92, "time": 0.91}
 TEST_FLOOR = {"entity": 0.83, "relation": 0.81, "office": 0.87, "event": 0.67,
-              "claim": 0.74, "casualty": 0.91, "time": 0.91}
+              "claim": 0.75, "casualty": 0.91, "time": 0.91}
 
 
 def _built(folder: Path, tmp_path_factory: pytest.TempPathFactory):
