@@ -69,6 +69,7 @@ _TOPIC_OF_ALLEGED = re.compile(r"(?:^|\b(?:of|for))\s+[a-z]+ing\s+(?:[\w\-]+\s+)
 _CHARACTERIZED = re.compile(r"\b(?:it|this|that)\s+(?:was|is)\s+(?:not\s+|nothing\s+but\s+|"
                             r"clearly\s+|simply\s+)?(?:an?\s+)(?:act\s+of\s+)?"
                             r"(?:[\w\-]+\s+){0,2}?$", re.IGNORECASE)
+_TALKS_WITH = re.compile(r"\s+with\s+", re.IGNORECASE)
 _RETURNED = re.compile(r"(?:returned|returning)\s+(?:the\s+)?fire|fired\s+back|shot\s+back",
                        re.IGNORECASE)
 # "It was the Kyrgyz side that opened fire": before a verb, "that" is a relative pronoun
@@ -643,6 +644,13 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
                 not spec.get("no_participants"):
             # an agent's addressees come after the trigger ("urged X and Y to ...")
             pool = before + after if roles == "participants" else after
+            partner = _TALKS_WITH.match(text, e, end) if cls in {"Talks", "Meeting"} else None
+            if partner is not None and before:
+                # "flew on to Damascus for talks with President al-Atassi": the subject and
+                # whom the talks are with, not whom another verb of the clause named ("met
+                # King Hussein in Amman ... and flew on to Damascus")
+                stop = _clause_end(text, partner.end(), end)
+                pool = [before[0]] + [m for m in after if m.begin < stop]
             if cls == "Appeal":
                 # the addressees stand before what they are urged to do ("urged Russia to
                 # halt the bombing of Georgia": Russia, not Georgia)

@@ -787,3 +787,12 @@ def test_its_forces_are_of_the_side_the_clause_named_not_the_reporters(extract) 
                      "2021-11-17")
     (shelling,) = _events(result, "Shelling")
     assert _label(shelling.agent) == "Tajikistan" and shelling.claimed
+
+
+def test_talks_with_someone_are_between_the_subject_and_them(extract) -> None:
+    result = extract("Jordan and Syria fought near Ramtha. A mission led by Sudan's President "
+                     "Jaafar Nimeiri met King Hussein of Jordan in Amman on Monday night and flew "
+                     "on to Damascus on Tuesday for talks with Syria's President Nureddin "
+                     "al-Atassi.", "1970-09-22")
+    (talks,) = _events(result, "Talks")
+    assert {p.label for p in talks.participants} == {"Sudan", "Syria"}
