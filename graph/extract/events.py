@@ -70,6 +70,14 @@ _CHARACTERIZED = re.compile(r"\b(?:it|this|that)\s+(?:was|is)\s+(?:not\s+|nothin
                             r"clearly\s+|simply\s+)?(?:an?\s+)(?:act\s+of\s+)?"
                             r"(?:[\w\-]+\s+){0,2}?$", re.IGNORECASE)
 _TALKS_WITH = re.compile(r"\s+with\s+", re.IGNORECASE)
+# a participle of agreement after a ceasefire word ("the ceasefire agreed by ... on X")
+_AGREED_AFTER = re.compile(r"\s+(?:(?:that|which)\s+(?:was\s+|had\s+been\s+|they\s+had\s+)?)?"
+                           r"(?:agreed|reached|signed|brokered|announced|declared)\b[^,;]{0,110}",
+                           re.IGNORECASE)
+
+
+def _ceasefire_spec(rules: Rules) -> dict:
+    return next(x for x in rules.events["event"] if x["class"] == "CeasefireAgreement")
 _RETURNED = re.compile(r"(?:returned|returning)\s+(?:the\s+)?fire|fired\s+back|shot\s+back",
                        re.IGNORECASE)
 # "It was the Kyrgyz side that opened fire": before a verb, "that" is a relative pronoun
@@ -743,6 +751,19 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
         if record.time is None and frame is not None and frame.accused is None:
             record.time = _time(times, frame.verb_span[0], frame.verb_span[1], b,
                                 conflict_starts)
+        agreed = _AGREED_AFTER.match(text, e, end) if cls == "CeasefireViolation" else None
+        when = [t for t in times if agreed is not None and agreed.start() <= t.begin
+                < agreed.end() and not t.duration]
+        if when and ("CeasefireAgreement", "participants") not in records:
+            # "has violated the ceasefire agreed by the heads of the border services on the
+            # evening of September 14": the agreement the violation names, dated by its
+            # participle; the violation is not of that day
+            records[("CeasefireAgreement", "participants")] = EventRecord(
+                "CeasefireAgreement", _ceasefire_spec(rules)["id"], 0.7, sentence,
+                frame=frame, claimed=claimed, trigger=(b, e), participants=disc.pair(),
+                time=when[0])
+            if record.time is when[0]:
+                record.time = None
         record.weapons = list(dict.fromkeys(span_weapons))
         record.status = _status(text, begin, end, (b, e), rules)
         if record.status == "Occurred" and _progressive(parse, (b, e)):

@@ -417,3 +417,13 @@ def test_a_rank_without_its_stop_is_no_part_of_the_name_and_speakers_find_their_
     people = {e.label: e for e, _ in result.mentions if e.is_a("Person")}
     assert set(people) == {"Sansern Kaewkamnerd", "Thawatchai Samutsakorn"}
     assert all(p.state and p.state.endswith("/thailand") for p in people.values())
+
+
+def test_a_violated_ceasefire_agreed_on_a_day_is_an_agreement_of_that_day() -> None:
+    # "The Kyrgyz side has violated the ceasefire agreed by the heads of the border
+    # services ... on the evening of September 14, the Border Troops ... reported"
+    result = _run("violated-ceasefire-agreed-on")
+    (agreement,) = [e for e in result.events if e.cls == "CeasefireAgreement"]
+    (violation,) = [e for e in result.events if e.cls == "CeasefireViolation"]
+    assert agreement.time is not None and agreement.time.start.day == 14
+    assert violation.time is None and violation.agent.label == "Kyrgyzstan"
