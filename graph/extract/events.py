@@ -751,9 +751,10 @@ def find_events(text: str, span: tuple[int, int], frame: Frame | None,
         if record.time is None and frame is not None and frame.accused is None:
             record.time = _time(times, frame.verb_span[0], frame.verb_span[1], b,
                                 conflict_starts)
-        agreed = _AGREED_AFTER.match(text, e, end) if cls == "CeasefireViolation" else None
-        when = [t for t in times if agreed is not None and agreed.start() <= t.begin
-                < agreed.end() and not t.duration]
+        participle = _AGREED_AFTER.match(text, e, end) if cls == "CeasefireViolation" \
+            else None
+        when = [t for t in times if participle is not None and participle.start() <= t.begin
+                < participle.end() and not t.duration]
         if when and ("CeasefireAgreement", "participants") not in records:
             # "has violated the ceasefire agreed by the heads of the border services on the
             # evening of September 14": the agreement the violation names, dated by its
