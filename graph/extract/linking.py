@@ -94,6 +94,8 @@ class Discourse:
     # a base place the text named as another kind ("the town of Batken" where the base
     # has Batken Region): the article's meaning of the bare name from then on
     retyped: dict[str, Entity] = field(default_factory=dict)
+    # office type -> {state IRI: holder IRI}: whose office of each kind the article named
+    office_sides: dict[str, dict[str, str]] = field(default_factory=dict)
     extra_name_regex: re.Pattern[str] | None = None
     extra_demonym_regex: re.Pattern[str] | None = None
     # ISO 3166-1 codes of the states the article names (graph/extract/discovery.py)

@@ -456,6 +456,7 @@ def find_offices(text: str, mentions: list[Mention], frames: list[Frame], disc: 
     out: list[Office] = []
     named = _named(mentions)
     out += _heads_of_each(text, mentions, named, disc, rules)
+    untied: list[tuple[Entity, str, str]] = []  # holders of a title the text ties to no state
     for b, e, spec in rules.offices.find(text):
         office = spec["office"]
         if _NOT_THE_OFFICE.search(text, max(0, b - 16), b):
@@ -593,17 +594,44 @@ def find_offices(text: str, mentions: list[Mention], frames: list[Frame], disc: 
             # "Presidents of Kyrgyzstan and Tajikistan Sadyr Japarov and Emomali Rahmon"
             out += [Office(person, office, state, spec["id"], 0.8) for person, state in paired]
             continue
+        if holder is not None and not states and not holder.in_kb:
+            untied.append((holder, office, spec["id"]))
         if holder is None and len(states) == 0:
             continue
         if holder is None and not text[b:e].lower().endswith("s") and not states:
             continue
         for state in states:
             out.append(Office(holder, office, state, spec["id"], 0.8 if holder else 0.65))
+    out += _other_sides_office(untied, out, disc)
     for o in out:
         if o.holder is not None:
             disc.offices_held.setdefault(o.holder.iri, o.office)
+            if o.of.is_state:
+                disc.office_sides.setdefault(o.office, {})[o.of.iri] = o.holder.iri
     out += _counterparts(text, mentions, out, disc, rules)
     return out
+
+
+def _other_sides_office(untied: list[tuple[Entity, str, str]], out: list[Office],
+                        disc: Discourse) -> list[Office]:
+    """"asked Prime Minister Hun Manet and Thailand's acting prime minister Phumtham": a
+    title the text ties to no state, in a report whose other side's holder of that office
+    it has named, is the office of the article's other side."""
+    pair = disc.pair()
+    found = []
+    for holder, office, rule in untied:
+        held = dict(disc.office_sides.get(office, {}))
+        held.update({o.of.iri: o.holder.iri for o in out if o.office == office
+                     and o.holder is not None and o.of.is_state})
+        sides = [p for p in pair if p.iri in held and held[p.iri] != holder.iri]
+        if len(pair) != 2 or len(sides) != 1 or holder.state:
+            continue
+        other = next(p for p in pair if p.iri != sides[0].iri)
+        if other.iri in held:
+            continue
+        disc.acts_for(holder, other.iri, "office.other-side")
+        found.append(Office(holder, office, other, "office.other-side", 0.6))
+    return found
 
 
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][\w\-]{1,10}\)")

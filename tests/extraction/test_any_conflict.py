@@ -409,3 +409,11 @@ def test_a_bare_name_after_the_town_of_it_is_that_town(extract) -> None:
 
 def _events_of(result, cls: str) -> list:
     return [e for e in result.events if e.cls == cls]
+
+
+def test_an_untied_title_beside_the_other_sides_holder_is_of_the_first_side(extract) -> None:
+    result = extract("Thai and Cambodian troops clashed. Anwar Ibrahim said he had asked Prime "
+                     "Minister Hun Manet and Thailand's acting prime minister Phumtham "
+                     "Wechayachai to agree to an immediate ceasefire.", "2025-07-26")
+    assert {("Hun Manet", "PrimeMinister", "Cambodia"),
+            ("Phumtham Wechayachai", "PrimeMinister", "Thailand")} <= _offices(result)
