@@ -456,7 +456,7 @@ def find_offices(text: str, mentions: list[Mention], frames: list[Frame], disc: 
     out: list[Office] = []
     named = _named(mentions)
     out += _heads_of_each(text, mentions, named, disc, rules)
-    untied: list[tuple[Entity, str, str]] = []  # holders of a title the text ties to no state
+    untied: list[tuple[Entity, str]] = []  # holders of a title the text ties to no state
     for b, e, spec in rules.offices.find(text):
         office = spec["office"]
         if _NOT_THE_OFFICE.search(text, max(0, b - 16), b):
@@ -595,7 +595,7 @@ def find_offices(text: str, mentions: list[Mention], frames: list[Frame], disc: 
             out += [Office(person, office, state, spec["id"], 0.8) for person, state in paired]
             continue
         if holder is not None and not states and not holder.in_kb:
-            untied.append((holder, office, spec["id"]))
+            untied.append((holder, office))
         if holder is None and len(states) == 0:
             continue
         if holder is None and not text[b:e].lower().endswith("s") and not states:
@@ -612,14 +612,14 @@ def find_offices(text: str, mentions: list[Mention], frames: list[Frame], disc: 
     return out
 
 
-def _other_sides_office(untied: list[tuple[Entity, str, str]], out: list[Office],
+def _other_sides_office(untied: list[tuple[Entity, str]], out: list[Office],
                         disc: Discourse) -> list[Office]:
     """"asked Prime Minister Hun Manet and Thailand's acting prime minister Phumtham": a
     title the text ties to no state, in a report whose other side's holder of that office
     it has named, is the office of the article's other side."""
     pair = disc.pair()
     found = []
-    for holder, office, rule in untied:
+    for holder, office in untied:
         held = dict(disc.office_sides.get(office, {}))
         held.update({o.of.iri: o.holder.iri for o in out if o.office == office
                      and o.holder is not None and o.of.is_state})
