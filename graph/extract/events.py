@@ -1255,7 +1255,9 @@ def _people_taken(rules: Rules) -> re.Pattern[str]:
     return re.compile(r"\s+(?:(?:more\s+than|at\s+least|about|some|around|nearly|over|up\s+to)\s+)?"
                       r"(?:(?:\d+|" + number + r"|the|several|dozens\s+of)\s+)"
                       r"(?:[\w\-]+\s+){0,2}?(?:" + _people_words(rules) + r"|employees|officials|"
-                      r"workers|staff|hostages|people|men|women|shepherds|farmers)\b",
+                      r"workers|staff|hostages|people|men|women|shepherds|farmers|others|"
+                      # ("had captured about 10 others", "seized two of them")
+                      r"of\s+them)\b",
                       re.IGNORECASE)
 
 

@@ -796,3 +796,10 @@ def test_talks_with_someone_are_between_the_subject_and_them(extract) -> None:
                      "al-Atassi.", "1970-09-22")
     (talks,) = _events(result, "Talks")
     assert {p.label for p in talks.participants} == {"Sudan", "Syria"}
+
+
+def test_forces_that_captured_others_took_people_not_ground(extract) -> None:
+    result = extract("Thai and Cambodian troops clashed. Cambodian army spokesman Chhum Socheat "
+                     "said two Thai soldiers were killed and that Cambodian forces had captured "
+                     "about 10 others.", "2009-04-03")
+    assert not _events(result, "Occupation")
